@@ -1,0 +1,138 @@
+"""Apportionment: share a whole number of KIM among units (kecamatan) in proportion to weights.
+
+Exact rational arithmetic (fractions.Fraction) throughout, so a tie is a real tie and is broken
+only by the caller's explicit `order` (earlier wins) — never by float noise or dict order.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from collections.abc import Mapping, Sequence
+from fractions import Fraction
+
+METHODS = ("hamilton", "webster", "huntington-hill", "dhondt")
+DIVISOR_METHODS = METHODS[1:]
+
+
+def as_fraction(weight: float | int | str | Fraction) -> Fraction:
+    if isinstance(weight, Fraction):
+        return weight
+    if isinstance(weight, float):
+        if not math.isfinite(weight):
+            raise ValueError(f"weight {weight} is not finite")
+        return Fraction(repr(weight))  # 0.1 -> 1/10, as the user wrote it
+    return Fraction(weight)
+
+
+def _check(weights: Mapping[str, Fraction], total: int, order: Sequence[str]) -> None:
+    if total < 0:
+        raise ValueError("total must be >= 0")
+    if any(w < 0 for w in weights.values()):
+        raise ValueError("weights must be >= 0")
+    if total > 0 and not any(w > 0 for w in weights.values()):
+        raise ValueError("at least one weight must be positive")
+    if set(order) != set(weights):
+        raise ValueError("order must list every unit once")
+
+
+def quotas(weights: Mapping[str, Fraction], total: int) -> dict[str, Fraction]:
+    """Each unit's exact share of `total`."""
+    weight_sum = sum(weights.values(), Fraction(0))
+    return {u: Fraction(total) * w / weight_sum for u, w in weights.items()}
+
+
+def hamilton(weights: Mapping[str, Fraction], total: int, order: Sequence[str]) -> dict[str, int]:
+    """Largest remainder: everyone gets the floor of their quota, the rest go to the largest remainders."""
+    _check(weights, total, order)
+    if total == 0:
+        return dict.fromkeys(weights, 0)
+    exact = quotas(weights, total)
+    seats = {u: math.floor(q) for u, q in exact.items()}
+    left = total - sum(seats.values())
+    position = {u: i for i, u in enumerate(order)}
+    by_remainder = sorted(weights, key=lambda u: (-(exact[u] - seats[u]), position[u]))
+    for unit in by_remainder[:left]:
+        seats[unit] += 1
+    return seats
+
+
+def _priority(method: str, weight: Fraction, seats: int) -> tuple[int, Fraction]:
+    """Sortable priority of a unit's next seat; (1, _) is infinite (Huntington–Hill's first seat)."""
+    if weight == 0:
+        return (0, Fraction(0))
+    if method == "dhondt":
+        return (0, weight / (seats + 1))
+    if method == "webster":
+        return (0, weight / (Fraction(seats) + Fraction(1, 2)))
+    if method == "huntington-hill":
+        if seats == 0:
+            return (1, weight)
+        return (0, weight * weight / (seats * (seats + 1)))  # compare squares: no sqrt needed
+    raise ValueError(f"unknown divisor method {method!r}")
+
+
+def divisor_fill(
+    weights: Mapping[str, Fraction], start: Mapping[str, int], seats_to_add: int,
+    method: str, order: Sequence[str],
+) -> dict[str, int]:
+    """Hand out seats one at a time to the highest priority; from zero this is the divisor method."""
+    position = {u: i for i, u in enumerate(order)}
+    seats = dict(start)
+    heap = []
+    for unit, weight in weights.items():
+        infinite, value = _priority(method, weight, seats[unit])
+        heapq.heappush(heap, (-infinite, -value, position[unit], unit))
+    for _ in range(seats_to_add):
+        _, _, pos, unit = heapq.heappop(heap)
+        seats[unit] += 1
+        infinite, value = _priority(method, weights[unit], seats[unit])
+        heapq.heappush(heap, (-infinite, -value, pos, unit))
+    return seats
+
+
+def largest_shortfall_fill(
+    weights: Mapping[str, Fraction], start: Mapping[str, int], seats_to_add: int,
+    total: int, order: Sequence[str],
+) -> dict[str, int]:
+    """Hamilton's top-up: each new seat goes to the unit furthest below its exact quota."""
+    exact = quotas(weights, total)
+    position = {u: i for i, u in enumerate(order)}
+    seats = dict(start)
+    heap = [(-(exact[u] - seats[u]), position[u], u) for u in weights]
+    heapq.heapify(heap)
+    for _ in range(seats_to_add):
+        _, pos, unit = heapq.heappop(heap)
+        seats[unit] += 1
+        heapq.heappush(heap, (-(exact[unit] - seats[unit]), pos, unit))
+    return seats
+
+
+def apportion(
+    weights: Mapping[str, float | int | Fraction], total: int, method: str, order: Sequence[str]
+) -> dict[str, int]:
+    """Share `total` among the units by `method`; ties go to the unit earlier in `order`."""
+    exact_weights = {u: as_fraction(w) for u, w in weights.items()}
+    _check(exact_weights, total, order)
+    if method == "hamilton":
+        return hamilton(exact_weights, total, order)
+    if method not in DIVISOR_METHODS:
+        raise ValueError(f"unknown method {method!r}; choose from {', '.join(METHODS)}")
+    return divisor_fill(exact_weights, dict.fromkeys(exact_weights, 0), total, method, order)
+
+
+def top_up(
+    weights: Mapping[str, float | int | Fraction], current: Mapping[str, int], total: int,
+    method: str, order: Sequence[str],
+) -> dict[str, int]:
+    """Add KIM until the sum reaches `total`, never taking one away ("no kecamatan loses a KIM")."""
+    exact_weights = {u: as_fraction(w) for u, w in weights.items()}
+    _check(exact_weights, total, order)
+    if any(c < 0 for c in current.values()):
+        raise ValueError("current counts must be >= 0")
+    to_add = max(total - sum(current.values()), 0)
+    if method == "hamilton":
+        return largest_shortfall_fill(exact_weights, current, to_add, total, order)
+    if method not in DIVISOR_METHODS:
+        raise ValueError(f"unknown method {method!r}; choose from {', '.join(METHODS)}")
+    return divisor_fill(exact_weights, current, to_add, method, order)

@@ -1,0 +1,59 @@
+"""One translation table and locale-aware number and date formatting (Babel).
+
+A missing key raises KeyError: a label never silently falls back to another language.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from babel.dates import format_date
+from babel.numbers import format_decimal, format_percent
+
+from kim_dash.strings import STRINGS
+
+LANGUAGES = ("id", "en")
+DEFAULT_LANGUAGE = "id"
+_LOCALES = {"id": "id_ID", "en": "en_US"}
+
+
+def t(key: str, lang: str = DEFAULT_LANGUAGE, **params: object) -> str:
+    """The text for `key` in `lang`, with `{name}` placeholders filled from params."""
+    entry = STRINGS[key]
+    text = entry[lang]
+    return text.format(**params) if params else text
+
+
+def fmt_int(value: float | int, lang: str) -> str:
+    return format_decimal(int(round(value)), locale=_LOCALES[lang])
+
+
+def fmt_num(value: float, lang: str, digits: int = 2) -> str:
+    pattern = "#,##0." + "0" * digits if digits else "#,##0"
+    return format_decimal(value, format=pattern, locale=_LOCALES[lang])
+
+
+def fmt_pct(fraction: float, lang: str, digits: int = 1) -> str:
+    """0.125 -> '12,5%' (id) / '12.5%' (en)."""
+    pattern = "#,##0." + "0" * digits + "%" if digits else "#,##0%"
+    return format_percent(fraction, format=pattern, locale=_LOCALES[lang])
+
+
+def fmt_month(value: dt.date, lang: str) -> str:
+    return format_date(value, "MMMM yyyy", locale=_LOCALES[lang])
+
+
+def fmt_date(value: dt.date, lang: str) -> str:
+    return format_date(value, "long", locale=_LOCALES[lang])
+
+
+def fmt_as_of(as_of: str, lang: str) -> str:
+    """A history date as stored ('2014-12', '2016-12-20' or '' for undated) in words."""
+    if not as_of:
+        return t("common.undated", lang)
+    parts = [int(p) for p in as_of.split("-")]
+    if len(parts) == 1:
+        return str(parts[0])
+    if len(parts) == 2:
+        return fmt_month(dt.date(parts[0], parts[1], 1), lang)
+    return fmt_date(dt.date(*parts), lang)

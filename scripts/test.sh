@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Set up a fresh test environment and run every test (unit, AppTest, browser).
+# Usage: bash scripts/test.sh [pytest args]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if ! command -v chromium >/dev/null 2>&1; then
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+    echo "installing Debian's chromium for the browser tests" >&2
+    apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium >/dev/null
+  else
+    echo "chromium not found: browser tests will be skipped (install Debian's chromium package)" >&2
+  fi
+fi
+VENV=.venv-test
+rm -rf "$VENV"
+python3.11 -m venv "$VENV"
+"$VENV/bin/pip" install -q --disable-pip-version-check -r requirements-dev.txt
+"$VENV/bin/ruff" check .
+exec "$VENV/bin/python" -m pytest -q "$@"
