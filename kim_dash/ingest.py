@@ -58,6 +58,7 @@ class Ingested:
     rejected_rows: pd.DataFrame | None = None  # raw rows with their problems, for fixing
     notes: list[str] = field(default_factory=list)  # column mapping and ignored columns
     preview: pd.DataFrame | None = None
+    header: list[str] = field(default_factory=list)  # the file's own column titles, for manual mapping
 
 
 def _key(text: str) -> str:
@@ -242,7 +243,8 @@ def ingest(raw: bytes, file: str, dataset: Dataset, kind: str | None = None,
     lookup = names_index({"provinces": dataset.provinces, "regencies": dataset.regencies,
                           "kecamatan": dataset.kecamatan, "desa": dataset.desa})
     typed_frame, problems = validate_frame(kind, frame, refs, file, first_row, names_by_code=lookup)
-    result = Ingested(kind, typed_frame, problems, rows=len(frame), notes=notes, preview=frame.head(20))
+    result = Ingested(kind, typed_frame, problems, rows=len(frame), notes=notes, preview=frame.head(20),
+                      header=[h for h in header if str(h).strip()])
     if problems:
         bad_rows = {p.row for p in problems if p.row is not None}
         row_numbers = pd.Series(frame.index + first_row, index=frame.index)
@@ -259,6 +261,17 @@ def ingest(raw: bytes, file: str, dataset: Dataset, kind: str | None = None,
         rejected["problems"] = rejected["row"].map(lambda r: "; ".join(reasons.get(r, [])))
         result.rejected_rows = rejected
     return result
+
+
+def template(kind: str) -> pd.DataFrame:
+    """A blank template with the right headers and one example row."""
+    examples = {
+        "registry": {"id": "KIM-0001", "name": "KIM Contoh", "kecamatan_code": "32.01.27",
+                     "desa_code": "32.01.27.2004", "year_formed": "2015", "status": "aktif",
+                     "fields": "pendidikan;seni budaya", "source": "published:registri Diskominfo"},
+        "national": {"code": "32.01", "count": "134", "source": "published:Kominfo Des 2014", "note": ""},
+    }
+    return pd.DataFrame([examples[kind]])
 
 
 def _fill_defaults(frame: pd.DataFrame, kind: str, file: str) -> pd.DataFrame:

@@ -1,0 +1,135 @@
+"""Plotly charts and pydeck maps built from kim_dash tables (no computation of figures here)."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+import pydeck as pdk
+
+from kim_dash.i18n import t
+
+CALM = "#2E6F9E"
+FOCUS = "#D9822B"
+MUTED = "#B8C4CE"
+STATUS_COLOURS = {"below": "#C8553D", "at": "#2E6F9E", "above": "#5B9A68"}
+BAND_COLOURS = {
+    "1–9": [189, 215, 231], "10–49": [107, 174, 214], "50–99": [49, 130, 189],
+    "100–199": [217, 130, 43], "200+": [165, 15, 21],
+}
+INDONESIA_VIEW = pdk.ViewState(latitude=-2.5, longitude=118.0, zoom=3.6)
+BOGOR_VIEW = pdk.ViewState(latitude=-6.55, longitude=106.8, zoom=9.3)
+
+
+def _layout(fig: go.Figure, height: int = 420) -> go.Figure:
+    fig.update_layout(height=height, margin={"l": 10, "r": 10, "t": 30, "b": 10}, bargap=0.25,
+                      plot_bgcolor="white", legend={"orientation": "h", "y": -0.15})
+    return fig
+
+
+def top_n_bar(top: pd.DataFrame, focus_code: str, lang: str) -> go.Figure:
+    """Horizontal bars, best on top; the focus regency in orange (appended if outside the top N)."""
+    colours = [FOCUS if c == focus_code else CALM for c in top["code"]]
+    labels = [f"{r}. {n}" for r, n in zip(top["rank"], top["name"])]
+    fig = go.Figure(go.Bar(x=top["count"], y=labels, orientation="h", marker_color=colours,
+                           hovertemplate="%{y}: %{x}<extra></extra>"))
+    fig.update_yaxes(autorange="reversed", title=None)
+    fig.update_xaxes(title=t("chart.kim_count", lang))
+    return _layout(fig, height=max(300, 22 * len(top) + 80))
+
+
+def province_bar(summary: pd.DataFrame, lang: str) -> go.Figure:
+    shown = summary[summary["kim"] > 0]
+    fig = go.Figure(go.Bar(x=shown["province"], y=shown["kim"], marker_color=CALM,
+                           customdata=np.stack([shown["regencies_with_kim"], shown["regencies"]], axis=-1),
+                           hovertemplate="%{x}: %{y} KIM<br>%{customdata[0]} / %{customdata[1]}<extra></extra>"))
+    fig.update_xaxes(tickangle=-45, title=None)
+    fig.update_yaxes(title=t("chart.kim_count", lang))
+    return _layout(fig)
+
+
+def kecamatan_bar(table: pd.DataFrame, per_village: bool, target_per_kecamatan: float, lang: str) -> go.Figure:
+    column = "kim_per_10_villages" if per_village else "kim"
+    ordered = table.sort_values([column, "code"], ascending=[False, True])
+    fig = go.Figure()
+    for status in ("below", "at", "above"):
+        part = ordered[ordered["status"] == status]
+        fig.add_bar(x=part["name"], y=part[column], name=t(f"status.{status}", lang),
+                    marker_color=STATUS_COLOURS[status],
+                    hovertemplate="%{x}: %{y}<extra></extra>")
+    fig.update_xaxes(categoryorder="array", categoryarray=ordered["name"].tolist(), tickangle=-60, title=None)
+    fig.update_yaxes(title=t("chart.kim_per_10" if per_village else "chart.kim_count", lang))
+    if not per_village:
+        fig.add_hline(y=target_per_kecamatan, line_dash="dash", line_color="#444",
+                      annotation_text=t("chart.target_line", lang, value=f"{target_per_kecamatan:g}"))
+    return _layout(fig)
+
+
+def growth_chart(growth: pd.DataFrame, history: pd.DataFrame, target: int, lang: str) -> go.Figure:
+    fig = go.Figure()
+    fig.add_scatter(x=growth["year"], y=growth["cumulative"], mode="lines+markers", name=t("chart.registry_cum", lang),
+                    line_color=CALM)
+    dated = history[history["as_of"] != ""]
+    fig.add_scatter(x=[int(a[:4]) for a in dated["as_of"]], y=dated["count"], mode="markers+text",
+                    marker={"size": 12, "color": FOCUS, "symbol": "diamond"}, text=dated["count"].astype(str),
+                    textposition="top center", name=t("chart.published_points", lang))
+    fig.add_hline(y=target, line_dash="dash", line_color="#444", annotation_text=t("chart.target_total", lang, value=target))
+    fig.update_xaxes(title=t("chart.year", lang), dtick=1)
+    fig.update_yaxes(title=t("chart.kim_count", lang), rangemode="tozero")
+    return _layout(fig, height=340)
+
+
+def before_after(plan: pd.DataFrame, lang: str) -> go.Figure:
+    ordered = plan.sort_values(["after", "code"], ascending=[False, True])
+    fig = go.Figure()
+    fig.add_bar(x=ordered["name"], y=ordered["current"], name=t("plan.col.current", lang), marker_color=MUTED)
+    fig.add_bar(x=ordered["name"], y=ordered["new"], name=t("plan.col.new", lang), marker_color=FOCUS)
+    fig.add_scatter(x=ordered["name"], y=ordered["target"], mode="markers", name=t("plan.col.target", lang),
+                    marker={"symbol": "line-ew-open", "size": 14, "color": "#222", "line": {"width": 2}})
+    fig.update_layout(barmode="stack")
+    fig.update_xaxes(tickangle=-60, title=None)
+    fig.update_yaxes(title=t("chart.kim_count", lang))
+    return _layout(fig)
+
+
+def _radius(values: pd.Series, metres_per_unit: float) -> pd.Series:
+    return np.sqrt(values.clip(lower=0)) * metres_per_unit  # area proportional to count
+
+
+def regency_bubbles(ranking: pd.DataFrame, points: pd.DataFrame, lang: str, polygons: str | None = None) -> pdk.Deck:
+    data = ranking.merge(points[["code", "lat", "lon"]], on="code")
+    data = data.assign(radius=_radius(data["count"], 3500.0),
+                       colour=data["band"].map(BAND_COLOURS))[["name", "province", "count", "rank", "lat", "lon", "radius", "colour"]]
+    layers = []
+    if polygons:
+        layers.append(pdk.Layer("GeoJsonLayer", json.loads(polygons), stroked=True, filled=True,
+                                get_fill_color="properties.colour", get_line_color=[90, 90, 90], line_width_min_pixels=0.5,
+                                pickable=True))
+    else:
+        layers.append(pdk.Layer("ScatterplotLayer", data, get_position=["lon", "lat"], get_radius="radius",
+                                get_fill_color="colour", get_line_color=[40, 40, 40], stroked=True,
+                                line_width_min_pixels=1, pickable=True, opacity=0.8))
+    tooltip = {"text": t("map.regency_tooltip", lang)}
+    return pdk.Deck(layers=layers, initial_view_state=INDONESIA_VIEW, map_style=None, tooltip=tooltip)
+
+
+def kecamatan_bubbles(table: pd.DataFrame, points: pd.DataFrame, lang: str, polygons: str | None = None) -> pdk.Deck:
+    data = table.merge(points[["code", "lat", "lon"]], on="code")
+    colour = np.where(data["kim"] == 0, "zero", data["status"])
+    palette = {"zero": [200, 30, 30], "below": [232, 150, 90], "at": [46, 111, 158], "above": [91, 154, 104]}
+    data = data.assign(
+        radius=_radius(data["kim"], 450.0).where(data["kim"] > 0, 700.0),
+        colour=[palette[c] for c in colour],
+    )[["name", "kim", "villages_covered", "villages", "gap", "lat", "lon", "radius", "colour"]]
+    layers = []
+    if polygons:
+        layers.append(pdk.Layer("GeoJsonLayer", json.loads(polygons), stroked=True, filled=True,
+                                get_fill_color="properties.colour", get_line_color=[80, 80, 80], line_width_min_pixels=1,
+                                pickable=True))
+    layers.append(pdk.Layer("ScatterplotLayer", data, get_position=["lon", "lat"], get_radius="radius",
+                            get_fill_color="colour", get_line_color=[30, 30, 30], stroked=True,
+                            line_width_min_pixels=1, pickable=True, opacity=0.85))
+    tooltip = {"text": t("map.kecamatan_tooltip", lang)}
+    return pdk.Deck(layers=layers, initial_view_state=BOGOR_VIEW, map_style=None, tooltip=tooltip)
