@@ -5,7 +5,14 @@ import streamlit as st
 
 from kim_dash.export import ranking_extract
 from kim_dash.i18n import fmt_int, fmt_pct, t
-from kim_dash.ranking import BAND_LABELS, RankingFilter, band_counts, focus_stats, national_ranking, province_summary
+from kim_dash.ranking import (
+    BAND_LABELS,
+    RankingFilter,
+    band_counts,
+    focus_stats,
+    national_ranking,
+    province_summary,
+)
 from kim_dash.summary import BOGOR
 from kim_dash.ui import charts, maps, widgets
 from kim_dash.ui.page import context
