@@ -10,12 +10,14 @@ st.set_page_config(page_title="KIM Dashboard Â· Kabupaten Bogor", page_icon="ðŸ“
 lang = state.language()
 dataset, problems = state.dataset()
 
+# File names differ from the URL paths on purpose: with a pages/ folder, Streamlit's first run in a
+# process resolves the URL against pages/*.py (multipage v1) before st.navigation takes over.
 PAGES = [
     ("pages/home.py", "nav.home", ":material/home:", "ringkasan"),
     ("pages/ranking.py", "nav.ranking", ":material/leaderboard:", "peringkat"),
-    ("pages/kecamatan.py", "nav.kecamatan", ":material/map:", "kecamatan"),
+    ("pages/by_kecamatan.py", "nav.kecamatan", ":material/map:", "kecamatan"),
     ("pages/planner.py", "nav.planner", ":material/target:", "rencana"),
-    ("pages/data.py", "nav.data", ":material/upload_file:", "data"),
+    ("pages/manage_data.py", "nav.data", ":material/upload_file:", "data"),
 ]
 pages = [
     st.Page(path, title=t(title, lang), icon=icon, url_path=slug, default=(slug == "ringkasan"))

@@ -116,7 +116,8 @@ def make_plan(units: pd.DataFrame, total: int, method: str = "hamilton", mode: s
         out["gap"] = out["target"] - out["current"]
         out["new"] = out["gap"].clip(lower=0)
         out["after"] = out["current"] + out["new"]
-    return out[PLAN_COLUMNS].reset_index(drop=True)
+    # most new KIM first, then the largest gap: the order a leader reads the plan in
+    return out.sort_values(["new", "gap", "code"], ascending=[False, False, True])[PLAN_COLUMNS].reset_index(drop=True)
 
 
 @dataclass(frozen=True)

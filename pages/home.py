@@ -37,7 +37,7 @@ widgets.kpi(c4, t("home.kpi.kecamatan", lang),
             t("common.x_of_y", lang, x=fmt_int(h.kecamatan_with_kim, lang), y=fmt_int(h.kecamatan, lang)),
             t("home.kpi.kecamatan_help", lang))
 c4.caption(fmt_pct(h.kecamatan_with_kim / h.kecamatan if h.kecamatan else 0, lang))
-c4.page_link("pages/kecamatan.py", label=t("home.link.kecamatan", lang), icon=":material/map:")
+c4.page_link("pages/by_kecamatan.py", label=t("home.link.kecamatan", lang), icon=":material/map:")
 widgets.kpi(c5, t("home.kpi.desa", lang),
             t("common.x_of_y", lang, x=fmt_int(h.villages_with_kim, lang), y=fmt_int(h.villages, lang)),
             t("home.kpi.desa_help", lang))
@@ -45,7 +45,7 @@ c5.caption(fmt_pct(h.villages_with_kim / h.villages if h.villages else 0, lang))
 c5.page_link("pages/planner.py", label=t("home.link.planner", lang), icon=":material/target:")
 widgets.kpi(c6, t("home.kpi.to_form", lang), fmt_int(max(h.target_total - h.registry_total, 0), lang),
             t("home.kpi.to_form_help", lang))
-c6.page_link("pages/data.py", label=t("home.link.data", lang), icon=":material/upload_file:")
+c6.page_link("pages/manage_data.py", label=t("home.link.data", lang), icon=":material/upload_file:")
 
 widgets.illustrative_notice(dataset.registry["source"], lang)
 

@@ -3,13 +3,21 @@
 import streamlit as st
 
 from kim_dash.apportion import METHODS
-from kim_dash.export import to_csv_bytes
 from kim_dash.i18n import fmt_int, fmt_num, fmt_pct, t
 from kim_dash.planner import MODES, WEIGHTINGS, bogor_units, desa_saturation, make_plan, summarise
 from kim_dash.ui import charts, widgets
 from kim_dash.ui.page import context
 
 lang, dataset = context()
+METHOD_NAMES = {"hamilton": "Hamilton", "webster": "Webster/Sainte-Laguë", "huntington-hill": "Huntington–Hill",
+                "dhondt": "D'Hondt/Jefferson"}
+
+
+def bilingual(key: str) -> str:
+    """Bound widgets' option labels are the URL values: one label for both languages keeps links stable."""
+    return f"{t(key, 'id')} ({t(key, 'en')})"
+
+
 default_target = int(dataset.target("kim_total"))
 
 st.title(t("planner.title", lang))
@@ -20,10 +28,11 @@ with st.container(border=True):
     total = int(c1.number_input(t("planner.target", lang), min_value=0, max_value=100_000, value=default_target,
                                 step=1, key="target", bind="query-params"))
     weighting = c2.selectbox(t("planner.weighting", lang), list(WEIGHTINGS), key="bobot", bind="query-params",
-                             format_func=lambda w: t(f"planner.weighting.{w}", "id"))
-    method = c3.selectbox(t("planner.method", lang), list(METHODS), key="metode", bind="query-params")
+                             format_func=lambda w: bilingual(f"planner.weighting.{w}"))
+    method = c3.selectbox(t("planner.method", lang), list(METHODS), key="metode", bind="query-params",
+                          format_func=METHOD_NAMES.get)
     mode = c4.selectbox(t("planner.mode", lang), list(MODES), key="mode", bind="query-params",
-                        format_func=lambda m: t(f"planner.mode.{m}", "id"))
+                        format_func=lambda m: bilingual(f"planner.mode.{m}"))
     st.caption(t(f"planner.weighting.{weighting}.help", lang) + " " + t(f"planner.mode.{mode}.help", lang))
 
 units = bogor_units(dataset, weighting)
@@ -65,6 +74,5 @@ saturation = desa_saturation(dataset)
 st.caption(t("planner.saturation_note", lang, needed=fmt_int(int(saturation["needed"].sum()), lang),
              villages=fmt_int(int(saturation["villages"].sum()), lang)))
 st.dataframe(widgets.header_labels(saturation, "saturation.col", lang), hide_index=True, width="stretch", height=300)
-st.download_button(t("download.csv", lang), to_csv_bytes(saturation), "kim_saturasi_desa.csv", mime="text/csv",
-                   on_click="ignore", key="saturation_csv")
+widgets.downloads(saturation, "saturation.file", "semua", lang, key="saturation")
 widgets.provenance("provenance.planner", lang)

@@ -46,7 +46,7 @@ table = ranking_extract(dataset, flt)
 stats = focus_stats(ranking, focus) if focus else None
 if stats:
     st.subheader(stats.name)
-    k = st.columns(6)
+    k = [*st.columns(3), *st.columns(3)]
     widgets.kpi(k[0], t("ranking.kpi.rank", lang), t("home.rank_value", lang, rank=stats.rank, of=fmt_int(stats.of, lang)))
     widgets.kpi(k[1], t("ranking.kpi.count", lang), fmt_int(stats.count, lang))
     widgets.kpi(k[2], t("ranking.kpi.share", lang), fmt_pct(stats.share, lang, 2))
@@ -58,33 +58,32 @@ if stats:
 
 widgets.illustrative_notice(table["source"], lang)
 
-tab_table, tab_chart, tab_province, tab_map = st.tabs(
-    [t("ranking.tab.table", lang), t("ranking.tab.chart", lang), t("ranking.tab.province", lang), t("ranking.tab.map", lang)]
-)
-with tab_table:
-    st.caption(t("ranking.table_note", lang, n=fmt_int(len(table), lang), total=fmt_int(len(ranking), lang)))
-    shown = widgets.with_source_labels(table, lang).drop(columns=["province_code"])
-    shown["share"] = shown["share"] * 100
-    shown.insert(0, "★", ["★" if c == focus else "" for c in shown["code"]])
-    st.dataframe(
-        widgets.header_labels(shown, "ranking.col", lang), hide_index=True, width="stretch", height=420,
-        column_config={t("ranking.col.share", lang): st.column_config.NumberColumn(format="%.2f%%")},
-    )
-    widgets.downloads(table, "ranking.file", flt.slug(), lang, key="ranking")
-with tab_chart:
-    top_n = st.slider(t("ranking.top_n", lang), 5, max(5, min(50, len(table))), min(20, max(5, len(table))), key="top")
+chart_column, map_column = st.columns([1, 1])
+with chart_column:
+    st.subheader(t("ranking.tab.chart", lang))
+    top_n = st.slider(t("ranking.top_n", lang), 5, 50, 20, key="top")
     top = table.head(top_n)
     if focus not in set(top["code"]) and focus in set(ranking["code"]):
         top = pd.concat([top, ranking[ranking["code"] == focus]])
     st.plotly_chart(charts.top_n_bar(top, focus, lang), width="stretch")
-    bc = band_counts(ranking)
-    st.dataframe(widgets.header_labels(bc, "ranking.bandcol", lang), hide_index=True)
-with tab_province:
-    summary = province_summary(dataset, ranking)
-    st.plotly_chart(charts.province_bar(summary, lang), width="stretch")
-    prov_shown = summary.drop(columns=["province_code"]).assign(coverage=summary["coverage"] * 100)
-    st.dataframe(widgets.header_labels(prov_shown, "province.col", lang), hide_index=True, width="stretch",
-                 column_config={t("province.col.coverage", lang): st.column_config.NumberColumn(format="%.1f%%")})
-with tab_map:
+with map_column:
+    st.subheader(t("ranking.tab.map", lang))
     maps.regency_map(table, dataset, lang)
+    st.dataframe(widgets.header_labels(band_counts(ranking), "ranking.bandcol", lang), hide_index=True)
+
+st.subheader(t("ranking.tab.table", lang))
+st.caption(t("ranking.table_note", lang, n=fmt_int(len(table), lang), total=fmt_int(len(ranking), lang)))
+shown = widgets.with_source_labels(table, lang).drop(columns=["province_code"])
+shown.insert(0, "★", ["★" if c == focus else "" for c in shown["code"]])
+st.dataframe(
+    widgets.header_labels(shown, "ranking.col", lang), hide_index=True, width="stretch", height=420,
+    column_config={t("ranking.col.share", lang): st.column_config.NumberColumn(format="percent")},
+)
+widgets.downloads(table, "ranking.file", flt.slug(), lang, key="ranking")
+
+st.subheader(t("ranking.tab.province", lang))
+summary = province_summary(dataset, ranking)
+st.plotly_chart(charts.province_bar(summary, lang), width="stretch")
+st.dataframe(widgets.header_labels(summary.drop(columns=["province_code"]), "province.col", lang), hide_index=True,
+             width="stretch", column_config={t("province.col.coverage", lang): st.column_config.NumberColumn(format="percent")})
 widgets.provenance("provenance.ranking", lang)

@@ -51,20 +51,20 @@ def province_bar(summary: pd.DataFrame, lang: str) -> go.Figure:
 
 
 def kecamatan_bar(table: pd.DataFrame, per_village: bool, target_per_kecamatan: float, lang: str) -> go.Figure:
+    """Horizontal bars (40 names stay readable), most KIM on top, coloured by status against the target."""
     column = "kim_per_10_villages" if per_village else "kim"
     ordered = table.sort_values([column, "code"], ascending=[False, True])
     fig = go.Figure()
     for status in ("below", "at", "above"):
         part = ordered[ordered["status"] == status]
-        fig.add_bar(x=part["name"], y=part[column], name=t(f"status.{status}", lang),
-                    marker_color=STATUS_COLOURS[status],
-                    hovertemplate="%{x}: %{y}<extra></extra>")
-    fig.update_xaxes(categoryorder="array", categoryarray=ordered["name"].tolist(), tickangle=-60, title=None)
-    fig.update_yaxes(title=t("chart.kim_per_10" if per_village else "chart.kim_count", lang))
+        fig.add_bar(y=part["name"], x=part[column], orientation="h", name=t(f"status.{status}", lang),
+                    marker_color=STATUS_COLOURS[status], hovertemplate="%{y}: %{x}<extra></extra>")
+    fig.update_yaxes(categoryorder="array", categoryarray=ordered["name"].tolist(), autorange="reversed", title=None)
+    fig.update_xaxes(title=t("chart.kim_per_10" if per_village else "chart.kim_count", lang))
     if not per_village:
-        fig.add_hline(y=target_per_kecamatan, line_dash="dash", line_color="#444",
+        fig.add_vline(x=target_per_kecamatan, line_dash="dash", line_color="#444",
                       annotation_text=t("chart.target_line", lang, value=f"{target_per_kecamatan:g}"))
-    return _layout(fig)
+    return _layout(fig, height=max(320, 18 * len(ordered) + 90))
 
 
 def growth_chart(growth: pd.DataFrame, history: pd.DataFrame, target: int, lang: str) -> go.Figure:
@@ -84,14 +84,15 @@ def growth_chart(growth: pd.DataFrame, history: pd.DataFrame, target: int, lang:
 def before_after(plan: pd.DataFrame, lang: str) -> go.Figure:
     ordered = plan.sort_values(["after", "code"], ascending=[False, True])
     fig = go.Figure()
-    fig.add_bar(x=ordered["name"], y=ordered["current"], name=t("plan.col.current", lang), marker_color=MUTED)
-    fig.add_bar(x=ordered["name"], y=ordered["new"], name=t("plan.col.new", lang), marker_color=FOCUS)
-    fig.add_scatter(x=ordered["name"], y=ordered["target"], mode="markers", name=t("plan.col.target", lang),
-                    marker={"symbol": "line-ew-open", "size": 14, "color": "#222", "line": {"width": 2}})
+    fig.add_bar(y=ordered["name"], x=ordered["current"], orientation="h", name=t("plan.col.current", lang),
+                marker_color=MUTED)
+    fig.add_bar(y=ordered["name"], x=ordered["new"], orientation="h", name=t("plan.col.new", lang), marker_color=FOCUS)
+    fig.add_scatter(y=ordered["name"], x=ordered["target"], mode="markers", name=t("plan.col.target", lang),
+                    marker={"symbol": "line-ns-open", "size": 12, "color": "#222", "line": {"width": 2}})
     fig.update_layout(barmode="stack")
-    fig.update_xaxes(tickangle=-60, title=None)
-    fig.update_yaxes(title=t("chart.kim_count", lang))
-    return _layout(fig)
+    fig.update_yaxes(autorange="reversed", title=None)
+    fig.update_xaxes(title=t("chart.kim_count", lang))
+    return _layout(fig, height=max(320, 18 * len(ordered) + 90))
 
 
 def _radius(values: pd.Series, metres_per_unit: float) -> pd.Series:
@@ -112,7 +113,7 @@ def regency_bubbles(ranking: pd.DataFrame, points: pd.DataFrame, lang: str, poly
                                 get_fill_color="colour", get_line_color=[40, 40, 40], stroked=True,
                                 line_width_min_pixels=1, pickable=True, opacity=0.8))
     tooltip = {"text": t("map.regency_tooltip", lang)}
-    return pdk.Deck(layers=layers, initial_view_state=INDONESIA_VIEW, map_style=None, tooltip=tooltip)
+    return pdk.Deck(layers=layers, initial_view_state=INDONESIA_VIEW, map_style=pdk.map_styles.CARTO_LIGHT, tooltip=tooltip)
 
 
 def kecamatan_bubbles(table: pd.DataFrame, points: pd.DataFrame, lang: str, polygons: str | None = None) -> pdk.Deck:
@@ -132,4 +133,4 @@ def kecamatan_bubbles(table: pd.DataFrame, points: pd.DataFrame, lang: str, poly
                             get_fill_color="colour", get_line_color=[30, 30, 30], stroked=True,
                             line_width_min_pixels=1, pickable=True, opacity=0.85))
     tooltip = {"text": t("map.kecamatan_tooltip", lang)}
-    return pdk.Deck(layers=layers, initial_view_state=BOGOR_VIEW, map_style=None, tooltip=tooltip)
+    return pdk.Deck(layers=layers, initial_view_state=BOGOR_VIEW, map_style=pdk.map_styles.CARTO_LIGHT, tooltip=tooltip)

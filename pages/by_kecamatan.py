@@ -21,7 +21,7 @@ kpis = coverage_kpis(dataset, chosen)
 table = kecamatan_extract(dataset, chosen)
 dated, _ = split_history(dataset.history)
 
-k = st.columns(5)
+k = [*st.columns(3), *st.columns(2)]
 widgets.kpi(k[0], t("kecamatan.kpi.kim", lang), fmt_int(kpis.kim, lang), t("kecamatan.kpi.kim_help", lang))
 widgets.kpi(k[1], t("kecamatan.kpi.kecamatan", lang),
             t("common.x_of_y", lang, x=fmt_int(kpis.kecamatan_with_kim, lang), y=fmt_int(kpis.kecamatan, lang)),
@@ -46,9 +46,9 @@ with right:
     maps.kecamatan_map(table, dataset, lang)
 
 st.subheader(t("kecamatan.table_title", lang))
-shown = table.assign(coverage=table["coverage"] * 100, status=table["status"].map(lambda s: t(f"status.{s}", lang)))
+shown = table.assign(status=table["status"].map(lambda s: t(f"status.{s}", lang)))
 st.dataframe(widgets.header_labels(shown, "kecamatan.col", lang), hide_index=True, width="stretch",
-             column_config={t("kecamatan.col.coverage", lang): st.column_config.NumberColumn(format="%.1f%%"),
+             column_config={t("kecamatan.col.coverage", lang): st.column_config.NumberColumn(format="percent"),
                             t("kecamatan.col.kim_per_10_villages", lang): st.column_config.NumberColumn(format="%.2f")})
 slug = kecamatan_slug(dataset, chosen)
 widgets.downloads(table, "kecamatan.file", slug, lang, key="kecamatan")
