@@ -127,6 +127,9 @@ def validate_frame(
                 Problem(file, int(case.index) + first_row, str(case.column), value, reason, detail)
             )
     problems += _relational_problems(kind, frame, refs, file, first_row)
+    # an unknown place says more than "not code-shaped" (it may be a misspelt name): keep only that
+    unknown_cells = {(p.row, p.column) for p in problems if p.reason.startswith("unknown_")}
+    problems = [p for p in problems if not (p.reason == "bad_code" and (p.row, p.column) in unknown_cells)]
     problems = sorted(set(problems), key=lambda p: (p.row or 0, p.column or "", p.reason))
     if problems:
         return None, problems

@@ -81,12 +81,15 @@ def _decode(raw: bytes) -> str:
         return raw.decode("cp1252", errors="replace")  # what Indonesian Excel writes on Windows
 
 
-def _csv_rows(raw: bytes) -> list[list[str]]:
+def _csv_rows(raw: bytes, file: str) -> list[list[str]]:
     text = _decode(raw)
     sample = "\n".join(text.splitlines()[:HEADER_SEARCH_ROWS])
     counts = {d: sample.count(d) for d in (";", ",", "\t")}
     delimiter = max(counts, key=lambda d: counts[d])
-    return [list(r) for r in csv.reader(io.StringIO(text), delimiter=delimiter)]
+    try:
+        return [list(r) for r in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
+    except csv.Error as err:  # e.g. a NUL or a stray carriage return inside a field
+        raise DatasetError([Problem(file, None, None, None, "malformed", str(err))]) from err
 
 
 def _check_zip(raw: bytes, file: str) -> zipfile.ZipFile:
@@ -156,16 +159,17 @@ def read_rows(raw: bytes, file: str, sheet: str | None = None) -> list[list[str]
             raise DatasetError([Problem(file, None, None, None, "not_text", what)])
     if b"\x00" in raw[:4096]:
         raise DatasetError([Problem(file, None, None, None, "not_text", "binary data")])
-    return _csv_rows(raw)
+    return _csv_rows(raw, file)
 
 
-def find_header(rows: list[list[str]], kind: str) -> int | None:
-    """Index of the first row holding at least two known column names (a title may sit above)."""
-    known = {_key(a) for aliases in ALIASES[kind].values() for a in aliases}
+def find_header(rows: list[list[str]], kind: str, mapping: dict[str, str] | None = None) -> int | None:
+    """The first row holding at least two known column names (a title may sit above); failing
+    that, the first non-empty row, so the user can map its columns by hand."""
+    known = {_key(a) for aliases in ALIASES[kind].values() for a in aliases} | {_key(k) for k in mapping or {}}
     for i, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
         if sum(_key(c) in known for c in row if str(c).strip()) >= 2:
             return i
-    return None
+    return next((i for i, row in enumerate(rows[:HEADER_SEARCH_ROWS]) if any(str(c).strip() for c in row)), None)
 
 
 def map_columns(header: list[str], kind: str, mapping: dict[str, str] | None = None) -> tuple[dict[int, str], list[str]]:
@@ -220,10 +224,10 @@ def ingest(raw: bytes, file: str, dataset: Dataset, kind: str | None = None,
         rows = read_rows(raw, file, sheet)
     except DatasetError as err:
         return Ingested(kind or "registry", None, err.problems)
-    header_at = find_header(rows, kind or "registry")
+    header_at = find_header(rows, kind or "registry", mapping)
     if kind is None:
-        kind = sniff_kind(rows[header_at] if header_at is not None else (rows[0] if rows else []))
-        header_at = find_header(rows, kind)
+        kind = sniff_kind(rows[header_at] if header_at is not None else [])
+        header_at = find_header(rows, kind, mapping)
     if header_at is None:
         looked = ", ".join(ALIASES[kind])
         return Ingested(kind, None, [Problem(file, None, None, None, "no_header", looked)])

@@ -13,7 +13,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 
 _PREFIXES = re.compile(r"^(kecamatan|kec\.?|desa|kelurahan|kel\.?|provinsi|prov\.?)\s+")
-_KAB = re.compile(r"^(kab\.?|kabupaten)\s*")
+_KAB = re.compile(r"^(kabupaten|kab\.|kab(?=\s))\s*")
 _NON_ALNUM = re.compile(r"[^0-9a-z]")
 
 
