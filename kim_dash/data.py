@@ -130,6 +130,11 @@ def validate_frame(
     # an unknown place says more than "not code-shaped" (it may be a misspelt name): keep only that
     unknown_cells = {(p.row, p.column) for p in problems if p.reason.startswith("unknown_")}
     problems = [p for p in problems if not (p.reason == "bad_code" and (p.row, p.column) in unknown_cells)]
+    # a desa named inside an unknown kecamatan cannot be looked up yet: report the kecamatan only
+    lost_rows = {p.row for p in problems if p.reason == "unknown_kecamatan" and p.column == "kecamatan_code"}
+    desa_code = CODE_PATTERNS["desa"][0]
+    problems = [p for p in problems if not (p.column == "desa_code" and p.row in lost_rows
+                                            and not desa_code.match(p.value or ""))]
     problems = sorted(set(problems), key=lambda p: (p.row or 0, p.column or "", p.reason))
     if problems:
         return None, problems

@@ -4,7 +4,13 @@ import pandas as pd
 import pytest
 
 from kim_dash.ranking import (
-    RankingFilter, band_counts, band_of, competition_rank, filter_ranking, focus_stats, national_ranking,
+    RankingFilter,
+    band_counts,
+    band_of,
+    competition_rank,
+    filter_ranking,
+    focus_stats,
+    national_ranking,
     province_summary,
 )
 

@@ -1,0 +1,84 @@
+"""AppTest: bring your own registry — validated, session only, one click back to the sample."""
+
+from .apptest_helpers import metric_values, open_page, table_with
+from .conftest import data_digest
+
+UPLOAD = (
+    "\ufeffnama_kim;kecamatan;desa;tahun_dibentuk;status\r\n"
+    "KIM Bojongkulur;Gunung Putri;Bojongkulur;2018;aktif\r\n"
+    "KIM Cicadas;Gunung Putri;Cicadas;2019;aktif\r\n"
+    "KIM Pakansari;Cibinong;Pakansari;2017;aktif\r\n"
+).encode()
+BAD = b"nama_kim;kecamatan;desa;tahun_dibentuk;status\r\nKIM X;Gunungputrii;Bojongkulur;2018;aktif\r\n"
+
+
+def _upload(content: bytes, name: str = "registri_saya.csv"):
+    at = open_page("manage_data")
+    at.file_uploader(key="data_file").upload(name, content, "text/csv").run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def test_uploaded_registry_changes_figures_and_back_to_sample_restores():
+    before = data_digest()
+    at = _upload(UPLOAD)
+    assert any("3 baris" in s.value for s in at.success)
+    at.button(key="use_upload").click().run()
+    assert any("registri_saya.csv" in w.value for w in at.warning)
+
+    at.switch_page("pages/by_kecamatan.py").run()
+    values = metric_values(at)
+    assert values["Jumlah KIM"] == "3" and values["Kecamatan ber-KIM"] == "2 dari 40"
+    assert set(table_with(at, "Nama KIM")["Sumber"]) == {"📘 Terbit: registri_saya.csv"}
+    assert not at.info, "no illustrative notice when no illustrative row is in view"
+
+    at.switch_page("pages/planner.py").run()
+    assert metric_values(at)["KIM sekarang"] == "3"
+    assert metric_values(at)["Masih perlu dibentuk"] == "147"
+
+    at.button(key="sidebar_back").click().run()
+    at.switch_page("pages/by_kecamatan.py").run()
+    assert metric_values(at)["Jumlah KIM"] == "136"
+    assert data_digest() == before
+
+
+def test_invalid_upload_shows_problems_and_keeps_the_sample():
+    at = _upload(BAD)
+    assert "1 masalah" in at.error[0].value
+    report = table_with(at, "Alasan")
+    assert report["Baris"].tolist() == [2]
+    assert "maksud Anda Gunungputri?" in report["Alasan"].iloc[0]
+    at.switch_page("pages/home.py").run()
+    assert metric_values(at)["KIM di registri Kabupaten Bogor"] == "136"
+
+
+def test_refused_file_keeps_the_app_running():
+    at = _upload(b"%PDF-1.4 binary", "registri.csv")
+    assert "bukan teks CSV" in table_with(at, "Alasan")["Alasan"].iloc[0]
+
+
+def test_valid_rows_only():
+    mixed = UPLOAD + b"KIM Rusak;Atlantis;X;2018;aktif\r\n"
+    at = _upload(mixed)
+    at.button(key="use_valid").click().run()
+    at.switch_page("pages/by_kecamatan.py").run()
+    assert metric_values(at)["Jumlah KIM"] == "3"
+
+
+def test_boundary_upload_is_reported_and_used(tmp_path):
+    import geopandas as gpd
+    from shapely.geometry import box
+
+    frame = gpd.GeoDataFrame({"WADMKC": ["CIBINONG", "Gunung Putri", "Atlantis"]},
+                             geometry=[box(106.8, -6.5, 106.85, -6.45), box(106.9, -6.4, 106.95, -6.35),
+                                       box(0, 0, 1, 1)], crs="EPSG:4326")
+    path = tmp_path / "kec.geojson"
+    frame.to_file(path, driver="GeoJSON")
+    at = open_page("manage_data")
+    at.file_uploader(key="boundary_file").upload("kec.geojson", path.read_bytes(), "application/json").run()
+    values = metric_values(at)
+    assert values["Cocok"] == "2" and values["Tidak cocok"] == "1"
+    at.button(key="use_boundary").click().run()
+    at.switch_page("pages/by_kecamatan.py").run()
+    assert not at.exception
+    assert any("Atlantis" in w.value for w in at.warning)  # unmatched names listed under the map
