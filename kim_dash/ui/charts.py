@@ -19,8 +19,8 @@ BAND_COLOURS = {
     "1–9": [189, 215, 231], "10–49": [107, 174, 214], "50–99": [49, 130, 189],
     "100–199": [217, 130, 43], "200+": [165, 15, 21],
 }
-INDONESIA_VIEW = pdk.ViewState(latitude=-2.5, longitude=118.0, zoom=3.6)
-BOGOR_VIEW = pdk.ViewState(latitude=-6.55, longitude=106.8, zoom=9.3)
+INDONESIA_VIEW = pdk.ViewState(latitude=-2.5, longitude=118.0, zoom=3.3)
+BOGOR_VIEW = pdk.ViewState(latitude=-6.52, longitude=106.75, zoom=8.6)
 
 
 def _layout(fig: go.Figure, height: int = 420) -> go.Figure:
