@@ -30,9 +30,13 @@ def units_frame(dataset: Dataset) -> pd.DataFrame:
 
 def even_targets(dataset: Dataset, total: int | None = None) -> dict[str, int]:
     """Diskominfo's target spread evenly: equal weights, largest remainder, stated tie rule."""
-    units = units_frame(dataset)
     target_total = int(dataset.target("kim_total")) if total is None else total
-    return apportion(dict.fromkeys(units["code"], 1), target_total, "hamilton", tie_order(units))
+
+    def compute() -> dict[str, int]:
+        units = units_frame(dataset)
+        return apportion(dict.fromkeys(units["code"], 1), target_total, "hamilton", tie_order(units))
+
+    return dataset.memo(("even_targets", target_total), compute)
 
 
 def registry_in(dataset: Dataset, kecamatan: tuple[str, ...] = ()) -> pd.DataFrame:
@@ -49,6 +53,13 @@ def _source_mix(sources: pd.Series) -> str:
 
 def kecamatan_table(dataset: Dataset, kecamatan: tuple[str, ...] = ()) -> pd.DataFrame:
     """One row per kecamatan (all 40, or the chosen ones)."""
+    table = dataset.memo(("kecamatan_table",), lambda: _kecamatan_table(dataset))
+    if kecamatan:
+        table = table[table["code"].isin(kecamatan)]
+    return table.reset_index(drop=True)
+
+
+def _kecamatan_table(dataset: Dataset) -> pd.DataFrame:
     units = units_frame(dataset)
     registry = dataset.registry
     kim = registry.groupby("kecamatan_code").size()
@@ -70,9 +81,7 @@ def kecamatan_table(dataset: Dataset, kecamatan: tuple[str, ...] = ()) -> pd.Dat
         [table["kim"] < table["target"], table["kim"] == table["target"]], ["below", "at"], "above"
     )
     table["source_mix"] = table["code"].map(mix).fillna("")
-    if kecamatan:
-        table = table[table["code"].isin(kecamatan)]
-    return table.reset_index(drop=True)[KECAMATAN_COLUMNS]
+    return table[KECAMATAN_COLUMNS]
 
 
 @dataclass(frozen=True)
@@ -88,7 +97,11 @@ class CoverageKpis:
 
 
 def coverage_kpis(dataset: Dataset, kecamatan: tuple[str, ...] = ()) -> CoverageKpis:
-    table = kecamatan_table(dataset, kecamatan)
+    return kpis_of(kecamatan_table(dataset, kecamatan), dataset)
+
+
+def kpis_of(table: pd.DataFrame, dataset: Dataset) -> CoverageKpis:
+    """The page's KPIs from a kecamatan table already computed (so it is computed once)."""
     target_total = int(dataset.target("kim_total"))
     return CoverageKpis(
         kim=int(table["kim"].sum()),
@@ -104,6 +117,10 @@ def coverage_kpis(dataset: Dataset, kecamatan: tuple[str, ...] = ()) -> Coverage
 
 def growth_by_year(dataset: Dataset) -> pd.DataFrame:
     """KIM in the registry by year formed, and the running total."""
+    return dataset.memo(("growth_by_year",), lambda: _growth_by_year(dataset))
+
+
+def _growth_by_year(dataset: Dataset) -> pd.DataFrame:
     per_year = dataset.registry.groupby("year_formed").size()
     if per_year.empty:
         return pd.DataFrame({"year": [], "formed": [], "cumulative": []})

@@ -40,13 +40,21 @@ class Dataset:
     history: pd.DataFrame
     targets: pd.DataFrame
     origin: dict[str, str] = field(default_factory=dict)  # kind -> where it came from (file name)
+    # derived tables computed once per dataset (see memo()); never part of equality or repr
+    _memo: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def memo(self, key: tuple, compute):
+        """Compute a derived table once per dataset: the app keeps one Dataset per process."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
 
     def target(self, target_id: str) -> float:
         return float(self.targets.set_index("id").loc[target_id, "value"])
 
     def with_frame(self, kind: str, frame: pd.DataFrame, origin: str) -> Dataset:
         """A copy with one table replaced (an upload): the curated files are never touched."""
-        return replace(self, **{kind: frame}, origin={**self.origin, kind: origin})
+        return replace(self, **{kind: frame}, origin={**self.origin, kind: origin}, _memo={})
 
     @property
     def is_sample(self) -> bool:

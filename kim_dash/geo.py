@@ -108,9 +108,27 @@ def configured_path(level: str) -> str | None:
     return value if value and Path(value).is_file() else None
 
 
+def display_features(polygons: gpd.GeoDataFrame, level: str) -> list[dict]:
+    """Simplified polygons as GeoJSON features (code only): made once per boundary file."""
+    import json
+
+    simplified = simplify(polygons[["code", "geometry"]], level)
+    return json.loads(simplified.to_json(drop_id=True))["features"]
+
+
+def colour_features(features: list[dict], values: pd.DataFrame, colours: dict[str, list[int]]) -> dict:
+    """A FeatureCollection with each feature's tooltip fields and colour (cheap: no geometry work)."""
+    rows = values.set_index("code").to_dict("index")
+    out = []
+    for feature in features:
+        code = feature["properties"]["code"]
+        if code in rows:
+            props = {"code": code, **rows[code], "colour": colours.get(code, [220, 220, 220])}
+            out.append({"type": "Feature", "geometry": feature["geometry"], "properties": props})
+    return {"type": "FeatureCollection", "features": out}
+
+
 def choropleth_geojson(polygons: gpd.GeoDataFrame, values: pd.DataFrame, colours: dict[str, list[int]],
-                       level: str) -> str:
-    """GeoJSON text for a pydeck GeoJsonLayer: simplified polygons with the tooltip's fields and a colour."""
-    merged = simplify(polygons, level).merge(values, on="code", how="inner")
-    merged["colour"] = merged["code"].map(lambda c: colours.get(c, [220, 220, 220]))
-    return merged.to_json()
+                       level: str) -> dict:
+    """GeoJSON for a pydeck GeoJsonLayer: simplified polygons with the tooltip's fields and a colour."""
+    return colour_features(display_features(polygons, level), values, colours)

@@ -33,6 +33,10 @@ def competition_rank(counts: pd.Series) -> pd.Series:
 
 def national_ranking(dataset: Dataset) -> pd.DataFrame:
     """Every kabupaten/kota with at least one KIM, ranked nationally (before any filter)."""
+    return dataset.memo(("national_ranking",), lambda: _national_ranking(dataset))
+
+
+def _national_ranking(dataset: Dataset) -> pd.DataFrame:
     regencies = dataset.regencies.set_index("code")
     provinces = dataset.provinces.set_index("code")["name"]
     table = dataset.national[dataset.national["count"] > 0].copy()
@@ -114,8 +118,12 @@ def band_counts(ranking: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def province_summary(dataset: Dataset, ranking: pd.DataFrame) -> pd.DataFrame:
+def province_summary(dataset: Dataset) -> pd.DataFrame:
     """Per province: KIM total, regencies with KIM / all regencies, coverage, top regency."""
+    return dataset.memo(("province_summary",), lambda: _province_summary(dataset, national_ranking(dataset)))
+
+
+def _province_summary(dataset: Dataset, ranking: pd.DataFrame) -> pd.DataFrame:
     all_regencies = dataset.regencies.groupby("province_code").size()
     grouped = ranking.groupby("province_code")
     top = ranking.sort_values(["count", "code"], ascending=[False, True]).groupby("province_code").first()

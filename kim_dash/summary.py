@@ -34,6 +34,10 @@ class Headline:
 
 
 def headline(dataset: Dataset) -> Headline:
+    return dataset.memo(("headline",), lambda: _headline(dataset))
+
+
+def _headline(dataset: Dataset) -> Headline:
     ranking = national_ranking(dataset)
     bogor = focus_stats(ranking, BOGOR)
     kpis = coverage_kpis(dataset)

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from kim_dash.coverage import coverage_kpis, growth_by_year
+from kim_dash.coverage import growth_by_year, kpis_of
 from kim_dash.export import kecamatan_extract, kecamatan_slug, registry_extract
 from kim_dash.i18n import fmt_int, fmt_num, fmt_pct, t
 from kim_dash.summary import split_history
@@ -17,8 +17,8 @@ st.caption(t("kecamatan.lead", lang))
 chosen = tuple(st.multiselect(t("kecamatan.filter", lang), list(kecamatan_names), format_func=kecamatan_names.get,
                               key="kec", bind="query-params", placeholder=t("kecamatan.filter_all", lang)))
 
-kpis = coverage_kpis(dataset, chosen)
 table = kecamatan_extract(dataset, chosen)
+kpis = kpis_of(table, dataset)
 dated, _ = split_history(dataset.history)
 
 k = [*st.columns(3), *st.columns(2)]

@@ -99,7 +99,7 @@ with tab_template:
         c1, c2 = st.columns(2)
         c1.download_button(t("download.csv", lang), to_csv_bytes(example), f"template_{kind}.csv", mime="text/csv",
                            on_click="ignore", key=f"tpl_{kind}_csv")
-        c2.download_button(t("download.xlsx", lang), to_xlsx_bytes(example), f"template_{kind}.xlsx",
+        c2.download_button(t("download.xlsx", lang), lambda example=example: to_xlsx_bytes(example), f"template_{kind}.xlsx",
                            on_click="ignore", key=f"tpl_{kind}_xlsx")
     st.download_button(t("data.dictionary", lang), (state.data_dir() / "README.md").read_bytes()
                        if (state.data_dir() / "README.md").is_file() else b"", "kamus_data.md",

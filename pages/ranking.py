@@ -82,7 +82,7 @@ st.dataframe(
 widgets.downloads(table, "ranking.file", flt.slug(), lang, key="ranking")
 
 st.subheader(t("ranking.tab.province", lang))
-summary = province_summary(dataset, ranking)
+summary = province_summary(dataset)
 st.plotly_chart(charts.province_bar(summary, lang), width="stretch")
 st.dataframe(widgets.header_labels(summary.drop(columns=["province_code"]), "province.col", lang), hide_index=True,
              width="stretch", column_config={t("province.col.coverage", lang): st.column_config.NumberColumn(format="percent")})

@@ -4,7 +4,10 @@ import io
 
 import pandas as pd
 
+from kim_dash import export
 from kim_dash.cli import main
+from kim_dash.data import load_dataset
+from kim_dash.ranking import RankingFilter
 
 from .apptest_helpers import download_bytes, metric_values, open_page, table_with
 
@@ -52,9 +55,12 @@ def test_download_equals_cli_export(downloads, capsysbinary):
     assert name.startswith("kim_peringkat_32_10-49_") and name.endswith(".csv")
     frame = pd.read_csv(io.BytesIO(data), encoding="utf-8-sig", dtype={"code": str})
     assert set(frame["province_code"].astype(str)) == {"32"}
-    xlsx, xlsx_name = download_bytes(at, "ranking_xlsx", downloads)
-    assert xlsx_name.endswith(".xlsx")
+    # the XLSX is made on click (deferred): the same function the CLI calls makes the same bytes
+    xlsx = export.to_xlsx_bytes(export.ranking_extract(load_dataset(), RankingFilter(("32",), (), ("10–49",))))
+    assert xlsx == cli_bytes(capsysbinary, "--province", "32", "--band", "10–49", "--format", "xlsx")
     assert pd.read_excel(io.BytesIO(xlsx), dtype={"code": str})["code"].tolist() == frame["code"].tolist()
+    button = next(b for b in at.get("download_button") if b.proto.id.endswith("ranking_xlsx"))
+    assert button.proto.label == "Unduh XLSX"
 
 
 def test_search_and_english():

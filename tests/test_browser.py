@@ -144,6 +144,11 @@ def test_pick_two_kecamatan_and_download_registry(server, page, tmp_path):
     frame = pd.read_csv(io.BytesIO(path.read_bytes()), encoding="utf-8-sig", dtype=str)
     assert set(frame["kecamatan"]) == {"Caringin", "Megamendung"}
     assert {"Jagapati Voluenter", "Siskomdes Cipayung", "Geus Eling"} <= set(frame["name"])
+    with page.expect_download() as xlsx_info:  # made on click (deferred), so only a browser can test it
+        page.locator(".st-key-registry_xlsx button").click()
+    xlsx = tmp_path / xlsx_info.value.suggested_filename
+    xlsx_info.value.save_as(xlsx)
+    assert pd.read_excel(xlsx, dtype=str)["kecamatan_code"].tolist() == frame["kecamatan_code"].tolist()
     no_exception(page)
 
 

@@ -90,9 +90,11 @@ def test_not_a_boundary_file():
 
 def test_choropleth_geojson_is_simplified(dataset):
     frame = _squares(dataset, ["Cibinong"])
-    text = choropleth_geojson(frame.assign(code=["32.01.01"])[["code", "geometry"]],
-                              dataset.kecamatan[["code", "name"]], {"32.01.01": [1, 2, 3]}, "kecamatan")
-    assert '"colour": [1, 2, 3]' in text and '"name": "Cibinong"' in text
+    collection = choropleth_geojson(frame.assign(code=["32.01.01"])[["code", "geometry"]],
+                                    dataset.kecamatan[["code", "name"]], {"32.01.01": [1, 2, 3]}, "kecamatan")
+    (feature,) = collection["features"]
+    assert feature["properties"] == {"code": "32.01.01", "name": "Cibinong", "colour": [1, 2, 3]}
+    assert feature["geometry"]["type"] == "Polygon"
     assert simplify(frame, "kecamatan").geometry.iloc[0].is_valid
 
 

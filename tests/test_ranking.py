@@ -63,7 +63,7 @@ def test_band_counts_and_provinces(dataset):
     ranking = national_ranking(dataset)
     counts = band_counts(ranking).set_index("band")["regencies"]
     assert counts["100–199"] == 8 and counts["200+"] == 0 and counts.sum() == 174
-    summary = province_summary(dataset, ranking)
+    summary = province_summary(dataset)
     assert int(summary["kim"].sum()) == 4228
     assert int((summary["kim"] > 0).sum()) == 29
     assert int(summary["regencies"].sum()) == 514

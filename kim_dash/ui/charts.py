@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
-
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 import pydeck as pdk
+import streamlit as st
 
 from kim_dash.i18n import t
 
@@ -23,12 +22,30 @@ INDONESIA_VIEW = pdk.ViewState(latitude=-2.5, longitude=118.0, zoom=3.3)
 BOGOR_VIEW = pdk.ViewState(latitude=-6.52, longitude=106.75, zoom=8.6)
 
 
+# Figures depend only on their (small) input tables and the language: build each once, share it
+# read-only across reruns and sessions (st.plotly_chart / st.pydeck_chart only serialise them).
+_figure_cache = st.cache_resource(show_spinner=False, max_entries=512)
+
+
+def _reference_line(fig: go.Figure, value: float, text: str, axis: str = "y") -> None:
+    """A dashed target line as a layout shape (plotly's add_hline costs more than the whole chart)."""
+    if axis == "y":
+        shape = {"type": "line", "xref": "paper", "x0": 0, "x1": 1, "y0": value, "y1": value}
+        note = {"xref": "paper", "x": 1, "y": value, "xanchor": "right", "yanchor": "bottom"}
+    else:
+        shape = {"type": "line", "yref": "paper", "y0": 0, "y1": 1, "x0": value, "x1": value}
+        note = {"yref": "paper", "y": 1, "x": value, "xanchor": "left", "yanchor": "top"}
+    fig.update_layout(shapes=[{**shape, "line": {"dash": "dash", "color": "#444"}}],
+                      annotations=[{**note, "text": text, "showarrow": False, "font": {"size": 11}}])
+
+
 def _layout(fig: go.Figure, height: int = 420) -> go.Figure:
     fig.update_layout(height=height, margin={"l": 10, "r": 10, "t": 30, "b": 10}, bargap=0.25,
                       plot_bgcolor="white", legend={"orientation": "h", "y": -0.15})
     return fig
 
 
+@_figure_cache
 def top_n_bar(top: pd.DataFrame, focus_code: str, lang: str) -> go.Figure:
     """Horizontal bars, best on top; the focus regency in orange (appended if outside the top N)."""
     colours = [FOCUS if c == focus_code else CALM for c in top["code"]]
@@ -40,6 +57,7 @@ def top_n_bar(top: pd.DataFrame, focus_code: str, lang: str) -> go.Figure:
     return _layout(fig, height=max(300, 22 * len(top) + 80))
 
 
+@_figure_cache
 def province_bar(summary: pd.DataFrame, lang: str) -> go.Figure:
     shown = summary[summary["kim"] > 0]
     fig = go.Figure(go.Bar(x=shown["province"], y=shown["kim"], marker_color=CALM,
@@ -50,6 +68,7 @@ def province_bar(summary: pd.DataFrame, lang: str) -> go.Figure:
     return _layout(fig)
 
 
+@_figure_cache
 def kecamatan_bar(table: pd.DataFrame, per_village: bool, target_per_kecamatan: float, lang: str) -> go.Figure:
     """Horizontal bars (40 names stay readable), most KIM on top, coloured by status against the target."""
     column = "kim_per_10_villages" if per_village else "kim"
@@ -62,11 +81,11 @@ def kecamatan_bar(table: pd.DataFrame, per_village: bool, target_per_kecamatan: 
     fig.update_yaxes(categoryorder="array", categoryarray=ordered["name"].tolist(), autorange="reversed", title=None)
     fig.update_xaxes(title=t("chart.kim_per_10" if per_village else "chart.kim_count", lang))
     if not per_village:
-        fig.add_vline(x=target_per_kecamatan, line_dash="dash", line_color="#444",
-                      annotation_text=t("chart.target_line", lang, value=f"{target_per_kecamatan:g}"))
+        _reference_line(fig, target_per_kecamatan, t("chart.target_line", lang, value=f"{target_per_kecamatan:g}"), "x")
     return _layout(fig, height=max(320, 18 * len(ordered) + 90))
 
 
+@_figure_cache
 def growth_chart(growth: pd.DataFrame, history: pd.DataFrame, target: int, lang: str) -> go.Figure:
     fig = go.Figure()
     fig.add_scatter(x=growth["year"], y=growth["cumulative"], mode="lines+markers", name=t("chart.registry_cum", lang),
@@ -75,12 +94,13 @@ def growth_chart(growth: pd.DataFrame, history: pd.DataFrame, target: int, lang:
     fig.add_scatter(x=[int(a[:4]) for a in dated["as_of"]], y=dated["count"], mode="markers+text",
                     marker={"size": 12, "color": FOCUS, "symbol": "diamond"}, text=dated["count"].astype(str),
                     textposition="top center", name=t("chart.published_points", lang))
-    fig.add_hline(y=target, line_dash="dash", line_color="#444", annotation_text=t("chart.target_total", lang, value=target))
+    _reference_line(fig, target, t("chart.target_total", lang, value=target))
     fig.update_xaxes(title=t("chart.year", lang), dtick=1)
     fig.update_yaxes(title=t("chart.kim_count", lang), rangemode="tozero")
     return _layout(fig, height=340)
 
 
+@_figure_cache
 def before_after(plan: pd.DataFrame, lang: str) -> go.Figure:
     ordered = plan.sort_values(["after", "code"], ascending=[False, True])
     fig = go.Figure()
@@ -99,13 +119,25 @@ def _radius(values: pd.Series, metres_per_unit: float) -> pd.Series:
     return np.sqrt(values.clip(lower=0)) * metres_per_unit  # area proportional to count
 
 
-def regency_bubbles(ranking: pd.DataFrame, points: pd.DataFrame, lang: str, polygons: str | None = None) -> pdk.Deck:
+def regency_map_deck(ranking: pd.DataFrame, points: pd.DataFrame, lang: str, polygons: dict | None = None) -> pdk.Deck:
+    """Bubbles (cached) or, with a boundary file, a choropleth (built per run: its colours follow the filter)."""
+    if polygons is None:
+        return regency_bubbles(ranking, points, lang)
+    return _regency_deck(ranking, points, lang, polygons)
+
+
+@_figure_cache
+def regency_bubbles(ranking: pd.DataFrame, points: pd.DataFrame, lang: str) -> pdk.Deck:
+    return _regency_deck(ranking, points, lang, None)
+
+
+def _regency_deck(ranking: pd.DataFrame, points: pd.DataFrame, lang: str, polygons: dict | None) -> pdk.Deck:
     data = ranking.merge(points[["code", "lat", "lon"]], on="code")
     data = data.assign(radius=_radius(data["count"], 3500.0),
                        colour=data["band"].map(BAND_COLOURS))[["name", "province", "count", "rank", "lat", "lon", "radius", "colour"]]
     layers = []
     if polygons:
-        layers.append(pdk.Layer("GeoJsonLayer", json.loads(polygons), stroked=True, filled=True,
+        layers.append(pdk.Layer("GeoJsonLayer", polygons, stroked=True, filled=True,
                                 get_fill_color="properties.colour", get_line_color=[90, 90, 90], line_width_min_pixels=0.5,
                                 pickable=True))
     else:
@@ -116,7 +148,18 @@ def regency_bubbles(ranking: pd.DataFrame, points: pd.DataFrame, lang: str, poly
     return pdk.Deck(layers=layers, initial_view_state=INDONESIA_VIEW, map_style=pdk.map_styles.CARTO_LIGHT, tooltip=tooltip)
 
 
-def kecamatan_bubbles(table: pd.DataFrame, points: pd.DataFrame, lang: str, polygons: str | None = None) -> pdk.Deck:
+def kecamatan_map_deck(table: pd.DataFrame, points: pd.DataFrame, lang: str, polygons: dict | None = None) -> pdk.Deck:
+    if polygons is None:
+        return kecamatan_bubbles(table, points, lang)
+    return _kecamatan_deck(table, points, lang, polygons)
+
+
+@_figure_cache
+def kecamatan_bubbles(table: pd.DataFrame, points: pd.DataFrame, lang: str) -> pdk.Deck:
+    return _kecamatan_deck(table, points, lang, None)
+
+
+def _kecamatan_deck(table: pd.DataFrame, points: pd.DataFrame, lang: str, polygons: dict | None) -> pdk.Deck:
     data = table.merge(points[["code", "lat", "lon"]], on="code")
     colour = np.where(data["kim"] == 0, "zero", data["status"])
     palette = {"zero": [200, 30, 30], "below": [232, 150, 90], "at": [46, 111, 158], "above": [91, 154, 104]}
@@ -126,7 +169,7 @@ def kecamatan_bubbles(table: pd.DataFrame, points: pd.DataFrame, lang: str, poly
     )[["name", "kim", "villages_covered", "villages", "gap", "lat", "lon", "radius", "colour"]]
     layers = []
     if polygons:
-        layers.append(pdk.Layer("GeoJsonLayer", json.loads(polygons), stroked=True, filled=True,
+        layers.append(pdk.Layer("GeoJsonLayer", polygons, stroked=True, filled=True,
                                 get_fill_color="properties.colour", get_line_color=[80, 80, 80], line_width_min_pixels=1,
                                 pickable=True))
     layers.append(pdk.Layer("ScatterplotLayer", data, get_position=["lon", "lat"], get_radius="radius",

@@ -17,6 +17,12 @@ def _configured_join(path: str, level: str, reference: pd.DataFrame) -> geo.Boun
     return geo.join_boundaries(frame, reference, level, crs)
 
 
+@st.cache_resource(show_spinner=False, max_entries=8, hash_funcs={geo.BoundaryJoin: id})
+def _features(join: geo.BoundaryJoin, level: str) -> list[dict]:
+    """Simplified display polygons, once per boundary join (the join object lives as long as its file)."""
+    return geo.display_features(join.frame, level)
+
+
 def boundary_join(level: str, reference: pd.DataFrame) -> geo.BoundaryJoin | None:
     uploaded = state.boundary(level)
     if uploaded is not None:
@@ -38,8 +44,8 @@ def regency_map(table: pd.DataFrame, dataset: Dataset, lang: str) -> None:
     if join is not None:
         colours = dict(zip(table["code"], table["band"].map(charts.BAND_COLOURS)))
         values = table[["code", "name", "province", "count", "rank"]]
-        polygons = geo.choropleth_geojson(join.frame, values, colours, "regency")
-    st.pydeck_chart(charts.regency_bubbles(table, dataset.regencies, lang, polygons), height=480)
+        polygons = geo.colour_features(_features(join, "regency"), values, colours)
+    st.pydeck_chart(charts.regency_map_deck(table, dataset.regencies, lang, polygons), height=480)
     st.caption(t("map.band_legend", lang) + " · " + t("map.offline_note", lang))
     if join is not None:
         _unmatched(join, lang)
@@ -53,8 +59,8 @@ def kecamatan_map(table: pd.DataFrame, dataset: Dataset, lang: str) -> None:
         colours = {c: ([235, 120, 120] if k == 0 else palette[s])
                    for c, k, s in zip(table["code"], table["kim"], table["status"])}
         values = table[["code", "name", "kim", "villages_covered", "villages", "gap"]]
-        polygons = geo.choropleth_geojson(join.frame, values, colours, "kecamatan")
-    st.pydeck_chart(charts.kecamatan_bubbles(table, dataset.kecamatan, lang, polygons), height=480)
+        polygons = geo.colour_features(_features(join, "kecamatan"), values, colours)
+    st.pydeck_chart(charts.kecamatan_map_deck(table, dataset.kecamatan, lang, polygons), height=480)
     st.caption(t("map.kecamatan_legend", lang) + " · " + t("map.offline_note", lang))
     if join is not None:
         _unmatched(join, lang)

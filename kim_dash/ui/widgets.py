@@ -46,7 +46,11 @@ def validation_report(problems: list[Problem], lang: str, title_key: str = "repo
 
 
 def downloads(frame: pd.DataFrame, stem_key: str, slug: str, lang: str, key: str) -> None:
-    """CSV and XLSX of exactly `frame`, formula-safe; no rerun on click."""
+    """CSV and XLSX of exactly `frame`, formula-safe; no rerun on click.
+
+    The XLSX is made only when clicked (a deferred callable): writing a workbook costs more than the
+    rest of a page's rerun.
+    """
     stem = t(stem_key, lang)
     left, right = st.columns(2)
     left.download_button(
@@ -54,7 +58,7 @@ def downloads(frame: pd.DataFrame, stem_key: str, slug: str, lang: str, key: str
         mime="text/csv", on_click="ignore", key=f"{key}_csv", icon=":material/download:",
     )
     right.download_button(
-        t("download.xlsx", lang), export.to_xlsx_bytes(frame), export.file_name(stem, slug, "xlsx"),
+        t("download.xlsx", lang), lambda: export.to_xlsx_bytes(frame), export.file_name(stem, slug, "xlsx"),
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         on_click="ignore", key=f"{key}_xlsx", icon=":material/table:",
     )

@@ -1,0 +1,5 @@
+"""An empty page: the floor of an AppTest rerun."""
+
+import streamlit as st
+
+st.write("")
