@@ -27,7 +27,7 @@ pages = [
 with st.sidebar:
     st.caption(t("sidebar.vintage", lang))
     if dataset is not None and not dataset.is_sample:
-        files = ", ".join(name for _, name in state.uploads().values())
+        files = ", ".join(widgets.plain(name) for _, name in state.uploads().values())
         st.warning(t("banner.upload", lang, files=files), icon="📤")
         st.button(t("banner.back_to_sample", lang), on_click=state.back_to_sample, key="sidebar_back")
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import geopandas as gpd
 import pandas as pd
+import shapely
 
 from kim_dash import names
 from kim_dash.ingest import _check_zip
@@ -20,7 +21,9 @@ from kim_dash.problems import DatasetError, Problem
 SUFFIXES = (".geojson", ".json", ".zip", ".gpkg", ".shp")
 CODE_COLUMNS = ("code", "kode", "kode_kemendagri", "kdepum", "kode_wilayah", "kdcpum", "kdppum", "id")
 NAME_COLUMNS = ("name", "nama", "wadmkc", "wadmkk", "namobj", "kecamatan", "kabupaten", "nama_kec", "nm_kec")
-SIMPLIFY_DEGREES = {"regency": 0.01, "kecamatan": 0.0005}  # about 1 km and 50 m: invisible at their zooms
+# about 3 km and 50 m: below a pixel at the national (zoom 3.3) and the Bogor (zoom 8.6) view
+SIMPLIFY_DEGREES = {"regency": 0.03, "kecamatan": 0.0005}
+GRID_DEGREES = {"regency": 0.001, "kecamatan": 0.00001}  # coordinate precision sent to the browser
 ENV_VARS = {"regency": "KIM_REGENCY_BOUNDARIES", "kecamatan": "KIM_KECAMATAN_BOUNDARIES"}
 
 
@@ -98,8 +101,9 @@ def join_boundaries(frame: gpd.GeoDataFrame, reference: pd.DataFrame, level: str
 
 def simplify(frame: gpd.GeoDataFrame, level: str) -> gpd.GeoDataFrame:
     out = frame.copy()
-    out["geometry"] = out.geometry.simplify(SIMPLIFY_DEGREES[level], preserve_topology=True)
-    return out
+    simplified = out.geometry.simplify(SIMPLIFY_DEGREES[level], preserve_topology=True)
+    out["geometry"] = shapely.set_precision(simplified.values, GRID_DEGREES[level])
+    return out[~out.geometry.is_empty]
 
 
 def configured_path(level: str) -> str | None:

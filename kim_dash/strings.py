@@ -349,6 +349,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "id": "Registri contoh: totalnya (136) sama dengan hitungan Diskominfo per 20 Desember 2016 (tanggal artikel); sebarannya ilustratif.",
         "en": "Sample registry: its total (136) equals Diskominfo's count as of 20 December 2016 (the article's date); the spread is illustrative.",
     },
+    "kecamatan.as_of_upload": {
+        "id": "Registri unggahan ({file}): jumlah per tanggal berkas Anda; tanggalnya tidak tercatat di sini.",
+        "en": "Uploaded registry ({file}): counts as of your file's date, which is not recorded here.",
+    },
     "kecamatan.per_10": {"id": "Tampilkan KIM per 10 desa/kelurahan", "en": "Show KIM per 10 desa/kelurahan"},
     "kecamatan.table_title": {"id": "Tabel kecamatan", "en": "Kecamatan table"},
     "kecamatan.registry_title": {"id": "Daftar KIM", "en": "KIM registry"},

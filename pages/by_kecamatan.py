@@ -33,7 +33,11 @@ widgets.kpi(k[2], t("kecamatan.kpi.desa", lang),
 widgets.kpi(k[3], t("kecamatan.kpi.mean", lang), fmt_num(kpis.mean_per_kecamatan, lang))
 widgets.kpi(k[4], t("kecamatan.kpi.target", lang), fmt_num(kpis.target_per_kecamatan, lang),
             t("kecamatan.kpi.target_help", lang, total=fmt_int(kpis.target_total, lang), n=len(dataset.kecamatan)))
-st.caption(t("kecamatan.as_of", lang))
+registry_origin = dataset.origin.get("registry", "")
+if registry_origin.startswith("upload:"):
+    st.caption(t("kecamatan.as_of_upload", lang, file=widgets.plain(registry_origin.removeprefix("upload:"))))
+else:
+    st.caption(t("kecamatan.as_of", lang))
 
 registry = registry_extract(dataset, chosen)
 widgets.illustrative_notice(registry["source"], lang)

@@ -56,13 +56,13 @@ left.plotly_chart(charts.growth_chart(growth_by_year(dataset), dated, h.target_t
 with right:
     st.markdown(f"**{t('home.history.published', lang)}**")
     for row in dated.itertuples():
-        st.markdown(f"- {fmt_as_of(row.as_of, lang)}: **{fmt_int(row.count, lang)}** — {row.counted_by}")
-        st.caption(widgets.source_label(row.source, lang))
+        st.markdown(f"- {fmt_as_of(row.as_of, lang)}: **{fmt_int(row.count, lang)}** — {widgets.plain(row.counted_by)}")
+        st.caption(widgets.plain(widgets.source_label(row.source, lang)))
     if len(undated):
         st.markdown(f"**{t('home.history.undated', lang)}**")
         for row in undated.itertuples():
-            st.markdown(f"- {fmt_int(row.count, lang)} — {row.counted_by}")
-            st.caption(widgets.source_label(row.source, lang))
+            st.markdown(f"- {fmt_int(row.count, lang)} — {widgets.plain(row.counted_by)}")
+            st.caption(widgets.plain(widgets.source_label(row.source, lang)))
 
 with st.expander(t("home.howto.title", lang), expanded=False):
     st.markdown(t("home.howto.body", lang))

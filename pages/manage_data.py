@@ -16,7 +16,7 @@ st.title(t("data.title", lang))
 st.caption(t("data.lead", lang))
 
 if not dataset.is_sample:
-    st.warning(t("banner.upload", lang, files=", ".join(n for _, n in state.uploads().values())), icon="📤")
+    st.warning(t("banner.upload", lang, files=", ".join(widgets.plain(n) for _, n in state.uploads().values())), icon="📤")
     st.button(t("banner.back_to_sample", lang), on_click=state.back_to_sample, key="data_back", type="primary")
 
 tab_upload, tab_boundaries, tab_template = st.tabs(
@@ -34,7 +34,7 @@ with tab_upload:
         result = ingest(raw, upload.name, dataset, kind=kind, mapping=mapping)
         st.markdown(t("data.detected", lang, kind=t(f"data.kind.{result.kind}", lang), rows=fmt_int(result.rows, lang)))
         for note in result.notes:
-            st.caption(note)
+            st.caption(widgets.plain(note))
         missing = [p.value for p in result.problems if p.reason == "missing_column"]
         if missing and result.header:
             with st.form("mapping"):

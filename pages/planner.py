@@ -53,7 +53,7 @@ with st.expander(t("planner.explain.title", lang), expanded=True):
 
 st.subheader(t("planner.table_title", lang))
 short = plan[plan["gap"] > 0] if mode == "full" else plan[plan["new"] > 0]
-st.caption(t("planner.short_note", lang, n=len(short), names=", ".join(short["name"].tolist()[:15])))
+st.caption(t("planner.short_note", lang, n=len(short), names=", ".join(widgets.plain(n) for n in short["name"].tolist()[:15])))
 st.dataframe(widgets.header_labels(plan, "plan.col", lang), hide_index=True, width="stretch", height=420,
              column_config={t("plan.col.weight", lang): st.column_config.NumberColumn(format="%g")})
 widgets.downloads(plan, "planner.file", f"{total}-{weighting}-{method}-{mode}", lang, key="plan")

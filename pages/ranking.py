@@ -54,7 +54,7 @@ if stats:
     widgets.kpi(k[4], t("ranking.kpi.gap_next", lang), fmt_int(stats.gap_to_next, lang), t("ranking.kpi.gap_next_help", lang))
     widgets.kpi(k[5], t("ranking.kpi.band", lang), stats.band,
                 t("ranking.kpi.percentile", lang, pct=fmt_pct(stats.percentile, lang)))
-    st.caption(widgets.source_label(stats.source, lang))
+    st.caption(widgets.plain(widgets.source_label(stats.source, lang)))
 
 widgets.illustrative_notice(table["source"], lang)
 

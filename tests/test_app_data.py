@@ -24,13 +24,14 @@ def test_uploaded_registry_changes_figures_and_back_to_sample_restores():
     at = _upload(UPLOAD)
     assert any("3 baris" in s.value for s in at.success)
     at.button(key="use_upload").click().run()
-    assert any("registri_saya.csv" in w.value for w in at.warning)
+    assert any(r"registri\_saya\.csv" in w.value for w in at.warning)  # shown as typed (Markdown escaped)
 
     at.switch_page("pages/by_kecamatan.py").run()
     values = metric_values(at)
     assert values["Jumlah KIM"] == "3" and values["Kecamatan ber-KIM"] == "2 dari 40"
     assert set(table_with(at, "Nama KIM")["Sumber"]) == {"📘 Terbit: registri_saya.csv"}
     assert not at.info, "no illustrative notice when no illustrative row is in view"
+    assert any("Registri unggahan" in c.value for c in at.caption)  # no invented "as of" date
 
     at.switch_page("pages/planner.py").run()
     assert metric_values(at)["KIM sekarang"] == "3"
@@ -82,3 +83,14 @@ def test_boundary_upload_is_reported_and_used(tmp_path):
     at.switch_page("pages/by_kecamatan.py").run()
     assert not at.exception
     assert any("Atlantis" in w.value for w in at.warning)  # unmatched names listed under the map
+
+
+def test_user_text_is_never_markup():
+    from kim_dash.ui.widgets import plain
+
+    escaped = plain("**tebal** [klik](javascript:alert(1)) <b>x</b>")
+    assert escaped == r"\*\*tebal\*\* \[klik\]\(javascript\:alert\(1\)\) \<b\>x\</b\>"
+    at = _upload(UPLOAD, "**tebal**_[klik](http:x).csv")
+    at.button(key="use_upload").click().run()
+    banner = next(w.value for w in at.warning if "tebal" in w.value)
+    assert r"\*\*tebal\*\*\_\[klik\]\(http\:x\)\.csv" in banner

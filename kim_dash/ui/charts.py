@@ -27,6 +27,18 @@ BOGOR_VIEW = pdk.ViewState(latitude=-6.52, longitude=106.75, zoom=8.6)
 _figure_cache = st.cache_resource(show_spinner=False, max_entries=512)
 
 
+class SerialisedOnce(pdk.Deck):
+    """A Deck that turns itself into JSON once: st.pydeck_chart serialises on every rerun, and a cached
+    deck's JSON (hundreds of polygons) never changes."""
+
+    def to_json(self) -> str:
+        cached = self.__dict__.get("_kim_json")
+        if cached is None:
+            cached = super().to_json()
+            self.__dict__["_kim_json"] = cached
+        return cached
+
+
 def _reference_line(fig: go.Figure, value: float, text: str, axis: str = "y") -> None:
     """A dashed target line as a layout shape (plotly's add_hline costs more than the whole chart)."""
     if axis == "y":
@@ -119,19 +131,8 @@ def _radius(values: pd.Series, metres_per_unit: float) -> pd.Series:
     return np.sqrt(values.clip(lower=0)) * metres_per_unit  # area proportional to count
 
 
-def regency_map_deck(ranking: pd.DataFrame, points: pd.DataFrame, lang: str, polygons: dict | None = None) -> pdk.Deck:
-    """Bubbles (cached) or, with a boundary file, a choropleth (built per run: its colours follow the filter)."""
-    if polygons is None:
-        return regency_bubbles(ranking, points, lang)
-    return _regency_deck(ranking, points, lang, polygons)
-
-
-@_figure_cache
-def regency_bubbles(ranking: pd.DataFrame, points: pd.DataFrame, lang: str) -> pdk.Deck:
-    return _regency_deck(ranking, points, lang, None)
-
-
-def _regency_deck(ranking: pd.DataFrame, points: pd.DataFrame, lang: str, polygons: dict | None) -> pdk.Deck:
+def regency_deck(ranking: pd.DataFrame, points: pd.DataFrame, lang: str, polygons: dict | None = None) -> pdk.Deck:
+    """Bubbles at interior points or, with boundary polygons, a choropleth (callers cache the deck)."""
     data = ranking.merge(points[["code", "lat", "lon"]], on="code")
     data = data.assign(radius=_radius(data["count"], 3500.0),
                        colour=data["band"].map(BAND_COLOURS))[["name", "province", "count", "rank", "lat", "lon", "radius", "colour"]]
@@ -145,21 +146,12 @@ def _regency_deck(ranking: pd.DataFrame, points: pd.DataFrame, lang: str, polygo
                                 get_fill_color="colour", get_line_color=[40, 40, 40], stroked=True,
                                 line_width_min_pixels=1, pickable=True, opacity=0.8))
     tooltip = {"text": t("map.regency_tooltip", lang)}
-    return pdk.Deck(layers=layers, initial_view_state=INDONESIA_VIEW, map_style=pdk.map_styles.CARTO_LIGHT, tooltip=tooltip)
+    return SerialisedOnce(layers=layers, initial_view_state=INDONESIA_VIEW, map_style=pdk.map_styles.CARTO_LIGHT,
+                          tooltip=tooltip)
 
 
-def kecamatan_map_deck(table: pd.DataFrame, points: pd.DataFrame, lang: str, polygons: dict | None = None) -> pdk.Deck:
-    if polygons is None:
-        return kecamatan_bubbles(table, points, lang)
-    return _kecamatan_deck(table, points, lang, polygons)
-
-
-@_figure_cache
-def kecamatan_bubbles(table: pd.DataFrame, points: pd.DataFrame, lang: str) -> pdk.Deck:
-    return _kecamatan_deck(table, points, lang, None)
-
-
-def _kecamatan_deck(table: pd.DataFrame, points: pd.DataFrame, lang: str, polygons: dict | None) -> pdk.Deck:
+def kecamatan_deck(table: pd.DataFrame, points: pd.DataFrame, lang: str, polygons: dict | None = None) -> pdk.Deck:
+    """Bubbles (empty kecamatan in red) over the choropleth when boundary polygons are given."""
     data = table.merge(points[["code", "lat", "lon"]], on="code")
     colour = np.where(data["kim"] == 0, "zero", data["status"])
     palette = {"zero": [200, 30, 30], "below": [232, 150, 90], "at": [46, 111, 158], "above": [91, 154, 104]}
@@ -176,4 +168,5 @@ def _kecamatan_deck(table: pd.DataFrame, points: pd.DataFrame, lang: str, polygo
                             get_fill_color="colour", get_line_color=[30, 30, 30], stroked=True,
                             line_width_min_pixels=1, pickable=True, opacity=0.85))
     tooltip = {"text": t("map.kecamatan_tooltip", lang)}
-    return pdk.Deck(layers=layers, initial_view_state=BOGOR_VIEW, map_style=pdk.map_styles.CARTO_LIGHT, tooltip=tooltip)
+    return SerialisedOnce(layers=layers, initial_view_state=BOGOR_VIEW, map_style=pdk.map_styles.CARTO_LIGHT,
+                          tooltip=tooltip)

@@ -2,19 +2,26 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 import streamlit as st
 
 from kim_dash import geo
 from kim_dash.data import Dataset
 from kim_dash.i18n import t
-from kim_dash.ui import charts, state
+from kim_dash.ui import charts, state, widgets
 
 
 @st.cache_resource(show_spinner=False)
-def _configured_join(path: str, level: str, reference: pd.DataFrame) -> geo.BoundaryJoin:
+def _configured_join(path: str, mtime: float, level: str, _reference: pd.DataFrame) -> geo.BoundaryJoin:
+    """Read and join a configured boundary file once (again only when the file changes).
+
+    `_reference` is left out of the cache key (leading underscore): hashing 514 rows on every rerun
+    costs more than the page; the reference geography is fixed for the process.
+    """
     frame, crs = geo.read_boundary_path(path)
-    return geo.join_boundaries(frame, reference, level, crs)
+    return geo.join_boundaries(frame, _reference, level, crs)
 
 
 @st.cache_resource(show_spinner=False, max_entries=8, hash_funcs={geo.BoundaryJoin: id})
@@ -28,31 +35,28 @@ def boundary_join(level: str, reference: pd.DataFrame) -> geo.BoundaryJoin | Non
     if uploaded is not None:
         return uploaded
     path = geo.configured_path(level)
-    return _configured_join(path, level, reference) if path else None
+    return _configured_join(path, Path(path).stat().st_mtime, level, reference) if path else None
 
 
 def _unmatched(join: geo.BoundaryJoin, lang: str) -> None:
     if join.unmatched:
-        st.warning(t("map.unmatched", lang, n=len(join.unmatched), names=", ".join(join.unmatched[:30])))
+        st.warning(t("map.unmatched", lang, n=len(join.unmatched), names=", ".join(widgets.plain(n) for n in join.unmatched[:30])))
     if join.missing:
         st.caption(t("map.missing", lang, n=len(join.missing)))
 
 
-def regency_map(table: pd.DataFrame, dataset: Dataset, lang: str) -> None:
-    join = boundary_join("regency", dataset.regencies)
+@st.cache_resource(show_spinner=False, max_entries=64, hash_funcs={geo.BoundaryJoin: id})
+def _regency_deck(table: pd.DataFrame, points: pd.DataFrame, lang: str, join: geo.BoundaryJoin | None):
     polygons = None
     if join is not None:
         colours = dict(zip(table["code"], table["band"].map(charts.BAND_COLOURS)))
         values = table[["code", "name", "province", "count", "rank"]]
         polygons = geo.colour_features(_features(join, "regency"), values, colours)
-    st.pydeck_chart(charts.regency_map_deck(table, dataset.regencies, lang, polygons), height=480)
-    st.caption(t("map.band_legend", lang) + " · " + t("map.offline_note", lang))
-    if join is not None:
-        _unmatched(join, lang)
+    return charts.regency_deck(table, points, lang, polygons)
 
 
-def kecamatan_map(table: pd.DataFrame, dataset: Dataset, lang: str) -> None:
-    join = boundary_join("kecamatan", dataset.kecamatan)
+@st.cache_resource(show_spinner=False, max_entries=64, hash_funcs={geo.BoundaryJoin: id})
+def _kecamatan_deck(table: pd.DataFrame, points: pd.DataFrame, lang: str, join: geo.BoundaryJoin | None):
     polygons = None
     if join is not None:
         palette = {"below": [240, 200, 170], "at": [170, 200, 225], "above": [180, 215, 185]}
@@ -60,7 +64,20 @@ def kecamatan_map(table: pd.DataFrame, dataset: Dataset, lang: str) -> None:
                    for c, k, s in zip(table["code"], table["kim"], table["status"])}
         values = table[["code", "name", "kim", "villages_covered", "villages", "gap"]]
         polygons = geo.colour_features(_features(join, "kecamatan"), values, colours)
-    st.pydeck_chart(charts.kecamatan_map_deck(table, dataset.kecamatan, lang, polygons), height=480)
+    return charts.kecamatan_deck(table, points, lang, polygons)
+
+
+def regency_map(table: pd.DataFrame, dataset: Dataset, lang: str) -> None:
+    join = boundary_join("regency", dataset.regencies)
+    st.pydeck_chart(_regency_deck(table, dataset.regencies, lang, join), height=480)
+    st.caption(t("map.band_legend", lang) + " · " + t("map.offline_note", lang))
+    if join is not None:
+        _unmatched(join, lang)
+
+
+def kecamatan_map(table: pd.DataFrame, dataset: Dataset, lang: str) -> None:
+    join = boundary_join("kecamatan", dataset.kecamatan)
+    st.pydeck_chart(_kecamatan_deck(table, dataset.kecamatan, lang, join), height=480)
     st.caption(t("map.kecamatan_legend", lang) + " · " + t("map.offline_note", lang))
     if join is not None:
         _unmatched(join, lang)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import streamlit as st
 
@@ -9,11 +11,18 @@ from kim_dash import export
 from kim_dash.i18n import t
 from kim_dash.problems import Problem
 
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+
+
+def plain(text: object) -> str:
+    """Escape Markdown so data (a file name, a KIM name, a column title) shows as typed, never as markup."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
+
 
 def source_label(source: str, lang: str) -> str:
     """'published:…' -> '📘 Terbit: …'; 'illustrative' -> '🧪 Ilustratif' (text, never HTML)."""
     if source.startswith("published:"):
-        return f"📘 {t('source.published', lang)}: {source.removeprefix('published:')}"
+        return f"📘 {t('source.published', lang)}: {source.removeprefix('published:')}"  # tables: plain text
     return f"🧪 {t('source.illustrative', lang)}"
 
 
