@@ -246,6 +246,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "id": "Warna: kelompok jumlah KIM (biru muda 1–9 … oranye 100–199); luas lingkaran sebanding jumlah KIM",
         "en": "Colour: KIM band (light blue 1–9 … orange 100–199); circle area proportional to KIM",
     },
+    "map.band_legend_choropleth": {
+        "id": "Warna: kelompok jumlah KIM (biru muda 1–9 … oranye 100–199); abu-abu: tanpa KIM atau di luar filter",
+        "en": "Colour: KIM band (light blue 1–9 … orange 100–199); grey: no KIM or outside the filter",
+    },
     "map.kecamatan_legend": {
         "id": "Merah: tanpa KIM · oranye: di bawah target · biru: tepat target · hijau: di atas target",
         "en": "Red: no KIM · orange: below target · blue: at target · green: above target",

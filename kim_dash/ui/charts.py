@@ -46,7 +46,7 @@ def _reference_line(fig: go.Figure, value: float, text: str, axis: str = "y") ->
         note = {"xref": "paper", "x": 1, "y": value, "xanchor": "right", "yanchor": "bottom"}
     else:
         shape = {"type": "line", "yref": "paper", "y0": 0, "y1": 1, "x0": value, "x1": value}
-        note = {"yref": "paper", "y": 1, "x": value, "xanchor": "left", "yanchor": "top"}
+        note = {"yref": "paper", "y": 1, "x": value, "xanchor": "left", "yanchor": "bottom"}
     fig.update_layout(shapes=[{**shape, "line": {"dash": "dash", "color": "#444"}}],
                       annotations=[{**note, "text": text, "showarrow": False, "font": {"size": 11}}])
 

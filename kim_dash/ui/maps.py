@@ -50,7 +50,9 @@ def _regency_deck(table: pd.DataFrame, points: pd.DataFrame, lang: str, join: ge
     polygons = None
     if join is not None:
         colours = dict(zip(table["code"], table["band"].map(charts.BAND_COLOURS)))
-        values = table[["code", "name", "province", "count", "rank"]]
+        # every regency is drawn (grey when it has no KIM or is filtered out), so the map stays whole
+        values = points[["code", "name"]].merge(table[["code", "province", "count", "rank"]], on="code", how="left")
+        values = values.astype({"count": "Int64", "rank": "Int64"}).astype(object).fillna("–")
         polygons = geo.colour_features(_features(join, "regency"), values, colours)
     return charts.regency_deck(table, points, lang, polygons)
 
@@ -70,7 +72,8 @@ def _kecamatan_deck(table: pd.DataFrame, points: pd.DataFrame, lang: str, join: 
 def regency_map(table: pd.DataFrame, dataset: Dataset, lang: str) -> None:
     join = boundary_join("regency", dataset.regencies)
     st.pydeck_chart(_regency_deck(table, dataset.regencies, lang, join), height=480)
-    st.caption(t("map.band_legend", lang) + " · " + t("map.offline_note", lang))
+    legend = "map.band_legend" if join is None else "map.band_legend_choropleth"
+    st.caption(t(legend, lang) + " · " + t("map.offline_note", lang))
     if join is not None:
         _unmatched(join, lang)
 
