@@ -46,6 +46,8 @@ class Dataset:
     def memo(self, key: tuple, compute):
         """Compute a derived table once per dataset: the app keeps one Dataset per process."""
         if key not in self._memo:
+            if len(self._memo) >= 512:  # filter combinations are many; keep memory bounded
+                self._memo.clear()
             self._memo[key] = compute()
         return self._memo[key]
 

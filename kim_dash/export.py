@@ -32,8 +32,15 @@ def safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
     """Neutralise every text cell (and header); numbers stay numbers."""
     out = frame.copy()
     for column in out.columns:
-        if not (pd.api.types.is_numeric_dtype(out[column]) or pd.api.types.is_bool_dtype(out[column])):
-            out[column] = out[column].map(neutralise)
+        values = out[column]
+        if pd.api.types.is_numeric_dtype(values) or pd.api.types.is_bool_dtype(values):
+            continue
+        if pd.api.types.is_string_dtype(values):  # vectorised: 10,000-row registries stay fast
+            text = values.astype("str")
+            risky = text.str.startswith(FORMULA_START).fillna(False)
+            out[column] = values.where(~risky, "'" + text)
+        else:
+            out[column] = values.map(neutralise)
     out.columns = [neutralise(str(c)) for c in out.columns]
     return out
 
@@ -77,16 +84,27 @@ def kecamatan_extract(dataset: Dataset, kecamatan: tuple[str, ...] = ()) -> pd.D
 
 def registry_extract(dataset: Dataset, kecamatan: tuple[str, ...] = (), search: str = "") -> pd.DataFrame:
     """The registry with kecamatan and desa names, optionally narrowed by kecamatan and a search."""
+    out = dataset.memo(("registry_extract", kecamatan), lambda: _registry_extract(dataset, kecamatan))
+    if search.strip():
+        key = normalise(search)
+        haystack = (out["name"] + " " + out["desa"] + " " + out["fields"]).map(normalise)
+        out = out[haystack.str.contains(key, regex=False)].reset_index(drop=True)
+    return out
+
+
+def extract_csv(dataset: Dataset, table: str, kecamatan: tuple[str, ...] = ()) -> bytes:
+    """CSV bytes of an unsearched kecamatan/registry extract, made once per dataset and filter."""
+    make = {"kecamatan": kecamatan_extract, "registry": registry_extract}[table]
+    return dataset.memo((f"{table}_csv", kecamatan), lambda: to_csv_bytes(make(dataset, kecamatan)))
+
+
+def _registry_extract(dataset: Dataset, kecamatan: tuple[str, ...]) -> pd.DataFrame:
     registry = registry_in(dataset, kecamatan)
     kecamatan_names = dataset.kecamatan.set_index("code")["name"]
     desa_names = dataset.desa.set_index("code")["name"]
     out = registry.copy()
     out["kecamatan"] = out["kecamatan_code"].map(kecamatan_names)
     out["desa"] = out["desa_code"].map(desa_names)
-    if search.strip():
-        key = normalise(search)
-        haystack = (out["name"] + " " + out["desa"] + " " + out["fields"]).map(normalise)
-        out = out[haystack.str.contains(key, regex=False)]
     return out[REGISTRY_COLUMNS].reset_index(drop=True)
 
 

@@ -414,6 +414,20 @@ STRINGS: dict[str, dict[str, str]] = {
         "id": "Bobot jumlah desa/kelurahan: kecamatan dengan lebih banyak desa mendapat bagian lebih besar.",
         "en": "Weighted by desa/kelurahan: kecamatan with more desa get a larger share.",
     },
+    "planner.weighting.file": {"id": "berkas bobot", "en": "weights file"},
+    "planner.weighting.file.help": {
+        "id": "Bobot dari berkas Anda (mis. jumlah penduduk per kecamatan).",
+        "en": "Weights from your file (e.g. population per kecamatan).",
+    },
+    "planner.weights_file": {"id": "Berkas bobot (CSV: code,weight)", "en": "Weights file (CSV: code,weight)"},
+    "planner.weights_file_help": {
+        "id": "Kolom code (kode kecamatan) dan weight; opsional name dan current (jumlah KIM sekarang).",
+        "en": "Columns code (kecamatan code) and weight; optionally name and current (KIM today).",
+    },
+    "planner.weights_file_missing": {
+        "id": "Belum ada berkas bobot: sementara dipakai bobot sama rata.",
+        "en": "No weights file yet: equal weights are used for now.",
+    },
     "planner.mode.topup": {"id": "tambah saja", "en": "top-up"},
     "planner.mode.full": {"id": "penuh", "en": "full"},
     "planner.mode.topup.help": {
@@ -519,6 +533,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "id": "Maksimal {mb} MB. CSV dengan koma atau titik koma, UTF-8 atau Windows-1252.",
         "en": "At most {mb} MB. CSV with commas or semicolons, UTF-8 or Windows-1252.",
     },
+    "data.sheet": {"id": "Lembar kerja", "en": "Worksheet"},
     "data.detected": {
         "id": "Terbaca sebagai **{kind}**, {rows} baris.",
         "en": "Read as **{kind}**, {rows} rows.",

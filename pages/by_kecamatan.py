@@ -3,7 +3,7 @@
 import streamlit as st
 
 from kim_dash.coverage import growth_by_year, kpis_of
-from kim_dash.export import kecamatan_extract, kecamatan_slug, registry_extract
+from kim_dash.export import extract_csv, kecamatan_extract, kecamatan_slug, registry_extract
 from kim_dash.i18n import fmt_int, fmt_num, fmt_pct, t
 from kim_dash.summary import split_history
 from kim_dash.ui import charts, maps, widgets
@@ -55,7 +55,8 @@ st.dataframe(widgets.header_labels(shown, "kecamatan.col", lang), hide_index=Tru
              column_config={t("kecamatan.col.coverage", lang): st.column_config.NumberColumn(format="percent"),
                             t("kecamatan.col.kim_per_10_villages", lang): st.column_config.NumberColumn(format="%.2f")})
 slug = kecamatan_slug(dataset, chosen)
-widgets.downloads(table, "kecamatan.file", slug, lang, key="kecamatan")
+widgets.downloads(table, "kecamatan.file", slug, lang, key="kecamatan",
+                  csv=extract_csv(dataset, "kecamatan", chosen))
 
 st.subheader(t("kecamatan.registry_title", lang))
 search = st.text_input(t("kecamatan.search", lang), key="cari_kim", placeholder=t("kecamatan.search_hint", lang))
@@ -63,7 +64,8 @@ registry = registry_extract(dataset, chosen, search or "")
 st.caption(t("kecamatan.registry_count", lang, n=fmt_int(len(registry), lang)))
 st.dataframe(widgets.header_labels(widgets.with_source_labels(registry, lang), "registry.col", lang),
              hide_index=True, width="stretch", height=380)
-widgets.downloads(registry, "registry.file", slug, lang, key="registry")
+widgets.downloads(registry, "registry.file", slug, lang, key="registry",
+                  csv=None if search else extract_csv(dataset, "registry", chosen))
 
 st.subheader(t("kecamatan.growth_title", lang))
 st.plotly_chart(charts.growth_chart(growth_by_year(dataset), dated, kpis.target_total, lang), width="stretch")

@@ -6,7 +6,7 @@ import streamlit as st
 from kim_dash import geo
 from kim_dash.export import to_csv_bytes, to_xlsx_bytes
 from kim_dash.i18n import fmt_int, t
-from kim_dash.ingest import ALIASES, MAX_UPLOAD_BYTES, ingest, template
+from kim_dash.ingest import ALIASES, MAX_UPLOAD_BYTES, ingest, sheet_names, template
 from kim_dash.problems import DatasetError
 from kim_dash.ui import state, widgets
 from kim_dash.ui.page import context
@@ -31,7 +31,15 @@ with tab_upload:
         raw = upload.getvalue()
         kind = None if kind_choice == "auto" else kind_choice
         mapping = st.session_state.get("data_mapping", {})
-        result = ingest(raw, upload.name, dataset, kind=kind, mapping=mapping)
+        sheet = None
+        if upload.name.lower().endswith(".xlsx"):
+            try:
+                sheets = sheet_names(raw, upload.name)
+            except Exception:  # noqa: BLE001 - ingest() below reports the exact problem
+                sheets = []
+            if len(sheets) > 1:
+                sheet = st.selectbox(t("data.sheet", lang), sheets, key="data_sheet")
+        result = ingest(raw, upload.name, dataset, kind=kind, sheet=sheet, mapping=mapping)
         st.markdown(t("data.detected", lang, kind=t(f"data.kind.{result.kind}", lang), rows=fmt_int(result.rows, lang)))
         for note in result.notes:
             st.caption(widgets.plain(note))

@@ -4,7 +4,16 @@ import streamlit as st
 
 from kim_dash.apportion import METHODS
 from kim_dash.i18n import fmt_int, fmt_num, fmt_pct, t
-from kim_dash.planner import MODES, WEIGHTINGS, bogor_units, desa_saturation, make_plan, summarise
+from kim_dash.planner import (
+    MODES,
+    WEIGHTINGS,
+    bogor_units,
+    desa_saturation,
+    make_plan,
+    read_weights_file,
+    summarise,
+)
+from kim_dash.problems import DatasetError
 from kim_dash.ui import charts, widgets
 from kim_dash.ui.page import context
 
@@ -27,7 +36,7 @@ with st.container(border=True):
     c1, c2, c3, c4 = st.columns(4)
     total = int(c1.number_input(t("planner.target", lang), min_value=0, max_value=100_000, value=default_target,
                                 step=1, key="target", bind="query-params"))
-    weighting = c2.selectbox(t("planner.weighting", lang), list(WEIGHTINGS), key="bobot", bind="query-params",
+    weighting = c2.selectbox(t("planner.weighting", lang), [*WEIGHTINGS, "file"], key="bobot", bind="query-params",
                              format_func=lambda w: bilingual(f"planner.weighting.{w}"))
     method = c3.selectbox(t("planner.method", lang), list(METHODS), key="metode", bind="query-params",
                           format_func=METHOD_NAMES.get)
@@ -35,7 +44,20 @@ with st.container(border=True):
                         format_func=lambda m: bilingual(f"planner.mode.{m}"))
     st.caption(t(f"planner.weighting.{weighting}.help", lang) + " " + t(f"planner.mode.{mode}.help", lang))
 
-units = bogor_units(dataset, weighting)
+if weighting == "file":
+    weights_file = st.file_uploader(t("planner.weights_file", lang), type=["csv"], key="weights_file",
+                                    help=t("planner.weights_file_help", lang))
+    units = None
+    if weights_file is not None:
+        try:
+            units = read_weights_file(weights_file.getvalue(), weights_file.name, dataset)
+        except DatasetError as err:
+            widgets.validation_report(err.problems, lang, "data.report_title")
+    if units is None:
+        st.info(t("planner.weights_file_missing", lang))
+        units = bogor_units(dataset, "equal")
+else:
+    units = bogor_units(dataset, weighting)
 plan = make_plan(units, total, method, mode)
 summary = summarise(plan, units, total)
 

@@ -94,3 +94,20 @@ def test_user_text_is_never_markup():
     at.button(key="use_upload").click().run()
     banner = next(w.value for w in at.warning if "tebal" in w.value)
     assert r"\*\*tebal\*\*\_\[klik\]\(http\:x\)\.csv" in banner
+
+
+def test_xlsx_sheet_choice():
+    import io
+
+    import pandas as pd
+
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        pd.DataFrame({"catatan": ["-"]}).to_excel(writer, sheet_name="Catatan", index=False)
+        pd.DataFrame([["KIM Bojongkulur", "Gunung Putri", "Bojongkulur", 2018, "aktif"]],
+                     columns=["Nama KIM", "Kecamatan", "Desa", "Tahun Dibentuk", "Status"]).to_excel(
+            writer, sheet_name="Registri", index=False)
+    at = open_page("manage_data")
+    at.file_uploader(key="data_file").upload("r.xlsx", buffer.getvalue(), "application/octet-stream").run()
+    at.selectbox(key="data_sheet").set_value("Registri").run()
+    assert any("1 baris" in s.value for s in at.success)

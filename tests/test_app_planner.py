@@ -41,3 +41,16 @@ def test_method_explained_in_plain_indonesian():
     at = open_page("planner", metode="Huntington–Hill")
     text = " ".join(m.value for m in at.markdown)
     assert "Huntington–Hill" in text and "Aturan seri" in text
+
+
+def test_user_weights_file_changes_the_plan():
+    at = open_page("planner")
+    at.selectbox(key="bobot").set_value("file").run()
+    assert any("sama rata" in i.value for i in at.info)  # equal weights until a file is given
+    weights = "code,weight\n" + "\n".join(f"32.01.{i:02d},{1000 if i == 1 else 1}" for i in range(1, 41))
+    at.file_uploader(key="weights_file").upload("penduduk.csv", weights.encode(), "text/csv").run()
+    plan = table_with(at, "KIM baru").set_index("Kode")
+    assert plan.loc["32.01.01", "Target"] > 100  # almost all of the share goes to the heavy kecamatan
+    bad = b"code,weight\n32.01.99,x\n"
+    at.file_uploader(key="weights_file").upload("salah.csv", bad, "text/csv").run()
+    assert not at.exception and "masalah" in at.error[0].value

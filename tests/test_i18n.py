@@ -25,7 +25,7 @@ DYNAMIC = {
     "data.level": ["kecamatan", "regency"],
     "planner.explain": list(METHODS),
     "planner.mode": list(MODES) + [f"{m}.help" for m in MODES],
-    "planner.weighting": list(WEIGHTINGS) + [f"{w}.help" for w in WEIGHTINGS],
+    "planner.weighting": [*WEIGHTINGS, "file"] + [f"{w}.help" for w in [*WEIGHTINGS, "file"]],
     "planner.ineq": ["gini_per_village", "cv", "min_max_ratio", "zero_units", "share_at_target"],
     "status": ["below", "at", "above"],
     "report.col": ["file", "row", "column", "value", "reason"],

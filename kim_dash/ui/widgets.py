@@ -28,7 +28,8 @@ def source_label(source: str, lang: str) -> str:
 
 def with_source_labels(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     out = frame.copy()
-    out["source"] = out["source"].map(lambda s: source_label(str(s), lang))
+    labels = {s: source_label(str(s), lang) for s in out["source"].unique()}  # few distinct sources
+    out["source"] = out["source"].map(labels)
     return out
 
 
@@ -54,7 +55,7 @@ def validation_report(problems: list[Problem], lang: str, title_key: str = "repo
     st.dataframe(table, hide_index=True, width="stretch")
 
 
-def downloads(frame: pd.DataFrame, stem_key: str, slug: str, lang: str, key: str) -> None:
+def downloads(frame: pd.DataFrame, stem_key: str, slug: str, lang: str, key: str, csv: bytes | None = None) -> None:
     """CSV and XLSX of exactly `frame`, formula-safe; no rerun on click.
 
     The XLSX is made only when clicked (a deferred callable): writing a workbook costs more than the
@@ -63,7 +64,8 @@ def downloads(frame: pd.DataFrame, stem_key: str, slug: str, lang: str, key: str
     stem = t(stem_key, lang)
     left, right = st.columns(2)
     left.download_button(
-        t("download.csv", lang), export.to_csv_bytes(frame), export.file_name(stem, slug, "csv"),
+        t("download.csv", lang), csv if csv is not None else export.to_csv_bytes(frame),
+        export.file_name(stem, slug, "csv"),
         mime="text/csv", on_click="ignore", key=f"{key}_csv", icon=":material/download:",
     )
     right.download_button(
