@@ -233,6 +233,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "id": "Registri (kumulatif per tahun dibentuk)",
         "en": "Registry (cumulative by year formed)",
     },
+    "chart.registry_cum_illustrative": {
+        "id": "Registri contoh, kumulatif per tahun dibentuk (tahun ilustratif)",
+        "en": "Sample registry, cumulative by year formed (illustrative years)",
+    },
     "chart.published_points": {"id": "Angka terbit", "en": "Published figures"},
     "map.regency_tooltip": {
         "id": "{name}\n{province}\n{count} KIM · peringkat {rank}",

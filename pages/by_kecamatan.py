@@ -68,5 +68,6 @@ widgets.downloads(registry, "registry.file", slug, lang, key="registry",
                   csv=None if search else extract_csv(dataset, "registry", chosen))
 
 st.subheader(t("kecamatan.growth_title", lang))
-st.plotly_chart(charts.growth_chart(growth_by_year(dataset), dated, kpis.target_total, lang), width="stretch")
+st.plotly_chart(charts.growth_chart(growth_by_year(dataset), dated, kpis.target_total, lang,
+                                    bool((dataset.registry["source"] == "illustrative").any())), width="stretch")
 widgets.provenance("provenance.kecamatan", lang)

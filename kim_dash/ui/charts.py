@@ -53,7 +53,7 @@ def _reference_line(fig: go.Figure, value: float, text: str, axis: str = "y") ->
 
 def _layout(fig: go.Figure, height: int = 420) -> go.Figure:
     fig.update_layout(height=height, margin={"l": 10, "r": 10, "t": 30, "b": 10}, bargap=0.25,
-                      plot_bgcolor="white", legend={"orientation": "h", "y": -0.15})
+                      plot_bgcolor="white", legend={"orientation": "h", "y": -0.22, "yanchor": "top"})
     return fig
 
 
@@ -98,9 +98,12 @@ def kecamatan_bar(table: pd.DataFrame, per_village: bool, target_per_kecamatan: 
 
 
 @_figure_cache
-def growth_chart(growth: pd.DataFrame, history: pd.DataFrame, target: int, lang: str) -> go.Figure:
+def growth_chart(growth: pd.DataFrame, history: pd.DataFrame, target: int, lang: str,
+                 illustrative: bool = False) -> go.Figure:
+    """The registry's running total (labelled illustrative when it is) with the published counts as points."""
     fig = go.Figure()
-    fig.add_scatter(x=growth["year"], y=growth["cumulative"], mode="lines+markers", name=t("chart.registry_cum", lang),
+    line_name = t("chart.registry_cum_illustrative" if illustrative else "chart.registry_cum", lang)
+    fig.add_scatter(x=growth["year"], y=growth["cumulative"], mode="lines+markers", name=line_name,
                     line_color=CALM)
     dated = history[history["as_of"] != ""]
     fig.add_scatter(x=[int(a[:4]) for a in dated["as_of"]], y=dated["count"], mode="markers+text",
