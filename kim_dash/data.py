@@ -59,6 +59,10 @@ class Dataset:
         return replace(self, **{kind: frame}, origin={**self.origin, kind: origin}, _memo={})
 
     @property
+    def registry_has_illustrative(self) -> bool:
+        return bool((self.registry["source"] == "illustrative").any())
+
+    @property
     def is_sample(self) -> bool:
         return not any(v.startswith("upload:") for v in self.origin.values())
 

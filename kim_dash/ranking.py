@@ -111,6 +111,14 @@ def focus_stats(ranking: pd.DataFrame, code: str) -> FocusStats | None:
     )
 
 
+def top_with_focus(table: pd.DataFrame, ranking: pd.DataFrame, n: int, focus: str | None) -> pd.DataFrame:
+    """The first n rows of the (filtered) table, plus the focus regency when it is not among them."""
+    top = table.head(n)
+    if focus and focus not in set(top["code"]):
+        top = pd.concat([top, ranking[ranking["code"] == focus]], ignore_index=True)
+    return top
+
+
 def band_counts(ranking: pd.DataFrame) -> pd.DataFrame:
     counts = ranking["band"].value_counts()
     return pd.DataFrame(

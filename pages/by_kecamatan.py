@@ -69,5 +69,5 @@ widgets.downloads(registry, "registry.file", slug, lang, key="registry",
 
 st.subheader(t("kecamatan.growth_title", lang))
 st.plotly_chart(charts.growth_chart(growth_by_year(dataset), dated, kpis.target_total, lang,
-                                    bool((dataset.registry["source"] == "illustrative").any())), width="stretch")
+                                    dataset.registry_has_illustrative), width="stretch")
 widgets.provenance("provenance.kecamatan", lang)

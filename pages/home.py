@@ -53,7 +53,7 @@ st.subheader(t("home.history.title", lang))
 dated, undated = split_history(dataset.history)
 left, right = st.columns([3, 2])
 left.plotly_chart(charts.growth_chart(growth_by_year(dataset), dated, h.target_total, lang,
-                                         bool((dataset.registry["source"] == "illustrative").any())), width="stretch")
+                                         dataset.registry_has_illustrative), width="stretch")
 with right:
     st.markdown(f"**{t('home.history.published', lang)}**")
     for row in dated.itertuples():

@@ -1,6 +1,5 @@
 """Peringkat Nasional: where a kabupaten/kota stands among Indonesia's regencies with KIM."""
 
-import pandas as pd
 import streamlit as st
 
 from kim_dash.export import ranking_extract
@@ -12,6 +11,7 @@ from kim_dash.ranking import (
     focus_stats,
     national_ranking,
     province_summary,
+    top_with_focus,
 )
 from kim_dash.summary import BOGOR
 from kim_dash.ui import charts, maps, widgets
@@ -62,9 +62,7 @@ chart_column, map_column = st.columns([1, 1])
 with chart_column:
     st.subheader(t("ranking.tab.chart", lang))
     top_n = st.slider(t("ranking.top_n", lang), 5, 50, 20, key="top")
-    top = table.head(top_n)
-    if focus not in set(top["code"]) and focus in set(ranking["code"]):
-        top = pd.concat([top, ranking[ranking["code"] == focus]])
+    top = top_with_focus(table, ranking, top_n, focus)
     st.plotly_chart(charts.top_n_bar(top, focus, lang), width="stretch")
 with map_column:
     st.subheader(t("ranking.tab.map", lang))

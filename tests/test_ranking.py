@@ -12,6 +12,7 @@ from kim_dash.ranking import (
     focus_stats,
     national_ranking,
     province_summary,
+    top_with_focus,
 )
 
 
@@ -70,3 +71,11 @@ def test_band_counts_and_provinces(dataset):
     jabar = summary.set_index("province_code").loc["32"]
     assert jabar["top_regency"] == "Kabupaten Bogor"
     assert 0 < jabar["coverage"] <= 1
+
+
+def test_top_with_focus(dataset):
+    ranking = national_ranking(dataset)
+    jabar = filter_ranking(ranking, RankingFilter(provinces=("32",)))
+    top = top_with_focus(jabar, ranking, 3, "16.01")  # OKU is outside Jawa Barat's top 3
+    assert top["code"].tolist()[:3] == jabar["code"].tolist()[:3] and top["code"].iloc[-1] == "16.01"
+    assert len(top_with_focus(ranking, ranking, 5, "32.01")) == 5  # already in view: not repeated
