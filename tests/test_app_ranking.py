@@ -68,3 +68,19 @@ def test_search_and_english():
     table = table_with(at, "Rank")
     assert all("bandung" in n.lower() for n in table["Kabupaten/Kota"])
     assert metric_values(at)["Share of national"] == "3.17%"
+
+
+def test_configured_boundary_file_gives_a_choropleth(monkeypatch):
+    from .conftest import SHARED_GEO
+
+    real = SHARED_GEO / "boundaries" / "regencies.geojson"
+    if not real.exists():
+        import pytest
+
+        pytest.skip("real boundaries live in ../shared (not shipped)")
+    monkeypatch.setenv("KIM_REGENCY_BOUNDARIES", str(real))
+    at = open_page("ranking", "EN")
+    deck = at.get("deck_gl_json_chart")[0].proto.json
+    assert '"GeoJsonLayer"' in deck and "Kabupaten Bogor" in deck
+    assert any("grey: no KIM" in c.value for c in at.caption)
+    assert not any("did not match" in w.value for w in at.warning)  # every regency joined by code
