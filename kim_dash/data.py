@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from collections.abc import Collection
 from dataclasses import dataclass, field, replace
@@ -12,7 +13,7 @@ import pandera.pandas as pa
 
 from kim_dash import names
 from kim_dash.problems import DatasetError, Problem
-from kim_dash.schema import CODE_PATTERNS, FIELDS_OF_ACTIVITY, SPECS, build_schema, typed
+from kim_dash.schema import CODE_PATTERNS, FIELDS_OF_ACTIVITY, FIRST_YEAR, SPECS, build_schema, typed
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 FILES: dict[str, str] = {
@@ -96,9 +97,7 @@ def _reason_and_detail(check: str, kind: str, column: str, value: str) -> tuple[
     if check == "not_allowed_fields":
         return "not_allowed", ", ".join(FIELDS_OF_ACTIVITY)
     if check == "bad_year":
-        import datetime as dt
-
-        return "bad_year", f"1980–{dt.date.today().year}"
+        return "bad_year", f"{FIRST_YEAR}–{dt.date.today().year}"
     if check == "field_uniqueness":
         return "duplicate", ""
     if check == "column_in_dataframe":

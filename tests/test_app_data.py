@@ -39,7 +39,8 @@ def test_uploaded_registry_changes_figures_and_back_to_sample_restores():
 
     at.button(key="sidebar_back").click().run()
     at.switch_page("pages/by_kecamatan.py").run()
-    assert metric_values(at)["Jumlah KIM"] == "136"
+    at.multiselect(key="kec").set_value([]).run()
+    assert metric_values(at)["Jumlah KIM"] == "136"  # back to the sample, not the stale composed dataset
     assert data_digest() == before
 
 
@@ -111,3 +112,19 @@ def test_xlsx_sheet_choice():
     at.file_uploader(key="data_file").upload("r.xlsx", buffer.getvalue(), "application/octet-stream").run()
     at.selectbox(key="data_sheet").set_value("Registri").run()
     assert any("1 baris" in s.value for s in at.success)
+
+
+def test_uploaded_dataset_is_reused_across_reruns():
+    from kim_dash.ui.state import COMPOSED
+
+    at = _upload(UPLOAD)
+    at.button(key="use_upload").click().run()
+    at.switch_page("pages/by_kecamatan.py").run()
+    first = at.session_state[COMPOSED][1]
+    at.multiselect(key="kec").set_value(["32.01.02"]).run()
+    assert at.session_state[COMPOSED][1] is first  # same object: its derived tables are not recomputed
+    assert metric_values(at)["Jumlah KIM"] == "2"
+    at.button(key="sidebar_back").click().run()
+    at.switch_page("pages/by_kecamatan.py").run()
+    at.multiselect(key="kec").set_value([]).run()
+    assert metric_values(at)["Jumlah KIM"] == "136"  # back to the sample, not the stale composed dataset

@@ -13,6 +13,7 @@ from kim_dash.problems import DatasetError, Problem
 
 UPLOADS = "uploads"  # session_state key: {kind: (frame, file name)}
 BOUNDARIES = "boundaries"  # session_state key: {level: BoundaryJoin}
+COMPOSED = "composed_dataset"  # session_state key: ((sample id, uploads id), Dataset with uploads applied)
 LANG_LABELS = {"id": "ID", "en": "EN"}
 
 
@@ -47,9 +48,20 @@ def dataset() -> tuple[Dataset | None, list[Problem]]:
     base, problems = _load(str(folder), _fingerprint(folder) if folder.is_dir() else ())
     if base is None:
         return None, problems
-    for kind, (frame, name) in st.session_state.get(UPLOADS, {}).items():
-        base = base.with_frame(kind, frame, f"upload:{name}")
-    return base, []
+    uploaded = st.session_state.get(UPLOADS, {})
+    if not uploaded:
+        return base, []
+    # compose once per (sample, uploads) and keep it: a new Dataset each rerun would drop its memo
+    # of derived tables, redoing every computation for exactly the sessions that use real data
+    key = (id(base), id(uploaded))
+    cached = st.session_state.get(COMPOSED)
+    if cached is None or cached[0] != key:
+        composed = base
+        for kind, (frame, name) in uploaded.items():
+            composed = composed.with_frame(kind, frame, f"upload:{name}")
+        cached = (key, composed)
+        st.session_state[COMPOSED] = cached
+    return cached[1], []
 
 
 def use_upload(kind: str, frame, file_name: str) -> None:
