@@ -29,7 +29,9 @@ PAGE = "kecamatan"
 TOGGLE_KEY = "per10"
 
 
-async def rerun(ws, page_hash: str, widgets: list[tuple[str, bool]], timeout: float) -> tuple[float, list[ForwardMsg]]:
+async def rerun(
+    ws, page_hash: str, widgets: list[tuple[str, bool]], timeout: float
+) -> tuple[float, list[ForwardMsg]]:
     message = BackMsg()
     state = message.rerun_script
     state.page_name = PAGE
@@ -67,11 +69,12 @@ def _find(messages: list[ForwardMsg]) -> tuple[str, str, int]:
     return page_hash, toggle, exceptions
 
 
-async def client(url: str, seconds: float, samples: list[float], errors: list[str], ready: asyncio.Barrier) -> None:
+async def client(
+    url: str, seconds: float, samples: list[float], errors: list[str], ready: asyncio.Barrier
+) -> None:
     ws_url = url.replace("http://", "ws://") + "/_stcore/stream"
     try:
-        async with websockets.connect(ws_url, subprotocols=["streamlit"], max_size=None,
-                                      origin=url) as ws:
+        async with websockets.connect(ws_url, subprotocols=["streamlit"], max_size=None, origin=url) as ws:
             _, first = await rerun(ws, "", [], timeout=120)
             page_hash, toggle, exceptions = _find(first)
             if not toggle or exceptions:
@@ -115,7 +118,9 @@ def main() -> None:
     p95 = ordered[max(0, round(0.95 * len(ordered)) - 1)] if ordered else float("nan")
     print("| sessions | seconds | reruns | errors | rerun p50 (s) | rerun p95 (s) | server RSS after (MB) |")
     print("|---:|---:|---:|---:|---:|---:|---:|")
-    print(f"| {args.sessions} | {args.seconds:.0f} | {len(samples)} | {len(errors)} | {p50:.2f} | {p95:.2f} | {memory:.0f} |")
+    print(
+        f"| {args.sessions} | {args.seconds:.0f} | {len(samples)} | {len(errors)} | {p50:.2f} | {p95:.2f} | {memory:.0f} |"
+    )
     if errors:
         print("errors:", "; ".join(sorted(set(errors))))
     sys.exit(1 if errors else 0)

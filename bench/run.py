@@ -77,8 +77,10 @@ def apptest_section(reruns: int, label: str) -> list[tuple[str, str, float, floa
     st.cache_data.clear()
     st.cache_resource.clear()
     rows = []
-    for name, path in (("empty page", ROOT / "bench" / "empty_page.py"),
-                       ("reference page", ROOT / "bench" / "reference_page.py")):
+    for name, path in (
+        ("empty page", ROOT / "bench" / "empty_page.py"),
+        ("reference page", ROOT / "bench" / "reference_page.py"),
+    ):
         first, rerun = script_times(path, reruns)
         rows.append((label, name, first, rerun))
     for page in FILTERS:
@@ -92,9 +94,19 @@ def browser_section(clicks: int) -> dict[str, float]:
 
     out: dict[str, float] = {}
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=[
-            "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", "--disable-quic"])
+        browser = pw.chromium.launch(
+            executable_path="/usr/bin/chromium",
+            args=[
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-quic",
+            ],
+        )
         with streamlit_server() as (url, process, started):
             tab = browser.new_page(viewport={"width": 1400, "height": 1200})
             tab.goto(url)
@@ -112,7 +124,9 @@ def browser_section(clicks: int) -> dict[str, float]:
                 tabs.append(extra)
             time.sleep(2)
             out["server RSS, 20 sessions (MB)"] = rss_mb(process.pid)
-            out["per extra session (MB)"] = (out["server RSS, 20 sessions (MB)"] - out["server RSS, 1 session (MB)"]) / 19
+            out["per extra session (MB)"] = (
+                out["server RSS, 20 sessions (MB)"] - out["server RSS, 1 session (MB)"]
+            ) / 19
         browser.close()
     return out
 
@@ -130,8 +144,10 @@ def main() -> None:
         rows += apptest_section(reruns, "scaled")
         del os.environ["KIM_DATA_DIR"], os.environ["KIM_REGENCY_BOUNDARIES"]
     reference = {label: rerun for label, name, _, rerun in rows if name == "reference page"}
-    print(f"Benchmark {date.today().isoformat()} · {platform.node()} · {os.cpu_count()} cores · "
-          f"Python {platform.python_version()} · median of {reruns} reruns\n")
+    print(
+        f"Benchmark {date.today().isoformat()} · {platform.node()} · {os.cpu_count()} cores · "
+        f"Python {platform.python_version()} · median of {reruns} reruns\n"
+    )
     print("| data | page | first run (s) | rerun after filter change (s) | × reference page |")
     print("|---|---|---:|---:|---:|")
     for label, name, first, rerun in rows:

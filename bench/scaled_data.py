@@ -12,7 +12,9 @@ from shapely.geometry import box
 
 from kim_dash.data import DEFAULT_DATA_DIR
 
-SHARED_REGENCIES = Path(__file__).resolve().parents[2] / "shared" / "reference" / "geo" / "boundaries" / "regencies.geojson"
+SHARED_REGENCIES = (
+    Path(__file__).resolve().parents[2] / "shared" / "reference" / "geo" / "boundaries" / "regencies.geojson"
+)
 
 
 def make(folder: Path, seed: int = 7) -> dict[str, Path]:
@@ -25,21 +27,33 @@ def make(folder: Path, seed: int = 7) -> dict[str, Path]:
     weights = regencies["area_km2"].astype(float).pow(0.3)
     counts = rng.multinomial(100_000, (weights / weights.sum()).to_numpy())
     pd.DataFrame({"code": regencies["code"], "count": counts, "source": "illustrative", "note": ""}).to_csv(
-        folder / "national_kim_2014.csv", index=False)
+        folder / "national_kim_2014.csv", index=False
+    )
     desa = pd.read_csv(folder / "reference" / "desa.csv", dtype=str)
     picks = desa.iloc[rng.integers(0, len(desa), 10_000)].reset_index(drop=True)
-    pd.DataFrame({
-        "id": [f"S-{i:05d}" for i in range(10_000)], "name": [f"KIM {n} {i}" for i, n in enumerate(picks["name"])],
-        "kecamatan_code": picks["kecamatan_code"], "desa_code": picks["code"],
-        "year_formed": rng.integers(2005, 2026, 10_000), "status": "aktif", "fields": "pendidikan",
-        "source": "illustrative",
-    }).to_csv(folder / "registry.csv", index=False)
+    pd.DataFrame(
+        {
+            "id": [f"S-{i:05d}" for i in range(10_000)],
+            "name": [f"KIM {n} {i}" for i, n in enumerate(picks["name"])],
+            "kecamatan_code": picks["kecamatan_code"],
+            "desa_code": picks["code"],
+            "year_formed": rng.integers(2005, 2026, 10_000),
+            "status": "aktif",
+            "fields": "pendidikan",
+            "source": "illustrative",
+        }
+    ).to_csv(folder / "registry.csv", index=False)
     polygons = folder.parent / "regencies_514.geojson"
     if SHARED_REGENCIES.exists():
         shutil.copy(SHARED_REGENCIES, polygons)
     else:  # synthetic squares around the interior points, when the real file is not beside the project
-        frame = gpd.GeoDataFrame({"code": regencies["code"]}, crs="EPSG:4326", geometry=[
-            box(lon - 0.2, lat - 0.2, lon + 0.2, lat + 0.2)
-            for lat, lon in zip(regencies["lat"].astype(float), regencies["lon"].astype(float))])
+        frame = gpd.GeoDataFrame(
+            {"code": regencies["code"]},
+            crs="EPSG:4326",
+            geometry=[
+                box(lon - 0.2, lat - 0.2, lon + 0.2, lat + 0.2)
+                for lat, lon in zip(regencies["lat"].astype(float), regencies["lon"].astype(float))
+            ],
+        )
         frame.to_file(polygons, driver="GeoJSON")
     return {"data": folder, "regency_boundaries": polygons}

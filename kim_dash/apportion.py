@@ -73,8 +73,11 @@ def _priority(method: str, weight: Fraction, seats: int) -> tuple[int, Fraction]
 
 
 def divisor_fill(
-    weights: Mapping[str, Fraction], start: Mapping[str, int], seats_to_add: int,
-    method: str, order: Sequence[str],
+    weights: Mapping[str, Fraction],
+    start: Mapping[str, int],
+    seats_to_add: int,
+    method: str,
+    order: Sequence[str],
 ) -> dict[str, int]:
     """Hand out seats one at a time to the highest priority; from zero this is the divisor method."""
     position = {u: i for i, u in enumerate(order)}
@@ -92,8 +95,11 @@ def divisor_fill(
 
 
 def largest_shortfall_fill(
-    weights: Mapping[str, Fraction], start: Mapping[str, int], seats_to_add: int,
-    total: int, order: Sequence[str],
+    weights: Mapping[str, Fraction],
+    start: Mapping[str, int],
+    seats_to_add: int,
+    total: int,
+    order: Sequence[str],
 ) -> dict[str, int]:
     """Hamilton's top-up: each new seat goes to the unit furthest below its exact quota."""
     exact = quotas(weights, total)
@@ -122,8 +128,11 @@ def apportion(
 
 
 def top_up(
-    weights: Mapping[str, float | int | Fraction], current: Mapping[str, int], total: int,
-    method: str, order: Sequence[str],
+    weights: Mapping[str, float | int | Fraction],
+    current: Mapping[str, int],
+    total: int,
+    method: str,
+    order: Sequence[str],
 ) -> dict[str, int]:
     """Add KIM until the sum reaches `total`, never taking one away ("no kecamatan loses a KIM")."""
     exact_weights = {u: as_fraction(w) for u, w in weights.items()}

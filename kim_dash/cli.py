@@ -26,8 +26,12 @@ class UsageError(Exception):
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m kim_dash", description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA_DIR,
-                        help="data folder (default: the shipped sample in data/)")
+    parser.add_argument(
+        "--data",
+        type=Path,
+        default=DEFAULT_DATA_DIR,
+        help="data folder (default: the shipped sample in data/)",
+    )
     sub = parser.add_subparsers(dest="command", required=True)
 
     validate = sub.add_parser("validate", help="check a data folder or one registry/national CSV or XLSX")
@@ -46,7 +50,9 @@ def _parser() -> argparse.ArgumentParser:
 
     plan = sub.add_parser("plan", help="propose where new KIM go to reach a target total")
     plan.add_argument("--target", type=int, required=True)
-    plan.add_argument("--weights", default="equal", help="equal | desa | FILE.csv (code,weight[,name,current])")
+    plan.add_argument(
+        "--weights", default="equal", help="equal | desa | FILE.csv (code,weight[,name,current])"
+    )
     plan.add_argument("--method", choices=list(METHODS), default="hamilton")
     plan.add_argument("--mode", choices=list(MODES), default="topup")
     plan.add_argument("--format", choices=["csv", "json"], default="csv")
@@ -99,8 +105,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
 def export_table(dataset: Dataset, args: argparse.Namespace):
     if args.table == "ranking":
         provinces = dict(zip(dataset.provinces["code"], dataset.provinces["name"]))
-        flt = RankingFilter(_resolve(args.province, provinces, "province"), tuple(args.type),
-                            tuple(args.band), args.search)
+        flt = RankingFilter(
+            _resolve(args.province, provinces, "province"), tuple(args.type), tuple(args.band), args.search
+        )
         return export.ranking_extract(dataset, flt)
     kecamatan_names = dict(zip(dataset.kecamatan["code"], dataset.kecamatan["name"]))
     chosen = _resolve(args.kecamatan, kecamatan_names, "kecamatan")

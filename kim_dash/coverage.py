@@ -11,8 +11,19 @@ from kim_dash.apportion import apportion
 from kim_dash.data import Dataset
 
 KECAMATAN_COLUMNS = [
-    "code", "name", "desa", "kelurahan", "villages", "kim", "villages_covered", "coverage",
-    "kim_per_10_villages", "target", "gap", "status", "source_mix",
+    "code",
+    "name",
+    "desa",
+    "kelurahan",
+    "villages",
+    "kim",
+    "villages_covered",
+    "coverage",
+    "kim_per_10_villages",
+    "target",
+    "gap",
+    "status",
+    "source_mix",
 ]
 
 
@@ -66,15 +77,23 @@ def _kecamatan_table(dataset: Dataset) -> pd.DataFrame:
     covered = registry.groupby("kecamatan_code")["desa_code"].nunique()
     mix = registry.groupby("kecamatan_code")["source"].agg(_source_mix)
     targets = even_targets(dataset)
-    table = pd.DataFrame({
-        "code": units["code"], "name": units["name"],
-        "desa": units["desa_count"], "kelurahan": units["kelurahan_count"],
-        "villages": units["villages"],
-    })
+    table = pd.DataFrame(
+        {
+            "code": units["code"],
+            "name": units["name"],
+            "desa": units["desa_count"],
+            "kelurahan": units["kelurahan_count"],
+            "villages": units["villages"],
+        }
+    )
     table["kim"] = table["code"].map(kim).fillna(0).astype("int64")
     table["villages_covered"] = table["code"].map(covered).fillna(0).astype("int64")
-    table["coverage"] = (table["villages_covered"] / table["villages"].where(table["villages"] > 0)).fillna(0.0)
-    table["kim_per_10_villages"] = (10 * table["kim"] / table["villages"].where(table["villages"] > 0)).fillna(0.0)
+    table["coverage"] = (table["villages_covered"] / table["villages"].where(table["villages"] > 0)).fillna(
+        0.0
+    )
+    table["kim_per_10_villages"] = (
+        10 * table["kim"] / table["villages"].where(table["villages"] > 0)
+    ).fillna(0.0)
     table["target"] = table["code"].map(targets).astype("int64")
     table["gap"] = table["target"] - table["kim"]
     table["status"] = np.select(

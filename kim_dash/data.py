@@ -79,9 +79,7 @@ def read_csv_text(raw: bytes, file: str) -> tuple[pd.DataFrame | None, list[Prob
     if not text.strip():
         return None, [Problem(file, None, None, None, "empty_file")]
     try:
-        frame = pd.read_csv(
-            io.StringIO(text), dtype=str, keep_default_na=False, skipinitialspace=False
-        )
+        frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, skipinitialspace=False)
     except pd.errors.ParserError as err:
         return None, [Problem(file, None, None, None, "malformed", str(err).strip())]
     frame.columns = [str(c).strip() for c in frame.columns]
@@ -124,8 +122,13 @@ def validate_frame(
             check = str(case.check)
             if check.startswith("column_in"):
                 problems.append(
-                    Problem(file, None, str(case.failure_case), str(case.failure_case),
-                            _reason_and_detail(check, kind, "", "")[0])
+                    Problem(
+                        file,
+                        None,
+                        str(case.failure_case),
+                        str(case.failure_case),
+                        _reason_and_detail(check, kind, "", "")[0],
+                    )
                 )
                 continue
             if case.index is None or pd.isna(case.index):
@@ -146,8 +149,11 @@ def validate_frame(
     # a desa named inside an unknown kecamatan cannot be looked up yet: report the kecamatan only
     lost_rows = {p.row for p in problems if p.reason == "unknown_kecamatan" and p.column == "kecamatan_code"}
     desa_code = CODE_PATTERNS["desa"][0]
-    problems = [p for p in problems if not (p.column == "desa_code" and p.row in lost_rows
-                                            and not desa_code.match(p.value or ""))]
+    problems = [
+        p
+        for p in problems
+        if not (p.column == "desa_code" and p.row in lost_rows and not desa_code.match(p.value or ""))
+    ]
     problems = sorted(set(problems), key=lambda p: (p.row or 0, p.column or "", p.reason))
     if problems:
         return None, problems
@@ -173,8 +179,12 @@ def _relational_problems(
     return problems
 
 
-def reference_refs(provinces: pd.DataFrame | None, regencies: pd.DataFrame | None,
-                   kecamatan: pd.DataFrame | None, desa: pd.DataFrame | None) -> dict[str, Collection[str]]:
+def reference_refs(
+    provinces: pd.DataFrame | None,
+    regencies: pd.DataFrame | None,
+    kecamatan: pd.DataFrame | None,
+    desa: pd.DataFrame | None,
+) -> dict[str, Collection[str]]:
     refs: dict[str, Collection[str]] = {}
     if provinces is not None:
         refs["province"] = set(provinces["code"])
@@ -191,8 +201,12 @@ def reference_refs(provinces: pd.DataFrame | None, regencies: pd.DataFrame | Non
 def names_index(frames: dict[str, pd.DataFrame | None]) -> dict[str, dict[str, str]]:
     """code -> name per reference level, for "did you mean" suggestions."""
     out = {}
-    for level, kind in [("province", "provinces"), ("regency", "regencies"),
-                        ("kecamatan", "kecamatan"), ("desa", "desa")]:
+    for level, kind in [
+        ("province", "provinces"),
+        ("regency", "regencies"),
+        ("kecamatan", "kecamatan"),
+        ("desa", "desa"),
+    ]:
         frame = frames.get(kind)
         if frame is not None:
             out[level] = dict(zip(frame["code"], frame["name"]))
@@ -216,8 +230,9 @@ def load_dataset(path: str | Path = DEFAULT_DATA_DIR) -> Dataset:
         if raw_frame is None:
             frames[kind] = None
             continue
-        refs = reference_refs(frames.get("provinces"), frames.get("regencies"),
-                              frames.get("kecamatan"), frames.get("desa"))
+        refs = reference_refs(
+            frames.get("provinces"), frames.get("regencies"), frames.get("kecamatan"), frames.get("desa")
+        )
         typed_frame, frame_problems = validate_frame(
             kind, raw_frame, refs, rel, names_by_code=names_index(frames)
         )

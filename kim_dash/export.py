@@ -16,8 +16,16 @@ from kim_dash.ranking import RANKING_COLUMNS, RankingFilter, filter_ranking, nat
 # OWASP CSV injection: a cell starting with one of these can run as a formula in a spreadsheet
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 REGISTRY_COLUMNS = [
-    "id", "name", "kecamatan_code", "kecamatan", "desa_code", "desa", "year_formed", "status",
-    "fields", "source",
+    "id",
+    "name",
+    "kecamatan_code",
+    "kecamatan",
+    "desa_code",
+    "desa",
+    "year_formed",
+    "status",
+    "fields",
+    "source",
 ]
 
 

@@ -68,7 +68,9 @@ def _pick_column(frame: pd.DataFrame, candidates: tuple[str, ...]) -> str | None
     return next((lower[c] for c in candidates if c in lower), None)
 
 
-def join_boundaries(frame: gpd.GeoDataFrame, reference: pd.DataFrame, level: str, crs: str = "") -> BoundaryJoin:
+def join_boundaries(
+    frame: gpd.GeoDataFrame, reference: pd.DataFrame, level: str, crs: str = ""
+) -> BoundaryJoin:
     """Attach reference codes: by Kemendagri code when a column holds them, else by normalised name."""
     names_by_code = dict(zip(reference["code"], reference["name"]))
     code_column = _pick_column(frame, CODE_COLUMNS)
@@ -132,7 +134,8 @@ def colour_features(features: list[dict], values: pd.DataFrame, colours: dict[st
     return {"type": "FeatureCollection", "features": out}
 
 
-def choropleth_geojson(polygons: gpd.GeoDataFrame, values: pd.DataFrame, colours: dict[str, list[int]],
-                       level: str) -> dict:
+def choropleth_geojson(
+    polygons: gpd.GeoDataFrame, values: pd.DataFrame, colours: dict[str, list[int]], level: str
+) -> dict:
     """GeoJSON for a pydeck GeoJsonLayer: simplified polygons with the tooltip's fields and a colour."""
     return colour_features(display_features(polygons, level), values, colours)

@@ -42,9 +42,15 @@ ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
     },
 }
 BINARY_MAGIC = {
-    b"PK\x03\x04": "ZIP/XLSX", b"%PDF": "PDF", b"\x89PNG": "PNG", b"\xff\xd8\xff": "JPEG",
-    b"\xd0\xcf\x11\xe0": "old Excel (XLS)", b"MZ": "a program (EXE)", b"\x7fELF": "a program (ELF)",
-    b"GIF8": "GIF", b"Rar!": "RAR",
+    b"PK\x03\x04": "ZIP/XLSX",
+    b"%PDF": "PDF",
+    b"\x89PNG": "PNG",
+    b"\xff\xd8\xff": "JPEG",
+    b"\xd0\xcf\x11\xe0": "old Excel (XLS)",
+    b"MZ": "a program (EXE)",
+    b"\x7fELF": "a program (ELF)",
+    b"GIF8": "GIF",
+    b"Rar!": "RAR",
 }
 
 
@@ -100,10 +106,18 @@ def _check_zip(raw: bytes, file: str) -> zipfile.ZipFile:
     total = 0
     for info in archive.infolist():
         if info.filename.startswith(("/", "\\")) or ".." in info.filename.replace("\\", "/").split("/"):
-            raise DatasetError([Problem(file, None, None, info.filename, "bad_zip", f"unsafe path {info.filename}")])
+            raise DatasetError(
+                [Problem(file, None, None, info.filename, "bad_zip", f"unsafe path {info.filename}")]
+            )
         total += info.file_size
-        if info.compress_size and info.file_size / info.compress_size > MAX_ZIP_RATIO and info.file_size > 1_000_000:
-            raise DatasetError([Problem(file, None, None, None, "bad_zip", "compression ratio too high (zip bomb?)")])
+        if (
+            info.compress_size
+            and info.file_size / info.compress_size > MAX_ZIP_RATIO
+            and info.file_size > 1_000_000
+        ):
+            raise DatasetError(
+                [Problem(file, None, None, None, "bad_zip", "compression ratio too high (zip bomb?)")]
+            )
     if total > MAX_UNZIPPED_BYTES:
         raise DatasetError([Problem(file, None, None, None, "bad_zip", f"unpacks to {total:,} bytes")])
     return archive
@@ -145,8 +159,18 @@ def sheet_names(raw: bytes, file: str) -> list[str]:
 def read_rows(raw: bytes, file: str, sheet: str | None = None) -> list[list[str]]:
     """Rows of text cells from a CSV or XLSX upload; raises DatasetError for refused files."""
     if len(raw) > MAX_UPLOAD_BYTES:
-        raise DatasetError([Problem(file, None, None, f"{MAX_UPLOAD_BYTES // (1024 * 1024)} MB",
-                                    "too_large", f"{len(raw) / 1024 / 1024:.1f} MB")])
+        raise DatasetError(
+            [
+                Problem(
+                    file,
+                    None,
+                    None,
+                    f"{MAX_UPLOAD_BYTES // (1024 * 1024)} MB",
+                    "too_large",
+                    f"{len(raw) / 1024 / 1024:.1f} MB",
+                )
+            ]
+        )
     lower = file.lower()
     if lower.endswith(".xlsx"):
         return _xlsx_rows(raw, file, sheet)
@@ -165,14 +189,20 @@ def read_rows(raw: bytes, file: str, sheet: str | None = None) -> list[list[str]
 def find_header(rows: list[list[str]], kind: str, mapping: dict[str, str] | None = None) -> int | None:
     """The first row holding at least two known column names (a title may sit above); failing
     that, the first non-empty row, so the user can map its columns by hand."""
-    known = {_key(a) for aliases in ALIASES[kind].values() for a in aliases} | {_key(k) for k in mapping or {}}
+    known = {_key(a) for aliases in ALIASES[kind].values() for a in aliases} | {
+        _key(k) for k in mapping or {}
+    }
     for i, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
         if sum(_key(c) in known for c in row if str(c).strip()) >= 2:
             return i
-    return next((i for i, row in enumerate(rows[:HEADER_SEARCH_ROWS]) if any(str(c).strip() for c in row)), None)
+    return next(
+        (i for i, row in enumerate(rows[:HEADER_SEARCH_ROWS]) if any(str(c).strip() for c in row)), None
+    )
 
 
-def map_columns(header: list[str], kind: str, mapping: dict[str, str] | None = None) -> tuple[dict[int, str], list[str]]:
+def map_columns(
+    header: list[str], kind: str, mapping: dict[str, str] | None = None
+) -> tuple[dict[int, str], list[str]]:
     """Header position -> canonical column; user `mapping` (their header -> canonical) wins."""
     chosen: dict[int, str] = {}
     ignored: list[str] = []
@@ -183,7 +213,9 @@ def map_columns(header: list[str], kind: str, mapping: dict[str, str] | None = N
             continue  # a blank, merged-looking column
         target = user.get(key)
         if target is None:
-            target = next((c for c, aliases in ALIASES[kind].items() if key in {_key(a) for a in aliases}), None)
+            target = next(
+                (c for c, aliases in ALIASES[kind].items() if key in {_key(a) for a in aliases}), None
+            )
         if target is None or target in chosen.values():
             ignored.append(title)
             continue
@@ -203,11 +235,15 @@ def _resolve_places(frame: pd.DataFrame, dataset: Dataset, kind: str) -> pd.Data
             desa = dataset.desa
             by_kecamatan = {k: dict(zip(g["code"], g["name"])) for k, g in desa.groupby("kecamatan_code")}
             out["desa_code"] = [
-                names.match(d, by_kecamatan.get(k, {})) or d for d, k in zip(out["desa_code"], out["kecamatan_code"])
+                names.match(d, by_kecamatan.get(k, {})) or d
+                for d, k in zip(out["desa_code"], out["kecamatan_code"])
             ]
         if "fields" in out:
-            out["fields"] = out["fields"].str.replace(",", ";").map(
-                lambda v: ";".join(p.strip().lower() for p in v.split(";") if p.strip()))
+            out["fields"] = (
+                out["fields"]
+                .str.replace(",", ";")
+                .map(lambda v: ";".join(p.strip().lower() for p in v.split(";") if p.strip()))
+            )
         if "status" in out:
             out["status"] = out["status"].str.strip().str.lower()
     elif kind == "national" and "code" in out:
@@ -217,8 +253,14 @@ def _resolve_places(frame: pd.DataFrame, dataset: Dataset, kind: str) -> pd.Data
     return out
 
 
-def ingest(raw: bytes, file: str, dataset: Dataset, kind: str | None = None,
-           sheet: str | None = None, mapping: dict[str, str] | None = None) -> Ingested:
+def ingest(
+    raw: bytes,
+    file: str,
+    dataset: Dataset,
+    kind: str | None = None,
+    sheet: str | None = None,
+    mapping: dict[str, str] | None = None,
+) -> Ingested:
     """Read, map, resolve and validate one uploaded file against the dataset's reference tables."""
     try:
         rows = read_rows(raw, file, sheet)
@@ -233,10 +275,12 @@ def ingest(raw: bytes, file: str, dataset: Dataset, kind: str | None = None,
         return Ingested(kind, None, [Problem(file, None, None, None, "no_header", looked)])
     header = rows[header_at]
     positions, ignored = map_columns(header, kind, mapping)
-    body = rows[header_at + 1:]
+    body = rows[header_at + 1 :]
     records = {name: [r[p].strip() if p < len(r) else "" for r in body] for p, name in positions.items()}
     frame = pd.DataFrame(records, dtype=str)
-    frame = frame[(frame != "").any(axis=1)] if len(frame.columns) else frame  # skip blank lines, keep numbering
+    frame = (
+        frame[(frame != "").any(axis=1)] if len(frame.columns) else frame
+    )  # skip blank lines, keep numbering
     notes = [f"{header[p]} → {c}" for p, c in positions.items()]
     if ignored:
         notes.append("ignored: " + ", ".join(str(i) for i in ignored))
@@ -244,11 +288,24 @@ def ingest(raw: bytes, file: str, dataset: Dataset, kind: str | None = None,
     frame = _resolve_places(frame, dataset, kind)
     refs = reference_refs(dataset.provinces, dataset.regencies, dataset.kecamatan, dataset.desa)
     first_row = header_at + 2  # spreadsheet rows are 1-based and the header takes one
-    lookup = names_index({"provinces": dataset.provinces, "regencies": dataset.regencies,
-                          "kecamatan": dataset.kecamatan, "desa": dataset.desa})
+    lookup = names_index(
+        {
+            "provinces": dataset.provinces,
+            "regencies": dataset.regencies,
+            "kecamatan": dataset.kecamatan,
+            "desa": dataset.desa,
+        }
+    )
     typed_frame, problems = validate_frame(kind, frame, refs, file, first_row, names_by_code=lookup)
-    result = Ingested(kind, typed_frame, problems, rows=len(frame), notes=notes, preview=frame.head(20),
-                      header=[h for h in header if str(h).strip()])
+    result = Ingested(
+        kind,
+        typed_frame,
+        problems,
+        rows=len(frame),
+        notes=notes,
+        preview=frame.head(20),
+        header=[h for h in header if str(h).strip()],
+    )
     if problems:
         bad_rows = {p.row for p in problems if p.row is not None}
         row_numbers = pd.Series(frame.index + first_row, index=frame.index)
@@ -270,9 +327,16 @@ def ingest(raw: bytes, file: str, dataset: Dataset, kind: str | None = None,
 def template(kind: str) -> pd.DataFrame:
     """A blank template with the right headers and one example row."""
     examples = {
-        "registry": {"id": "KIM-0001", "name": "KIM Contoh", "kecamatan_code": "32.01.27",
-                     "desa_code": "32.01.27.2004", "year_formed": "2015", "status": "aktif",
-                     "fields": "pendidikan;seni budaya", "source": "published:registri Diskominfo"},
+        "registry": {
+            "id": "KIM-0001",
+            "name": "KIM Contoh",
+            "kecamatan_code": "32.01.27",
+            "desa_code": "32.01.27.2004",
+            "year_formed": "2015",
+            "status": "aktif",
+            "fields": "pendidikan;seni budaya",
+            "source": "published:registri Diskominfo",
+        },
         "national": {"code": "32.01", "count": "134", "source": "published:Kominfo Des 2014", "note": ""},
     }
     return pd.DataFrame([examples[kind]])
@@ -287,5 +351,7 @@ def _fill_defaults(frame: pd.DataFrame, kind: str, file: str) -> pd.DataFrame:
         out["source"] = f"published:{file}"
     if kind == "registry" and "fields" not in out.columns:
         out["fields"] = ""
-    return out[[c for c in [s.name for s in SPECS[kind]] if c in out.columns]
-               + [c for c in out.columns if c not in {s.name for s in SPECS[kind]}]]
+    return out[
+        [c for c in [s.name for s in SPECS[kind]] if c in out.columns]
+        + [c for c in out.columns if c not in {s.name for s in SPECS[kind]}]
+    ]

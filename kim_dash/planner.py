@@ -70,7 +70,9 @@ def read_weights_file(raw: bytes, file: str, dataset: Dataset | None) -> pd.Data
             raise DatasetError([Problem(file, None, "current", "current", "missing_column")])
         own = bogor_units(dataset).set_index("code")
         unknown = units[~units["code"].isin(own.index)]
-        problems += [Problem(file, int(i) + 2, "code", c, "unknown_kecamatan") for i, c in unknown["code"].items()]
+        problems += [
+            Problem(file, int(i) + 2, "code", c, "unknown_kecamatan") for i, c in unknown["code"].items()
+        ]
         units["current"] = units["code"].map(own["current"]).fillna(0).astype("int64")
         units["villages"] = units["code"].map(own["villages"]).fillna(0).astype("int64")
         units["name"] = units["code"].map(own["name"]).fillna("")
@@ -117,7 +119,9 @@ def make_plan(units: pd.DataFrame, total: int, method: str = "hamilton", mode: s
         out["new"] = out["gap"].clip(lower=0)
         out["after"] = out["current"] + out["new"]
     # most new KIM first, then the largest gap: the order a leader reads the plan in
-    return out.sort_values(["new", "gap", "code"], ascending=[False, False, True])[PLAN_COLUMNS].reset_index(drop=True)
+    return out.sort_values(["new", "gap", "code"], ascending=[False, False, True])[PLAN_COLUMNS].reset_index(
+        drop=True
+    )
 
 
 @dataclass(frozen=True)
@@ -133,8 +137,10 @@ class PlanSummary:
 def summarise(plan: pd.DataFrame, units: pd.DataFrame, total: int) -> PlanSummary:
     villages = units.set_index("code")["villages"].reindex(plan["code"]).reset_index(drop=True)
     return PlanSummary(
-        current=int(plan["current"].sum()), target=total,
-        to_form=max(total - int(plan["current"].sum()), 0), new=int(plan["new"].sum()),
+        current=int(plan["current"].sum()),
+        target=total,
+        to_form=max(total - int(plan["current"].sum()), 0),
+        new=int(plan["new"].sum()),
         before=inequality(plan["current"], villages, plan["target"]),
         after=inequality(plan["after"], villages, plan["target"]),
     )

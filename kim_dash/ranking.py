@@ -11,11 +11,24 @@ from kim_dash.names import normalise
 
 # (label, lowest, highest); the source article speaks of "100 sampai 199"
 BANDS: tuple[tuple[str, int, int | None], ...] = (
-    ("1–9", 1, 9), ("10–49", 10, 49), ("50–99", 50, 99), ("100–199", 100, 199), ("200+", 200, None),
+    ("1–9", 1, 9),
+    ("10–49", 10, 49),
+    ("50–99", 50, 99),
+    ("100–199", 100, 199),
+    ("200+", 200, None),
 )
 BAND_LABELS = tuple(b[0] for b in BANDS)
 RANKING_COLUMNS = [
-    "rank", "code", "name", "type", "province_code", "province", "count", "band", "share", "source",
+    "rank",
+    "code",
+    "name",
+    "type",
+    "province_code",
+    "province",
+    "count",
+    "band",
+    "share",
+    "source",
 ]
 
 
@@ -103,10 +116,16 @@ def focus_stats(ranking: pd.DataFrame, code: str) -> FocusStats | None:
     count = int(row["count"])
     better = ranking.loc[ranking["count"] > count, "count"]
     return FocusStats(
-        code=code, name=str(row["name"]), rank=int(row["rank"]), of=len(ranking), count=count,
-        share=float(row["share"]), gap_to_first=int(ranking["count"].max()) - count,
+        code=code,
+        name=str(row["name"]),
+        rank=int(row["rank"]),
+        of=len(ranking),
+        count=count,
+        share=float(row["share"]),
+        gap_to_first=int(ranking["count"].max()) - count,
         gap_to_next=int(better.min()) - count if not better.empty else 0,
-        band=str(row["band"]), percentile=float((ranking["count"] < count).sum() / len(ranking)),
+        band=str(row["band"]),
+        percentile=float((ranking["count"] < count).sum() / len(ranking)),
         source=str(row["source"]),
     )
 
@@ -135,10 +154,12 @@ def _province_summary(dataset: Dataset, ranking: pd.DataFrame) -> pd.DataFrame:
     all_regencies = dataset.regencies.groupby("province_code").size()
     grouped = ranking.groupby("province_code")
     top = ranking.sort_values(["count", "code"], ascending=[False, True]).groupby("province_code").first()
-    out = pd.DataFrame({
-        "province_code": dataset.provinces["code"],
-        "province": dataset.provinces["name"],
-    })
+    out = pd.DataFrame(
+        {
+            "province_code": dataset.provinces["code"],
+            "province": dataset.provinces["name"],
+        }
+    )
     out["kim"] = out["province_code"].map(grouped["count"].sum()).fillna(0).astype("int64")
     out["regencies_with_kim"] = out["province_code"].map(grouped.size()).fillna(0).astype("int64")
     out["regencies"] = out["province_code"].map(all_regencies).fillna(0).astype("int64")

@@ -21,9 +21,17 @@ CODE_PATTERNS = {
     "desa": (re.compile(r"^\d{2}\.\d{2}\.\d{2}\.\d{4}$"), "NN.NN.NN.NNNN"),
 }
 FIELDS_OF_ACTIVITY = (
-    "pertanian", "pembangunan", "peternakan", "keagamaan", "seni budaya",
-    "sosial kemasyarakatan", "pusat informasi massa", "percetakan",
-    "usaha kecil mikro", "pendidikan", "lingkungan hidup",
+    "pertanian",
+    "pembangunan",
+    "peternakan",
+    "keagamaan",
+    "seni budaya",
+    "sosial kemasyarakatan",
+    "pusat informasi massa",
+    "percetakan",
+    "usaha kecil mikro",
+    "pendidikan",
+    "lingkungan hidup",
 )
 STATUSES = ("aktif", "kurang aktif", "tidak aktif")
 FIRST_YEAR = 1980
@@ -45,22 +53,33 @@ class Col:
 
 SPECS: dict[str, tuple[Col, ...]] = {
     "provinces": (
-        Col("code", "code:province", unique=True), Col("name"),
-        Col("lat", "float"), Col("lon", "float"), Col("area_km2", "float"),
+        Col("code", "code:province", unique=True),
+        Col("name"),
+        Col("lat", "float"),
+        Col("lon", "float"),
+        Col("area_km2", "float"),
     ),
     "regencies": (
-        Col("code", "code:regency", unique=True), Col("name"),
+        Col("code", "code:regency", unique=True),
+        Col("name"),
         Col("type", "choice", choices=("Kabupaten", "Kota")),
         Col("province_code", "code:province", ref="province"),
-        Col("lat", "float"), Col("lon", "float"), Col("area_km2", "float"),
+        Col("lat", "float"),
+        Col("lon", "float"),
+        Col("area_km2", "float"),
     ),
     "kecamatan": (
-        Col("code", "code:kecamatan", unique=True), Col("name"),
-        Col("desa_count", "int"), Col("kelurahan_count", "int"),
-        Col("lat", "float"), Col("lon", "float"), Col("area_km2", "float"),
+        Col("code", "code:kecamatan", unique=True),
+        Col("name"),
+        Col("desa_count", "int"),
+        Col("kelurahan_count", "int"),
+        Col("lat", "float"),
+        Col("lon", "float"),
+        Col("area_km2", "float"),
     ),
     "desa": (
-        Col("code", "code:desa", unique=True), Col("name"),
+        Col("code", "code:desa", unique=True),
+        Col("name"),
         Col("kecamatan_code", "code:kecamatan", ref="kecamatan"),
         Col("type", "choice", choices=("desa", "kelurahan")),
     ),
@@ -71,7 +90,8 @@ SPECS: dict[str, tuple[Col, ...]] = {
         Col("note", required=False, nullable=True),
     ),
     "registry": (
-        Col("id", unique=True), Col("name"),
+        Col("id", unique=True),
+        Col("name"),
         Col("kecamatan_code", "code:kecamatan", ref="kecamatan"),
         Col("desa_code", "code:desa", ref="desa"),
         Col("year_formed", "year"),
@@ -80,12 +100,19 @@ SPECS: dict[str, tuple[Col, ...]] = {
         Col("source", "source"),
     ),
     "history": (
-        Col("as_of", "date", nullable=True), Col("count", "int"), Col("counted_by"),
-        Col("source", "source"), Col("note", required=False, nullable=True),
+        Col("as_of", "date", nullable=True),
+        Col("count", "int"),
+        Col("counted_by"),
+        Col("source", "source"),
+        Col("note", required=False, nullable=True),
     ),
     "targets": (
-        Col("id", unique=True), Col("value", "float"), Col("unit"), Col("spread"),
-        Col("source", "source"), Col("note", required=False, nullable=True),
+        Col("id", unique=True),
+        Col("value", "float"),
+        Col("unit"),
+        Col("spread"),
+        Col("source", "source"),
+        Col("note", required=False, nullable=True),
     ),
 }
 

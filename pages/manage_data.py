@@ -16,17 +16,32 @@ st.title(t("data.title", lang))
 st.caption(t("data.lead", lang))
 
 if not dataset.is_sample:
-    st.warning(t("banner.upload", lang, files=", ".join(widgets.plain(n) for _, n in state.uploads().values())), icon="📤")
-    st.button(t("banner.back_to_sample", lang), on_click=state.back_to_sample, key="data_back", type="primary")
+    st.warning(
+        t("banner.upload", lang, files=", ".join(widgets.plain(n) for _, n in state.uploads().values())),
+        icon="📤",
+    )
+    st.button(
+        t("banner.back_to_sample", lang), on_click=state.back_to_sample, key="data_back", type="primary"
+    )
 
 tab_upload, tab_boundaries, tab_template = st.tabs(
-    [t("data.tab.upload", lang), t("data.tab.boundaries", lang), t("data.tab.template", lang)])
+    [t("data.tab.upload", lang), t("data.tab.boundaries", lang), t("data.tab.template", lang)]
+)
 
 with tab_upload:
-    kind_choice = st.radio(t("data.kind", lang), ["auto", "registry", "national"], horizontal=True, key="data_kind",
-                           format_func=lambda k: t(f"data.kind.{k}", lang))
-    upload = st.file_uploader(t("data.file", lang), type=["csv", "txt", "xlsx"], key="data_file",
-                              help=t("data.file_help", lang, mb=MAX_UPLOAD_BYTES // (1024 * 1024)))
+    kind_choice = st.radio(
+        t("data.kind", lang),
+        ["auto", "registry", "national"],
+        horizontal=True,
+        key="data_kind",
+        format_func=lambda k: t(f"data.kind.{k}", lang),
+    )
+    upload = st.file_uploader(
+        t("data.file", lang),
+        type=["csv", "txt", "xlsx"],
+        key="data_file",
+        help=t("data.file_help", lang, mb=MAX_UPLOAD_BYTES // (1024 * 1024)),
+    )
     if upload is not None:
         raw = upload.getvalue()
         kind = None if kind_choice == "auto" else kind_choice
@@ -40,7 +55,14 @@ with tab_upload:
             if len(sheets) > 1:
                 sheet = st.selectbox(t("data.sheet", lang), sheets, key="data_sheet")
         result = ingest(raw, upload.name, dataset, kind=kind, sheet=sheet, mapping=mapping)
-        st.markdown(t("data.detected", lang, kind=t(f"data.kind.{result.kind}", lang), rows=fmt_int(result.rows, lang)))
+        st.markdown(
+            t(
+                "data.detected",
+                lang,
+                kind=t(f"data.kind.{result.kind}", lang),
+                rows=fmt_int(result.rows, lang),
+            )
+        )
         for note in result.notes:
             st.caption(widgets.plain(note))
         missing = [p.value for p in result.problems if p.reason == "missing_column"]
@@ -61,8 +83,14 @@ with tab_upload:
                     state.use_upload(result.kind, result.valid_rows, upload.name)
                     st.rerun()
             if result.rejected_rows is not None and len(result.rejected_rows):
-                st.download_button(t("data.rejected_download", lang), to_csv_bytes(result.rejected_rows),
-                                   "kim_baris_ditolak.csv", mime="text/csv", on_click="ignore", key="rejected")
+                st.download_button(
+                    t("data.rejected_download", lang),
+                    to_csv_bytes(result.rejected_rows),
+                    "kim_baris_ditolak.csv",
+                    mime="text/csv",
+                    on_click="ignore",
+                    key="rejected",
+                )
         else:
             st.success(t("data.valid", lang, rows=fmt_int(result.rows, lang)), icon="✅")
             if st.button(t("data.use", lang), key="use_upload", type="primary"):
@@ -73,10 +101,16 @@ with tab_upload:
             st.dataframe(result.preview, hide_index=True, width="stretch")
 
 with tab_boundaries:
-    level = st.radio(t("data.boundary_level", lang), ["kecamatan", "regency"], horizontal=True, key="boundary_level",
-                     format_func=lambda v: t(f"data.level.{v}", lang))
-    boundary_file = st.file_uploader(t("data.boundary_file", lang), type=["geojson", "json", "zip", "gpkg"],
-                                     key="boundary_file")
+    level = st.radio(
+        t("data.boundary_level", lang),
+        ["kecamatan", "regency"],
+        horizontal=True,
+        key="boundary_level",
+        format_func=lambda v: t(f"data.level.{v}", lang),
+    )
+    boundary_file = st.file_uploader(
+        t("data.boundary_file", lang), type=["geojson", "json", "zip", "gpkg"], key="boundary_file"
+    )
     if boundary_file is not None:
         reference = dataset.kecamatan if level == "kecamatan" else dataset.regencies
         try:
@@ -102,14 +136,36 @@ with tab_template:
         st.markdown(f"**{t(f'data.kind.{kind}', lang)}**")
         example = template(kind)
         st.dataframe(example, hide_index=True)
-        st.caption(t("data.aliases", lang) + " " + "; ".join(
-            f"{col} ← {', '.join(a for a in aliases if a != col)}" for col, aliases in ALIASES[kind].items()))
+        st.caption(
+            t("data.aliases", lang)
+            + " "
+            + "; ".join(
+                f"{col} ← {', '.join(a for a in aliases if a != col)}"
+                for col, aliases in ALIASES[kind].items()
+            )
+        )
         c1, c2 = st.columns(2)
-        c1.download_button(t("download.csv", lang), to_csv_bytes(example), f"template_{kind}.csv", mime="text/csv",
-                           on_click="ignore", key=f"tpl_{kind}_csv")
-        c2.download_button(t("download.xlsx", lang), lambda example=example: to_xlsx_bytes(example), f"template_{kind}.xlsx",
-                           on_click="ignore", key=f"tpl_{kind}_xlsx")
-    st.download_button(t("data.dictionary", lang), (state.data_dir() / "README.md").read_bytes()
-                       if (state.data_dir() / "README.md").is_file() else b"", "kamus_data.md",
-                       mime="text/markdown", on_click="ignore", key="dictionary")
+        c1.download_button(
+            t("download.csv", lang),
+            to_csv_bytes(example),
+            f"template_{kind}.csv",
+            mime="text/csv",
+            on_click="ignore",
+            key=f"tpl_{kind}_csv",
+        )
+        c2.download_button(
+            t("download.xlsx", lang),
+            lambda example=example: to_xlsx_bytes(example),
+            f"template_{kind}.xlsx",
+            on_click="ignore",
+            key=f"tpl_{kind}_xlsx",
+        )
+    st.download_button(
+        t("data.dictionary", lang),
+        (state.data_dir() / "README.md").read_bytes() if (state.data_dir() / "README.md").is_file() else b"",
+        "kamus_data.md",
+        mime="text/markdown",
+        on_click="ignore",
+        key="dictionary",
+    )
 widgets.provenance("provenance.data", lang)

@@ -26,9 +26,9 @@ def _points(geo_dir: Path, name: str) -> pd.DataFrame:
 
 def build(geo_dir: Path, out_dir: Path) -> None:
     out_dir.mkdir(parents=True, exist_ok=True)
-    provinces = pd.DataFrame(
-        [{"code": p.code, "name": p.name} for p in list_wilayah(None)]
-    ).join(_points(geo_dir, "province_points.csv"), on="code")
+    provinces = pd.DataFrame([{"code": p.code, "name": p.name} for p in list_wilayah(None)]).join(
+        _points(geo_dir, "province_points.csv"), on="code"
+    )
 
     regency_rows = []
     for province in list_wilayah(None):
@@ -41,9 +41,7 @@ def build(geo_dir: Path, out_dir: Path) -> None:
                     "province_code": province.code,
                 }
             )
-    regencies = pd.DataFrame(regency_rows).join(
-        _points(geo_dir, "regency_points.csv"), on="code"
-    )
+    regencies = pd.DataFrame(regency_rows).join(_points(geo_dir, "regency_points.csv"), on="code")
 
     kecamatan_rows, desa_rows = [], []
     for kecamatan in list_wilayah(BOGOR):
@@ -61,9 +59,7 @@ def build(geo_dir: Path, out_dir: Path) -> None:
             {"code": v.code, "name": v.name, "kecamatan_code": kecamatan.code, "type": v.type}
             for v in villages
         ]
-    kecamatan = pd.DataFrame(kecamatan_rows).join(
-        _points(geo_dir, "bogor_kecamatan_points.csv"), on="code"
-    )
+    kecamatan = pd.DataFrame(kecamatan_rows).join(_points(geo_dir, "bogor_kecamatan_points.csv"), on="code")
     desa = pd.DataFrame(desa_rows)
 
     for frame, name in [

@@ -28,13 +28,34 @@ SRC_ARTICLE = "published:kimkabbogor.id 2016-12-20 (Kominfo Des 2014)"
 SRC_AWARD = "published:metropolitan.id (nama, kecamatan)"
 
 FIELDS = [
-    "pertanian", "pembangunan", "peternakan", "keagamaan", "seni budaya",
-    "sosial kemasyarakatan", "pusat informasi massa", "percetakan",
-    "usaha kecil mikro", "pendidikan", "lingkungan hidup",
+    "pertanian",
+    "pembangunan",
+    "peternakan",
+    "keagamaan",
+    "seni budaya",
+    "sosial kemasyarakatan",
+    "pusat informasi massa",
+    "percetakan",
+    "usaha kecil mikro",
+    "pendidikan",
+    "lingkungan hidup",
 ]
 NAME_WORDS = [
-    "Mandiri", "Harapan", "Sinar", "Cahaya", "Mekar", "Berkah", "Saluyu", "Bina Warga",
-    "Rukun", "Sejahtera", "Motekar", "Sauyunan", "Lestari", "Maju", "Gemah Ripah",
+    "Mandiri",
+    "Harapan",
+    "Sinar",
+    "Cahaya",
+    "Mekar",
+    "Berkah",
+    "Saluyu",
+    "Bina Warga",
+    "Rukun",
+    "Sejahtera",
+    "Motekar",
+    "Sauyunan",
+    "Lestari",
+    "Maju",
+    "Gemah Ripah",
 ]
 
 
@@ -57,7 +78,9 @@ def national(rng: np.random.Generator) -> pd.DataFrame:
     rest = pool[~pool.code.isin(chosen)]
     weight = np.where(rest.province_code.isin(["32", "33", "35"]), 4.0, 1.0)
     extra = rng.choice(
-        rest.code.to_numpy(), size=REGENCIES_WITH_KIM - len(chosen), replace=False,
+        rest.code.to_numpy(),
+        size=REGENCIES_WITH_KIM - len(chosen),
+        replace=False,
         p=weight / weight.sum(),
     )
     chosen += [str(c) for c in extra]

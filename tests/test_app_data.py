@@ -71,9 +71,11 @@ def test_boundary_upload_is_reported_and_used(tmp_path):
     import geopandas as gpd
     from shapely.geometry import box
 
-    frame = gpd.GeoDataFrame({"WADMKC": ["CIBINONG", "Gunung Putri", "Atlantis"]},
-                             geometry=[box(106.8, -6.5, 106.85, -6.45), box(106.9, -6.4, 106.95, -6.35),
-                                       box(0, 0, 1, 1)], crs="EPSG:4326")
+    frame = gpd.GeoDataFrame(
+        {"WADMKC": ["CIBINONG", "Gunung Putri", "Atlantis"]},
+        geometry=[box(106.8, -6.5, 106.85, -6.45), box(106.9, -6.4, 106.95, -6.35), box(0, 0, 1, 1)],
+        crs="EPSG:4326",
+    )
     path = tmp_path / "kec.geojson"
     frame.to_file(path, driver="GeoJSON")
     at = open_page("manage_data")
@@ -105,9 +107,10 @@ def test_xlsx_sheet_choice():
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
         pd.DataFrame({"catatan": ["-"]}).to_excel(writer, sheet_name="Catatan", index=False)
-        pd.DataFrame([["KIM Bojongkulur", "Gunung Putri", "Bojongkulur", 2018, "aktif"]],
-                     columns=["Nama KIM", "Kecamatan", "Desa", "Tahun Dibentuk", "Status"]).to_excel(
-            writer, sheet_name="Registri", index=False)
+        pd.DataFrame(
+            [["KIM Bojongkulur", "Gunung Putri", "Bojongkulur", 2018, "aktif"]],
+            columns=["Nama KIM", "Kecamatan", "Desa", "Tahun Dibentuk", "Status"],
+        ).to_excel(writer, sheet_name="Registri", index=False)
     at = open_page("manage_data")
     at.file_uploader(key="data_file").upload("r.xlsx", buffer.getvalue(), "application/octet-stream").run()
     at.selectbox(key="data_sheet").set_value("Registri").run()

@@ -28,7 +28,9 @@ def test_changing_target_or_method_changes_the_table():
 
 
 def test_download_equals_cli(downloads, capsysbinary):
-    at = open_page("planner", target="180", metode="Webster/Sainte-Laguë", bobot="jumlah desa (number of desa)")
+    at = open_page(
+        "planner", target="180", metode="Webster/Sainte-Laguë", bobot="jumlah desa (number of desa)"
+    )
     assert at.selectbox(key="metode").value == "webster" and at.selectbox(key="bobot").value == "desa"
     data, name = download_bytes(at, "plan_csv", downloads)
     assert name.startswith("kim_rencana_180-desa-webster-topup_")

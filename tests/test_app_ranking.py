@@ -56,7 +56,9 @@ def test_download_equals_cli_export(downloads, capsysbinary):
     frame = pd.read_csv(io.BytesIO(data), encoding="utf-8-sig", dtype={"code": str})
     assert set(frame["province_code"].astype(str)) == {"32"}
     # the XLSX is made on click (deferred): the same function the CLI calls makes the same bytes
-    xlsx = export.to_xlsx_bytes(export.ranking_extract(load_dataset(), RankingFilter(("32",), (), ("10–49",))))
+    xlsx = export.to_xlsx_bytes(
+        export.ranking_extract(load_dataset(), RankingFilter(("32",), (), ("10–49",)))
+    )
     assert xlsx == cli_bytes(capsysbinary, "--province", "32", "--band", "10–49", "--format", "xlsx")
     assert pd.read_excel(io.BytesIO(xlsx), dtype={"code": str})["code"].tolist() == frame["code"].tolist()
     button = next(b for b in at.get("download_button") if b.proto.id.endswith("ranking_xlsx"))

@@ -12,7 +12,8 @@ from kim_dash.apportion import DIVISOR_METHODS, METHODS, apportion, quotas, top_
 weights_st = st.dictionaries(
     st.text(alphabet="ABCDEFGHJK", min_size=1, max_size=3),
     st.integers(min_value=0, max_value=10_000),
-    min_size=1, max_size=12,
+    min_size=1,
+    max_size=12,
 ).filter(lambda w: sum(w.values()) > 0)
 
 
@@ -98,7 +99,14 @@ def test_huntington_hill_same_parties():
 def test_hamilton_known_result():
     # Source: Wikipedia, "Largest remainder method", example with the Hare quota: 100,000 votes,
     # 10 seats -> Yellows 5, Whites 2, Reds 1, Greens 1, Blues 1, Pinks 0.
-    votes = {"Yellows": 47_000, "Whites": 16_000, "Reds": 15_800, "Greens": 12_000, "Blues": 6_100, "Pinks": 3_100}
+    votes = {
+        "Yellows": 47_000,
+        "Whites": 16_000,
+        "Reds": 15_800,
+        "Greens": 12_000,
+        "Blues": 6_100,
+        "Pinks": 3_100,
+    }
     expected = {"Yellows": 5, "Whites": 2, "Reds": 1, "Greens": 1, "Blues": 1, "Pinks": 0}
     assert apportion(votes, 10, "hamilton", list(votes)) == expected
 

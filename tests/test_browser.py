@@ -23,8 +23,16 @@ from .conftest import ROOT
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 SHOTS = ROOT / "screenshots"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--disable-quic"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+]
 
 pytestmark = pytest.mark.browser
 if not Path(CHROMIUM).exists():
@@ -44,9 +52,21 @@ def server():
     port = _free_port()
     with tempfile.TemporaryFile() as log:
         process = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless=true", f"--server.port={port}",
-             "--server.address=127.0.0.1", "--browser.gatherUsageStats=false", "--server.fileWatcherType=none"],
-            cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
+            [
+                sys.executable,
+                "-m",
+                "streamlit",
+                "run",
+                "app.py",
+                "--server.headless=true",
+                f"--server.port={port}",
+                "--server.address=127.0.0.1",
+                "--browser.gatherUsageStats=false",
+                "--server.fileWatcherType=none",
+            ],
+            cwd=ROOT,
+            stdout=log,
+            stderr=subprocess.STDOUT,
         )
         url = f"http://127.0.0.1:{port}"
         deadline = time.time() + 60
@@ -87,7 +107,9 @@ def page(browser):
 def settle(tab, text: str, timeout: float = 45_000) -> None:
     """Wait for `text`, then for Streamlit's running indicator to clear and charts to draw."""
     tab.get_by_text(text, exact=False).first.wait_for(timeout=timeout)
-    tab.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=timeout)
+    tab.wait_for_function(
+        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=timeout
+    )
     tab.wait_for_timeout(1500)
 
 
@@ -181,7 +203,9 @@ def test_phone_width_has_no_horizontal_page_scroll(server, browser):
     tab = context.new_page()
     tab.goto(f"{server}/")
     settle(tab, "4.228")
-    overflow = tab.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    overflow = tab.evaluate(
+        "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
     assert overflow <= 1
     shot(tab, "home_phone")
     context.close()

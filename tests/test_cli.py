@@ -15,7 +15,9 @@ from kim_dash.ranking import RankingFilter
 
 
 def run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "kim_dash", *args], capture_output=True, cwd=Path(__file__).parents[1])
+    return subprocess.run(
+        [sys.executable, "-m", "kim_dash", *args], capture_output=True, cwd=Path(__file__).parents[1]
+    )
 
 
 def test_validate_shipped_data_exits_0():
@@ -38,12 +40,17 @@ def test_validate_single_file(tmp_path):
     good = run("validate", "data/registry.csv")
     assert good.returncode == 0
     bad = tmp_path / "registri.csv"
-    bad.write_text("nama_kim;kecamatan;desa;tahun_dibentuk;status\nKIM Baru;Gunung Putri;Bojongkulur;2019;aktif\n"
-                   "KIM Salah;Gunungputrii;X;2019;aktif\n", encoding="utf-8")
+    bad.write_text(
+        "nama_kim;kecamatan;desa;tahun_dibentuk;status\nKIM Baru;Gunung Putri;Bojongkulur;2019;aktif\n"
+        "KIM Salah;Gunungputrii;X;2019;aktif\n",
+        encoding="utf-8",
+    )
     result = run("validate", str(bad))
     assert result.returncode == 1
     out = result.stdout.decode()
-    assert "registri.csv:3: kecamatan_code: unknown kecamatan 'Gunungputrii' — did you mean Gunungputri?" in out
+    assert (
+        "registri.csv:3: kecamatan_code: unknown kecamatan 'Gunungputrii' — did you mean Gunungputri?" in out
+    )
     assert "registri.csv:2:" not in out
 
 
@@ -67,14 +74,35 @@ def test_export_ranking_matches_function(dataset):
     assert result.stdout == expected
     frame = pd.read_csv(io.BytesIO(result.stdout), encoding="utf-8-sig", dtype={"code": str})
     assert frame["code"].tolist() == ["32.01", "32.73"]
-    assert list(frame.columns) == ["rank", "code", "name", "type", "province_code", "province", "count", "band",
-                                   "share", "source"]
+    assert list(frame.columns) == [
+        "rank",
+        "code",
+        "name",
+        "type",
+        "province_code",
+        "province",
+        "count",
+        "band",
+        "share",
+        "source",
+    ]
 
 
 def test_export_registry_by_name_variants(tmp_path):
     out = tmp_path / "r.csv"
-    assert run("export", "registry", "--kecamatan", "CARINGIN", "--kecamatan", "Kec. Mega Mendung",
-               "--out", str(out)).returncode == 0
+    assert (
+        run(
+            "export",
+            "registry",
+            "--kecamatan",
+            "CARINGIN",
+            "--kecamatan",
+            "Kec. Mega Mendung",
+            "--out",
+            str(out),
+        ).returncode
+        == 0
+    )
     frame = pd.read_csv(out, encoding="utf-8-sig", dtype=str)
     assert set(frame["kecamatan_code"]) == {"32.01.27", "32.01.26"}
     assert {"Jagapati Voluenter", "Siskomdes Cipayung", "Geus Eling"} <= set(frame["name"])
@@ -98,7 +126,9 @@ def test_plan_csv_and_json(tmp_path):
 
 def test_plan_with_weights_file_and_current(tmp_path):
     weights = tmp_path / "w.csv"
-    weights.write_text("code,weight,name,current\nA,100000,Party A,0\nB,80000,Party B,0\nC,30000,C,0\nD,20000,D,0\n")
+    weights.write_text(
+        "code,weight,name,current\nA,100000,Party A,0\nB,80000,Party B,0\nC,30000,C,0\nD,20000,D,0\n"
+    )
     result = run("plan", "--target", "8", "--weights", str(weights), "--method", "dhondt", "--mode", "full")
     frame = pd.read_csv(io.BytesIO(result.stdout), encoding="utf-8-sig").set_index("code")
     assert frame["target"].to_dict() == {"A": 4, "B": 3, "C": 1, "D": 0}
@@ -106,13 +136,13 @@ def test_plan_with_weights_file_and_current(tmp_path):
 
 def test_formula_payloads_are_neutralised(data_copy, tmp_path):
     path = data_copy / "registry.csv"
-    text = path.read_text().replace("KIM Pondok Rajeg", "=HYPERLINK(\"http://x\";\"klik\")", 1)
+    text = path.read_text().replace("KIM Pondok Rajeg", '=HYPERLINK("http://x";"klik")', 1)
     text = text.replace("KIM Sukahati", "@SUM(A1:A9)", 1).replace("KIM Ciriung", "+62 812", 1)
     path.write_text(text)
     out = tmp_path / "x.csv"
     assert run("--data", str(data_copy), "export", "registry", "--out", str(out)).returncode == 0
     names = pd.read_csv(out, encoding="utf-8-sig", dtype=str)["name"].tolist()
-    assert "'=HYPERLINK(\"http://x\";\"klik\")" in names and "'@SUM(A1:A9)" in names and "'+62 812" in names
+    assert '\'=HYPERLINK("http://x";"klik")' in names and "'@SUM(A1:A9)" in names and "'+62 812" in names
     assert not any(n.startswith(("=", "+", "-", "@")) for n in names)
 
 

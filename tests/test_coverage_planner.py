@@ -51,7 +51,9 @@ def test_plan_full_mode(dataset):
 def test_target_or_method_changes_the_plan(dataset):
     units = bogor_units(dataset, "desa")
     assert not make_plan(units, 150, "hamilton").equals(make_plan(units, 200, "hamilton"))
-    assert not make_plan(units, 200, "dhondt", "full").equals(make_plan(units, 200, "huntington-hill", "full"))
+    assert not make_plan(units, 200, "dhondt", "full").equals(
+        make_plan(units, 200, "huntington-hill", "full")
+    )
 
 
 def test_summary_inequality_improves(dataset):

@@ -16,7 +16,9 @@ from .conftest import SHARED_GEO
 
 def _squares(dataset, names: list[str], codes: list[str] | None = None) -> gpd.GeoDataFrame:
     points = dataset.kecamatan.head(len(names))
-    geometry = [box(lon - 0.01, lat - 0.01, lon + 0.01, lat + 0.01) for lat, lon in zip(points["lat"], points["lon"])]
+    geometry = [
+        box(lon - 0.01, lat - 0.01, lon + 0.01, lat + 0.01) for lat, lon in zip(points["lat"], points["lon"])
+    ]
     columns = {"WADMKC": names}
     if codes is not None:
         columns["KODE"] = codes
@@ -42,7 +44,9 @@ def test_join_by_name_from_projected_geopackage(dataset, tmp_path):
     assert len(join.missing) == 35
     centre = join.frame.set_index("code").geometry["32.01.01"].centroid
     point = dataset.kecamatan.set_index("code").loc["32.01.01"]
-    assert centre.x == pytest.approx(point["lon"], abs=1e-4) and centre.y == pytest.approx(point["lat"], abs=1e-4)
+    assert centre.x == pytest.approx(point["lon"], abs=1e-4) and centre.y == pytest.approx(
+        point["lat"], abs=1e-4
+    )
 
 
 def test_join_by_code_from_zipped_shapefile(dataset, tmp_path):
@@ -90,8 +94,12 @@ def test_not_a_boundary_file():
 
 def test_choropleth_geojson_is_simplified(dataset):
     frame = _squares(dataset, ["Cibinong"])
-    collection = choropleth_geojson(frame.assign(code=["32.01.01"])[["code", "geometry"]],
-                                    dataset.kecamatan[["code", "name"]], {"32.01.01": [1, 2, 3]}, "kecamatan")
+    collection = choropleth_geojson(
+        frame.assign(code=["32.01.01"])[["code", "geometry"]],
+        dataset.kecamatan[["code", "name"]],
+        {"32.01.01": [1, 2, 3]},
+        "kecamatan",
+    )
     (feature,) = collection["features"]
     assert feature["properties"] == {"code": "32.01.01", "name": "Cibinong", "colour": [1, 2, 3]}
     assert feature["geometry"]["type"] == "Polygon"

@@ -15,9 +15,15 @@ from kim_dash.ranking import RANKING_COLUMNS
 from kim_dash.strings import STRINGS
 
 ROOT = Path(__file__).resolve().parents[1]
-SOURCES = [ROOT / "app.py", *sorted((ROOT / "pages").glob("*.py")), *sorted((ROOT / "kim_dash").rglob("*.py"))]
+SOURCES = [
+    ROOT / "app.py",
+    *sorted((ROOT / "pages").glob("*.py")),
+    *sorted((ROOT / "kim_dash").rglob("*.py")),
+]
 LITERAL = re.compile(r"""\bt\(\s*["']([a-z_]+(?:\.[a-z0-9_★\-]+)+)["']""")
-KEY_ARGUMENT = re.compile(r"""["']((?:nav|provenance|report|ranking|kecamatan|registry|planner|saturation|data|province|plan)\.[a-z_.★]+)["']""")
+KEY_ARGUMENT = re.compile(
+    r"""["']((?:nav|provenance|report|ranking|kecamatan|registry|planner|saturation|data|province|plan)\.[a-z_.★]+)["']"""
+)
 
 # keys built at run time from a family and its members
 DYNAMIC = {
@@ -36,11 +42,37 @@ DYNAMIC = {
     "province.col": ["province", "kim", "regencies_with_kim", "regencies", "coverage", "top_regency"],
     "ranking.bandcol": ["band", "regencies"],
     "saturation.col": ["code", "name", "villages", "villages_covered", "kim", "needed"],
-    "problem": ["missing_file", "empty_file", "undecodable", "malformed", "missing_column", "extra_column",
-                "empty", "duplicate", "not_integer", "negative", "not_number", "bad_year", "bad_date", "bad_code",
-                "unknown_province", "unknown_regency", "unknown_kecamatan", "unknown_desa",
-                "desa_not_in_kecamatan", "not_allowed", "bad_source", "missing_target", "too_large",
-                "not_text", "bad_xlsx", "bad_zip", "bad_geo", "unsupported", "no_header"],
+    "problem": [
+        "missing_file",
+        "empty_file",
+        "undecodable",
+        "malformed",
+        "missing_column",
+        "extra_column",
+        "empty",
+        "duplicate",
+        "not_integer",
+        "negative",
+        "not_number",
+        "bad_year",
+        "bad_date",
+        "bad_code",
+        "unknown_province",
+        "unknown_regency",
+        "unknown_kecamatan",
+        "unknown_desa",
+        "desa_not_in_kecamatan",
+        "not_allowed",
+        "bad_source",
+        "missing_target",
+        "too_large",
+        "not_text",
+        "bad_xlsx",
+        "bad_zip",
+        "bad_geo",
+        "unsupported",
+        "no_header",
+    ],
 }
 
 
@@ -50,7 +82,11 @@ def used_keys() -> set[str]:
         text = path.read_text(encoding="utf-8")
         keys |= set(LITERAL.findall(text))
         # keys passed on to helpers (provenance, downloads, validation_report), minus family prefixes and file names
-        keys |= {k for k in KEY_ARGUMENT.findall(text) if k not in DYNAMIC and not k.endswith((".csv", ".py", ".md"))}
+        keys |= {
+            k
+            for k in KEY_ARGUMENT.findall(text)
+            if k not in DYNAMIC and not k.endswith((".csv", ".py", ".md"))
+        }
     keys |= {f"{family}.{member}" for family, members in DYNAMIC.items() for member in members}
     return keys
 
@@ -68,7 +104,10 @@ def test_key_exists_in_both_languages(key):
 
 @pytest.mark.parametrize("key", sorted(STRINGS))
 def test_same_placeholders_in_both_languages(key):
-    fields = {lang: {f for _, f, _, _ in string.Formatter().parse(STRINGS[key][lang]) if f} for lang in i18n.LANGUAGES}
+    fields = {
+        lang: {f for _, f, _, _ in string.Formatter().parse(STRINGS[key][lang]) if f}
+        for lang in i18n.LANGUAGES
+    }
     assert fields["id"] == fields["en"], key
 
 

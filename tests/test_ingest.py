@@ -54,20 +54,29 @@ def test_windows_1252_accents(dataset):
 
 
 def test_title_row_above_header_and_blank_columns(dataset):
-    raw = _csv("DAFTAR KIM KABUPATEN BOGOR TAHUN 2025;;;;;;;", ";;;;;;;",
-               "nama_kim;;kecamatan;desa;;tahun_dibentuk;status;bidang",
-               "KIM Bojongkulur;;Gunung Putri;Bojongkulur;;2018;aktif;", "KIM X;;Cibinong;Pakansarii;;2018;aktif;")
+    raw = _csv(
+        "DAFTAR KIM KABUPATEN BOGOR TAHUN 2025;;;;;;;",
+        ";;;;;;;",
+        "nama_kim;;kecamatan;desa;;tahun_dibentuk;status;bidang",
+        "KIM Bojongkulur;;Gunung Putri;Bojongkulur;;2018;aktif;",
+        "KIM X;;Cibinong;Pakansarii;;2018;aktif;",
+    )
     result = ingest(raw, "registri.csv", dataset)
     # header is spreadsheet row 3, records rows 4 and 5: the misspelt desa is on row 5
     assert [(p.row, p.column, p.value, p.reason) for p in result.problems] == [
-        (5, "desa_code", "Pakansarii", "unknown_desa")]
+        (5, "desa_code", "Pakansarii", "unknown_desa")
+    ]
     assert result.problems[0].detail == "Pakansari"  # "did you mean Pakansari?"
     assert len(result.valid_rows) == 1 and result.rejected_rows["row"].tolist() == [5]
 
 
 def test_duplicate_ids_and_unknown_misspelt_kecamatan(dataset):
-    raw = _csv("id,nama,kecamatan,desa,tahun,status", "A1,KIM Satu,Gunungputrii,Bojongkulur,2018,aktif",
-               "A1,KIM Dua,Atlantis,Sukamaju,2018,aktif", "A2,KIM Tiga,Cibinong,Pakansari,1800,hidup")
+    raw = _csv(
+        "id,nama,kecamatan,desa,tahun,status",
+        "A1,KIM Satu,Gunungputrii,Bojongkulur,2018,aktif",
+        "A1,KIM Dua,Atlantis,Sukamaju,2018,aktif",
+        "A2,KIM Tiga,Cibinong,Pakansari,1800,hidup",
+    )
     result = ingest(raw, "r.csv", dataset)
     assert [(p.row, p.column, p.value, p.reason, p.detail) for p in result.problems] == [
         (2, "id", "A1", "duplicate", ""),
@@ -77,16 +86,21 @@ def test_duplicate_ids_and_unknown_misspelt_kecamatan(dataset):
         (4, "status", "hidup", "not_allowed", "aktif, kurang aktif, tidak aktif"),
         (4, "year_formed", "1800", "bad_year", f"1980–{datetime.date.today().year}"),
     ]
-    assert "maksud Anda Gunungputri?" in next(p for p in result.problems if p.row == 2 and
-                                              p.column == "kecamatan_code").message("id")
+    assert "maksud Anda Gunungputri?" in next(
+        p for p in result.problems if p.row == 2 and p.column == "kecamatan_code"
+    ).message("id")
 
 
 def test_formula_payloads_pass_validation_but_leave_neutralised(dataset):
-    raw = _csv(HEADER, "=HYPERLINK(\"http://x\");Cibinong;Pakansari;2018;aktif;", "@SUM(1);Cibinong;Pakansari;2018;aktif;")
+    raw = _csv(
+        HEADER,
+        '=HYPERLINK("http://x");Cibinong;Pakansari;2018;aktif;',
+        "@SUM(1);Cibinong;Pakansari;2018;aktif;",
+    )
     result = ingest(raw, "r.csv", dataset)
     assert result.problems == []
     back = pd.read_csv(io.BytesIO(to_csv_bytes(result.frame)), encoding="utf-8-sig", dtype=str)
-    assert back["name"].tolist() == ["'=HYPERLINK(\"http://x\")", "'@SUM(1)"]
+    assert back["name"].tolist() == ['\'=HYPERLINK("http://x")', "'@SUM(1)"]
 
 
 def test_oversized_file(dataset):
@@ -127,8 +141,10 @@ def test_xlsx_with_title_row_and_chosen_sheet(dataset):
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
         pd.DataFrame({"a": ["ignore me"]}).to_excel(writer, sheet_name="Catatan", index=False)
-        body = pd.DataFrame([["KIM Bojongkulur", "Gunung Putri", "Bojongkulur", 2018, "aktif"]],
-                            columns=["Nama KIM", "Kecamatan", "Desa", "Tahun Dibentuk", "Status"])
+        body = pd.DataFrame(
+            [["KIM Bojongkulur", "Gunung Putri", "Bojongkulur", 2018, "aktif"]],
+            columns=["Nama KIM", "Kecamatan", "Desa", "Tahun Dibentuk", "Status"],
+        )
         body.to_excel(writer, sheet_name="Registri", index=False, startrow=2)
         writer.book["Registri"]["A1"] = "Registri KIM 2025"
     result = ingest(buffer.getvalue(), "r.xlsx", dataset, sheet="Registri")
@@ -140,8 +156,13 @@ def test_manual_mapping(dataset):
     raw = _csv("judul;wilayah;kampung;thn;keadaan", "KIM Q;Cibinong;Pakansari;2018;aktif")
     first = ingest(raw, "r.csv", dataset, kind="registry")
     assert {p.value for p in first.problems if p.reason == "missing_column"} >= {"name", "kecamatan_code"}
-    mapping = {"judul": "name", "wilayah": "kecamatan_code", "kampung": "desa_code", "thn": "year_formed",
-               "keadaan": "status"}
+    mapping = {
+        "judul": "name",
+        "wilayah": "kecamatan_code",
+        "kampung": "desa_code",
+        "thn": "year_formed",
+        "keadaan": "status",
+    }
     assert ingest(raw, "r.csv", dataset, kind="registry", mapping=mapping).problems == []
 
 
@@ -162,17 +183,24 @@ def test_cli_validate_gives_the_same_problems(dataset, tmp_path):
     from kim_dash.cli import main
 
     path = tmp_path / "r.csv"
-    path.write_bytes(_csv("id,nama,kecamatan,desa,tahun,status", "A1,KIM Satu,Gunungputrii,Bojongkulur,2018,aktif"))
+    path.write_bytes(
+        _csv("id,nama,kecamatan,desa,tahun,status", "A1,KIM Satu,Gunungputrii,Bojongkulur,2018,aktif")
+    )
     assert main(["validate", str(path)]) == 1
 
 
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(raw=st.one_of(
-    st.binary(max_size=600),
-    st.lists(st.lists(st.text(max_size=12), max_size=8), max_size=8).map(
-        lambda rows: "\n".join(";".join(r) for r in [["nama_kim", "kecamatan", "desa"], *rows]).encode("utf-8", "replace")),
-    st.text(max_size=400).map(lambda s: s.encode("utf-8", "surrogatepass")),
-))
+@given(
+    raw=st.one_of(
+        st.binary(max_size=600),
+        st.lists(st.lists(st.text(max_size=12), max_size=8), max_size=8).map(
+            lambda rows: "\n".join(";".join(r) for r in [["nama_kim", "kecamatan", "desa"], *rows]).encode(
+                "utf-8", "replace"
+            )
+        ),
+        st.text(max_size=400).map(lambda s: s.encode("utf-8", "surrogatepass")),
+    )
+)
 def test_loader_never_raises_on_malformed_csv(dataset, raw):
     try:
         result = ingest(raw, "fuzz.csv", dataset)

@@ -10,12 +10,23 @@ def kecamatan(dataset):
     return dict(zip(dataset.kecamatan["code"], dataset.kecamatan["name"]))
 
 
-@pytest.mark.parametrize(("spelling", "code"), [
-    ("Gunung Putri", "32.01.02"), ("GUNUNGPUTRI", "32.01.02"), ("Babakanmadang", "32.01.05"),
-    ("Babakan Madang", "32.01.05"), ("Kec. Cibinong", "32.01.01"), ("KECAMATAN CIBINONG", "32.01.01"),
-    ("kec cibinong", "32.01.01"), ("Mega Mendung", "32.01.26"), ("Bojong Gede", "32.01.13"),
-    ("Tajur Halang", "32.01.37"), ("32.01.27", "32.01.27"), ("320127", "32.01.27"),
-])
+@pytest.mark.parametrize(
+    ("spelling", "code"),
+    [
+        ("Gunung Putri", "32.01.02"),
+        ("GUNUNGPUTRI", "32.01.02"),
+        ("Babakanmadang", "32.01.05"),
+        ("Babakan Madang", "32.01.05"),
+        ("Kec. Cibinong", "32.01.01"),
+        ("KECAMATAN CIBINONG", "32.01.01"),
+        ("kec cibinong", "32.01.01"),
+        ("Mega Mendung", "32.01.26"),
+        ("Bojong Gede", "32.01.13"),
+        ("Tajur Halang", "32.01.37"),
+        ("32.01.27", "32.01.27"),
+        ("320127", "32.01.27"),
+    ],
+)
 def test_spelling_variants_match(kecamatan, spelling, code):
     assert names.match(spelling, kecamatan) == code
 

@@ -21,10 +21,21 @@ def test_competition_rank_ties_share_and_skip():
     assert competition_rank(counts).tolist() == [4, 2, 2, 6, 4, 1]
 
 
-@pytest.mark.parametrize(("count", "band"), [
-    (1, "1–9"), (9, "1–9"), (10, "10–49"), (49, "10–49"), (50, "50–99"), (99, "50–99"),
-    (100, "100–199"), (199, "100–199"), (200, "200+"), (5000, "200+"),
-])
+@pytest.mark.parametrize(
+    ("count", "band"),
+    [
+        (1, "1–9"),
+        (9, "1–9"),
+        (10, "10–49"),
+        (49, "10–49"),
+        (50, "50–99"),
+        (99, "50–99"),
+        (100, "100–199"),
+        (199, "100–199"),
+        (200, "200+"),
+        (5000, "200+"),
+    ],
+)
 def test_band_edges(count, band):
     assert band_of(count) == band
 
@@ -38,8 +49,15 @@ def test_focus_bogor(dataset):
 
 
 def test_focus_with_ties():
-    ranking = pd.DataFrame({"code": list("abcd"), "name": list("ABCD"), "count": [9, 7, 7, 3],
-                            "share": [0.35, 0.27, 0.27, 0.11], "source": ["illustrative"] * 4})
+    ranking = pd.DataFrame(
+        {
+            "code": list("abcd"),
+            "name": list("ABCD"),
+            "count": [9, 7, 7, 3],
+            "share": [0.35, 0.27, 0.27, 0.11],
+            "source": ["illustrative"] * 4,
+        }
+    )
     ranking["rank"] = competition_rank(ranking["count"])
     ranking["band"] = ranking["count"].map(band_of)
     stats = focus_stats(ranking, "c")
@@ -50,7 +68,9 @@ def test_focus_with_ties():
 def test_filters(dataset):
     ranking = national_ranking(dataset)
     jabar = filter_ranking(ranking, RankingFilter(provinces=("32",)))
-    assert set(jabar["province_code"]) == {"32"} and len(jabar) == int((ranking["province_code"] == "32").sum())
+    assert set(jabar["province_code"]) == {"32"} and len(jabar) == int(
+        (ranking["province_code"] == "32").sum()
+    )
     band = filter_ranking(ranking, RankingFilter(bands=("100–199",)))
     assert len(band) == 8 and set(band["band"]) == {"100–199"}
     kota = filter_ranking(ranking, RankingFilter(types=("Kota",)))

@@ -41,7 +41,11 @@ def test_missing_and_extra_column(data_copy):
 def test_unknown_kecamatan_and_desa_codes(data_copy):
     path = data_copy / "registry.csv"
     row = _line_of(path, "KIM-0001,")
-    _edit(path, "KIM-0001,KIM Pondok Rajeg,32.01.01,32.01.01.1001", "KIM-0001,KIM Pondok Rajeg,32.01.99,32.01.01.9999")
+    _edit(
+        path,
+        "KIM-0001,KIM Pondok Rajeg,32.01.01,32.01.01.1001",
+        "KIM-0001,KIM Pondok Rajeg,32.01.99,32.01.01.9999",
+    )
     problems = _problems(data_copy)
     assert [(p.file, p.row, p.column, p.reason) for p in problems] == [
         ("registry.csv", row, "desa_code", "unknown_desa"),
@@ -55,7 +59,11 @@ def test_desa_not_in_stated_kecamatan(data_copy):
     _edit(path, "KIM-0001,KIM Pondok Rajeg,32.01.01,", "KIM-0001,KIM Pondok Rajeg,32.01.02,")
     (problem,) = _problems(data_copy)
     assert (problem.row, problem.column, problem.value, problem.reason) == (
-        row, "desa_code", "32.01.01.1001", "desa_not_in_kecamatan")
+        row,
+        "desa_code",
+        "32.01.01.1001",
+        "desa_not_in_kecamatan",
+    )
     assert "32.01.02" in problem.line()
 
 
@@ -66,14 +74,21 @@ def test_duplicate_id(data_copy):
     assert {(p.row, p.column, p.reason) for p in problems} == {(2, "id", "duplicate"), (3, "id", "duplicate")}
 
 
-@pytest.mark.parametrize(("bad", "reason"), [("-5", "negative"), ("12.5", "not_integer"), ("dua", "not_integer")])
+@pytest.mark.parametrize(
+    ("bad", "reason"), [("-5", "negative"), ("12.5", "not_integer"), ("dua", "not_integer")]
+)
 def test_bad_counts(data_copy, bad, reason):
     path = data_copy / "national_kim_2014.csv"
     row = _line_of(path, "32.01,")
     _edit(path, "32.01,134,", f"32.01,{bad},")
     (problem,) = _problems(data_copy)
     assert (problem.file, problem.row, problem.column, problem.value, problem.reason) == (
-        "national_kim_2014.csv", row, "count", bad, reason)
+        "national_kim_2014.csv",
+        row,
+        "count",
+        bad,
+        reason,
+    )
 
 
 def test_empty_name(data_copy):
@@ -98,7 +113,12 @@ def test_bad_year(data_copy, year):
     lines[row - 1] = ",".join(parts)
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     (problem,) = _problems(data_copy)
-    assert (problem.row, problem.column, problem.value, problem.reason) == (row, "year_formed", year, "bad_year")
+    assert (problem.row, problem.column, problem.value, problem.reason) == (
+        row,
+        "year_formed",
+        year,
+        "bad_year",
+    )
 
 
 def test_undecodable_bytes(data_copy):

@@ -40,7 +40,14 @@ def boundary_join(level: str, reference: pd.DataFrame) -> geo.BoundaryJoin | Non
 
 def _unmatched(join: geo.BoundaryJoin, lang: str) -> None:
     if join.unmatched:
-        st.warning(t("map.unmatched", lang, n=len(join.unmatched), names=", ".join(widgets.plain(n) for n in join.unmatched[:30])))
+        st.warning(
+            t(
+                "map.unmatched",
+                lang,
+                n=len(join.unmatched),
+                names=", ".join(widgets.plain(n) for n in join.unmatched[:30]),
+            )
+        )
     if join.missing:
         st.caption(t("map.missing", lang, n=len(join.missing)))
 
@@ -51,7 +58,9 @@ def _regency_deck(table: pd.DataFrame, points: pd.DataFrame, lang: str, join: ge
     if join is not None:
         colours = dict(zip(table["code"], table["band"].map(charts.BAND_COLOURS)))
         # every regency is drawn (grey when it has no KIM or is filtered out), so the map stays whole
-        values = points[["code", "name"]].merge(table[["code", "province", "count", "rank"]], on="code", how="left")
+        values = points[["code", "name"]].merge(
+            table[["code", "province", "count", "rank"]], on="code", how="left"
+        )
         values = values.astype({"count": "Int64", "rank": "Int64"}).astype(object).fillna("–")
         polygons = geo.colour_features(_features(join, "regency"), values, colours)
     return charts.regency_deck(table, points, lang, polygons)
@@ -62,8 +71,10 @@ def _kecamatan_deck(table: pd.DataFrame, points: pd.DataFrame, lang: str, join: 
     polygons = None
     if join is not None:
         palette = {"below": [240, 200, 170], "at": [170, 200, 225], "above": [180, 215, 185]}
-        colours = {c: ([235, 120, 120] if k == 0 else palette[s])
-                   for c, k, s in zip(table["code"], table["kim"], table["status"])}
+        colours = {
+            c: ([235, 120, 120] if k == 0 else palette[s])
+            for c, k, s in zip(table["code"], table["kim"], table["status"])
+        }
         values = table[["code", "name", "kim", "villages_covered", "villages", "gap"]]
         polygons = geo.colour_features(_features(join, "kecamatan"), values, colours)
     return charts.kecamatan_deck(table, points, lang, polygons)

@@ -37,8 +37,13 @@ def _load(folder: str, fingerprint: tuple) -> tuple[Dataset | None, list[Problem
 def language() -> str:
     """The sidebar language switch, bound to ?lang= so a shared link keeps the language."""
     choice = st.sidebar.segmented_control(
-        "Bahasa / Language", list(LANGUAGES), default=DEFAULT_LANGUAGE,
-        format_func=LANG_LABELS.get, key="lang", bind="query-params", required=True,
+        "Bahasa / Language",
+        list(LANGUAGES),
+        default=DEFAULT_LANGUAGE,
+        format_func=LANG_LABELS.get,
+        key="lang",
+        bind="query-params",
+        required=True,
     )
     return choice or DEFAULT_LANGUAGE
 

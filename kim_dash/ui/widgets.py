@@ -55,7 +55,9 @@ def validation_report(problems: list[Problem], lang: str, title_key: str = "repo
     st.dataframe(table, hide_index=True, width="stretch")
 
 
-def downloads(frame: pd.DataFrame, stem_key: str, slug: str, lang: str, key: str, csv: bytes | None = None) -> None:
+def downloads(
+    frame: pd.DataFrame, stem_key: str, slug: str, lang: str, key: str, csv: bytes | None = None
+) -> None:
     """CSV and XLSX of exactly `frame`, formula-safe; no rerun on click.
 
     The XLSX is made only when clicked (a deferred callable): writing a workbook costs more than the
@@ -64,14 +66,22 @@ def downloads(frame: pd.DataFrame, stem_key: str, slug: str, lang: str, key: str
     stem = t(stem_key, lang)
     left, right = st.columns(2)
     left.download_button(
-        t("download.csv", lang), csv if csv is not None else export.to_csv_bytes(frame),
+        t("download.csv", lang),
+        csv if csv is not None else export.to_csv_bytes(frame),
         export.file_name(stem, slug, "csv"),
-        mime="text/csv", on_click="ignore", key=f"{key}_csv", icon=":material/download:",
+        mime="text/csv",
+        on_click="ignore",
+        key=f"{key}_csv",
+        icon=":material/download:",
     )
     right.download_button(
-        t("download.xlsx", lang), lambda: export.to_xlsx_bytes(frame), export.file_name(stem, slug, "xlsx"),
+        t("download.xlsx", lang),
+        lambda: export.to_xlsx_bytes(frame),
+        export.file_name(stem, slug, "xlsx"),
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        on_click="ignore", key=f"{key}_xlsx", icon=":material/table:",
+        on_click="ignore",
+        key=f"{key}_xlsx",
+        icon=":material/table:",
     )
 
 
