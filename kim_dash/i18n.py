@@ -18,9 +18,15 @@ _LOCALES = {"id": "id_ID", "en": "en_US"}
 
 
 def t(key: str, lang: str = DEFAULT_LANGUAGE, **params: object) -> str:
-    """The text for `key` in `lang`, with `{name}` placeholders filled from params."""
+    """The text for `key` in `lang`, with `{name}` placeholders filled from params.
+
+    Plurals: when the entry has a `<lang>_one` form and the `count` parameter is 1, that form is
+    used ("1 row" / "2 rows"); Bahasa Indonesia rarely needs one.
+    """
     entry = STRINGS[key]
     text = entry[lang]
+    if params.get("count") == 1:
+        text = entry.get(f"{lang}_one", text)
     return text.format(**params) if params else text
 
 
