@@ -11,6 +11,8 @@ import math
 from collections.abc import Mapping, Sequence
 from fractions import Fraction
 
+import pandas as pd
+
 METHODS = ("hamilton", "webster", "huntington-hill", "dhondt")
 DIVISOR_METHODS = METHODS[1:]
 
@@ -145,3 +147,28 @@ def top_up(
     if method not in DIVISOR_METHODS:
         raise ValueError(f"unknown method {method!r}; choose from {', '.join(METHODS)}")
     return divisor_fill(exact_weights, current, to_add, method, order)
+
+
+def tie_order(units: pd.DataFrame) -> list[str]:
+    """The stated tie rule: more desa/kelurahan first, then the larger weight, then the lower code."""
+    ordered = units.assign(_w=units.get("weight", 0.0))
+    return ordered.sort_values(["villages", "_w", "code"], ascending=[False, False, True])["code"].tolist()
+
+
+def fill_floors(
+    floors: Mapping[str, int], current: Mapping[str, int], seats_to_add: int, order: Sequence[str]
+) -> dict[str, int]:
+    """Add seats toward per-unit minimums ("a KIM in every kecamatan/desa"): each seat goes to the unit
+    furthest below its floor, ties by `order`; units at or above their floor get none."""
+    position = {u: i for i, u in enumerate(order)}
+    seats = dict(current)
+    heap = [(-(floors[u] - seats[u]), position[u], u) for u in floors if floors[u] > seats[u]]
+    heapq.heapify(heap)
+    for _ in range(seats_to_add):
+        if not heap:
+            break
+        _, pos, unit = heapq.heappop(heap)
+        seats[unit] += 1
+        if floors[unit] > seats[unit]:
+            heapq.heappush(heap, (-(floors[unit] - seats[unit]), pos, unit))
+    return seats

@@ -1,4 +1,4 @@
-"""Bogor per kecamatan: KIM counts, desa coverage, the even-coverage target and inequality figures."""
+"""Per kecamatan: KIM against each kecamatan's share of the regency's target, with provenance."""
 
 from __future__ import annotations
 
@@ -7,175 +7,181 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from kim_dash.apportion import apportion
-from kim_dash.data import Dataset
+from kim_dash.apportion import apportion, tie_order
+from kim_dash.cache import derived
+from kim_dash.provenance import ILLUSTRATIVE, Figure, combine, derive
+from kim_dash.regency import RegencyData
 
 KECAMATAN_COLUMNS = [
-    "code",
-    "name",
-    "desa",
-    "kelurahan",
-    "villages",
-    "kim",
-    "villages_covered",
-    "coverage",
-    "kim_per_10_villages",
-    "target",
-    "gap",
-    "status",
-    "source_mix",
-]
+    "code", "name", "desa_count", "kelurahan_count", "villages", "kim", "change", "villages_covered", "coverage",
+    "kim_per_10_villages", "target", "gap", "status", "source",
+]  # fmt: skip
+STATUSES = ("none", "below", "at", "above")  # tanpa KIM · di bawah target · sesuai target · di atas target
 
 
-def tie_order(units: pd.DataFrame) -> list[str]:
-    """The stated tie rule: more desa/kelurahan first, then the lower Kemendagri code."""
-    return units.sort_values(["villages", "code"], ascending=[False, True])["code"].tolist()
+@dataclass(frozen=True)
+class TargetSpread:
+    """The regency's target as a total and how it is shared among the kecamatan."""
+
+    total: Figure  # whole KIM
+    spread: str  # even | per_desa | per_kecamatan | default (no target in the data)
+    deadline: int | None
 
 
-def units_frame(dataset: Dataset) -> pd.DataFrame:
-    """The kecamatan with their village counts (desa + kelurahan) as planning units."""
-    units = dataset.kecamatan[["code", "name", "desa_count", "kelurahan_count"]].copy()
-    units["villages"] = units["desa_count"] + units["kelurahan_count"]
-    return units
+def target_spread(regency: RegencyData) -> TargetSpread:
+    t, units = regency.targets, regency.kecamatan
+    if t.total is not None:
+        return TargetSpread(Figure(int(t.total.value), t.total.source), "even", t.deadline)
+    if t.per_desa is not None:
+        total = int(round(t.per_desa.value * units["villages"].sum()))
+        return TargetSpread(Figure(total, t.per_desa.source), "per_desa", t.deadline)
+    if t.per_kecamatan is not None:
+        total = int(round(t.per_kecamatan.value * len(units)))
+        return TargetSpread(Figure(total, t.per_kecamatan.source), "per_kecamatan", t.deadline)
+    # no target in the data: one KIM in every kecamatan (the SPM indicator), never presented as published
+    return TargetSpread(Figure(len(units), ILLUSTRATIVE), "default", None)
 
 
-def even_targets(dataset: Dataset, total: int | None = None) -> dict[str, int]:
-    """Diskominfo's target spread evenly: equal weights, largest remainder, stated tie rule."""
-    target_total = int(dataset.target("kim_total")) if total is None else total
-
-    def compute() -> dict[str, int]:
-        units = units_frame(dataset)
-        return apportion(dict.fromkeys(units["code"], 1), target_total, "hamilton", tie_order(units))
-
-    return dataset.memo(("even_targets", target_total), compute)
+def uses_floors(spread: TargetSpread) -> bool:
+    """A KIM in every kecamatan / desa: per-kecamatan minimums, not a total to share."""
+    return spread.spread in ("per_desa", "per_kecamatan", "default")
 
 
-def registry_in(dataset: Dataset, kecamatan: tuple[str, ...] = ()) -> pd.DataFrame:
-    registry = dataset.registry
-    if kecamatan:
-        registry = registry[registry["kecamatan_code"].isin(kecamatan)]
-    return registry.reset_index(drop=True)
+def planning_units(regency: RegencyData, weighting: str = "equal") -> pd.DataFrame:
+    """code, name, current, weight, villages, covered, source: the kecamatan as planning units.
+
+    `covered` is what counts toward a one-per-desa target: desa/kelurahan with a KIM when a registry
+    says so, else the KIM count capped at the number of desa (a count table does not say which desa).
+    """
+    units = regency.kecamatan[["code", "name", "villages"]].copy()
+    counts = regency.counts.set_index("kecamatan_code")
+    units["current"] = units["code"].map(counts["kim"]).astype("int64")
+    known = units["code"].map(counts["villages_covered"])
+    units["covered"] = known.fillna(units["current"].clip(upper=units["villages"])).astype("int64")
+    units["source"] = units["code"].map(counts["source"])
+    if weighting == "equal":
+        units["weight"] = 1.0
+    elif weighting == "desa":
+        units["weight"] = units["villages"].astype(float)
+    else:
+        raise ValueError(f"unknown weighting {weighting!r}")
+    return units[["code", "name", "current", "weight", "villages", "covered", "source"]]
 
 
-def _source_mix(sources: pd.Series) -> str:
-    published = int(sources.str.startswith("published:").sum())
-    return f"published {published} / illustrative {len(sources) - published}"
-
-
-def kecamatan_table(dataset: Dataset, kecamatan: tuple[str, ...] = ()) -> pd.DataFrame:
-    """One row per kecamatan (all 40, or the chosen ones)."""
-    table = dataset.memo(("kecamatan_table",), lambda: _kecamatan_table(dataset))
-    if kecamatan:
-        table = table[table["code"].isin(kecamatan)]
-    return table.reset_index(drop=True)
-
-
-def _kecamatan_table(dataset: Dataset) -> pd.DataFrame:
-    units = units_frame(dataset)
-    registry = dataset.registry
-    kim = registry.groupby("kecamatan_code").size()
-    covered = registry.groupby("kecamatan_code")["desa_code"].nunique()
-    mix = registry.groupby("kecamatan_code")["source"].agg(_source_mix)
-    targets = even_targets(dataset)
-    table = pd.DataFrame(
-        {
-            "code": units["code"],
-            "name": units["name"],
-            "desa": units["desa_count"],
-            "kelurahan": units["kelurahan_count"],
-            "villages": units["villages"],
+def floors(regency: RegencyData) -> dict[str, int] | None:
+    """Each kecamatan's minimum under a per-kecamatan or per-desa target, else None."""
+    spread = target_spread(regency)
+    if not uses_floors(spread):
+        return None
+    units = regency.kecamatan
+    t = regency.targets
+    if spread.spread == "per_desa":
+        return {
+            c: int(round(v * t.per_desa.value)) for c, v in zip(units["code"], units["villages"], strict=True)
         }
-    )
-    table["kim"] = table["code"].map(kim).fillna(0).astype("int64")
-    table["villages_covered"] = table["code"].map(covered).fillna(0).astype("int64")
-    table["coverage"] = (table["villages_covered"] / table["villages"].where(table["villages"] > 0)).fillna(
-        0.0
-    )
-    table["kim_per_10_villages"] = (
-        10 * table["kim"] / table["villages"].where(table["villages"] > 0)
-    ).fillna(0.0)
-    table["target"] = table["code"].map(targets).astype("int64")
-    table["gap"] = table["target"] - table["kim"]
-    table["status"] = np.select(
-        [table["kim"] < table["target"], table["kim"] == table["target"]], ["below", "at"], "above"
-    )
-    table["source_mix"] = table["code"].map(mix).fillna("")
+    each = int(t.per_kecamatan.value) if t.per_kecamatan is not None else 1
+    return dict.fromkeys(units["code"], each)
+
+
+@derived
+def kecamatan_targets(regency: RegencyData) -> dict[str, int]:
+    """Each kecamatan's share of the target: largest remainder, stated tie rule."""
+    minimums = floors(regency)
+    if minimums is not None:
+        return minimums
+    spread = target_spread(regency)
+    units = planning_units(regency, "equal")
+    weights = dict(zip(units["code"], units["weight"], strict=True))
+    return apportion(weights, spread.total.value, "hamilton", tie_order(units)) if len(units) else {}
+
+
+def status_of(kim: pd.Series, target: pd.Series) -> np.ndarray:
+    return np.select([kim == 0, kim < target, kim == target], ["none", "below", "at"], "above")
+
+
+@derived
+def _full_table(regency: RegencyData) -> pd.DataFrame:
+    units = regency.kecamatan
+    counts = regency.counts.set_index("kecamatan_code")
+    spread = target_spread(regency)
+    table = pd.DataFrame({
+        "code": units["code"], "name": units["name"], "desa_count": units["desa_count"],
+        "kelurahan_count": units["kelurahan_count"], "villages": units["villages"],
+    })  # fmt: skip
+    table["kim"] = table["code"].map(counts["kim"]).astype("int64")
+    before = regency.previous_kim
+    table["change"] = (table["kim"] - table["code"].map(before).fillna(0)) if before is not None else np.nan
+    table["villages_covered"] = table["code"].map(counts["villages_covered"])
+    villages = table["villages"].where(table["villages"] > 0)
+    table["coverage"] = table["villages_covered"] / villages
+    table["kim_per_10_villages"] = (10 * table["kim"] / villages).fillna(0.0)
+    table["target"] = table["code"].map(kecamatan_targets(regency)).astype("int64")
+    # toward one KIM per desa only desa with a KIM count; toward a total every KIM does
+    progress = planning_units(regency)["covered"] if spread.spread == "per_desa" else table["kim"]
+    table["gap"] = table["target"] - progress
+    table["status"] = status_of(table["kim"], table["target"])
+    table.loc[(table["kim"] > 0) & (progress < table["target"]), "status"] = "below"
+    table["source"] = [derive(s, spread.total.source) for s in table["code"].map(counts["source"])]
     return table[KECAMATAN_COLUMNS]
+
+
+def kecamatan_table(regency: RegencyData, chosen: tuple[str, ...] = ()) -> pd.DataFrame:
+    """One row per kecamatan of the regency (or the chosen ones), zeros included."""
+    table = _full_table(regency)
+    return table[table["code"].isin(chosen)].reset_index(drop=True) if chosen else table
 
 
 @dataclass(frozen=True)
 class CoverageKpis:
-    kim: int
-    kecamatan_with_kim: int
-    kecamatan: int
-    villages_with_kim: int
+    kim: Figure
+    kecamatan_with_kim: Figure
+    kecamatan: int  # reference geography: published (Kemendagri)
+    villages_with_kim: Figure | None  # None: a count table does not say which desa
     villages: int
-    mean_per_kecamatan: float
-    target_total: int
-    target_per_kecamatan: float  # exact share, e.g. 150 / 40 = 3.75
+    mean_per_kecamatan: Figure
+    target: TargetSpread
+    target_per_kecamatan: Figure  # exact share, e.g. 150 / 40 = 3.75
+    to_form: Figure  # KIM still missing to reach the target total
 
 
-def coverage_kpis(dataset: Dataset, kecamatan: tuple[str, ...] = ()) -> CoverageKpis:
-    return kpis_of(kecamatan_table(dataset, kecamatan), dataset)
-
-
-def kpis_of(table: pd.DataFrame, dataset: Dataset) -> CoverageKpis:
-    """The page's KPIs from a kecamatan table already computed (so it is computed once)."""
-    target_total = int(dataset.target("kim_total"))
+@derived
+def coverage_kpis(regency: RegencyData, chosen: tuple[str, ...] = ()) -> CoverageKpis:
+    table = kecamatan_table(regency, chosen)
+    source = combine(table["source"]) if chosen else regency.table_source
+    kim = Figure(int(table["kim"].sum()), source)
+    with_kim = Figure(int((table["kim"] > 0).sum()), source)
+    if not chosen:  # a public source may state the whole regency's figures for this snapshot
+        kim, with_kim = regency.confirm(kim, "total_kim"), regency.confirm(with_kim, "kecamatan_with_kim")
+    covered = table["villages_covered"]
+    spread = target_spread(regency)
+    n = len(regency.kecamatan)
     return CoverageKpis(
-        kim=int(table["kim"].sum()),
-        kecamatan_with_kim=int((table["kim"] > 0).sum()),
-        kecamatan=len(table),
-        villages_with_kim=int(table["villages_covered"].sum()),
+        kim=kim, kecamatan_with_kim=with_kim, kecamatan=len(table),
+        villages_with_kim=None if covered.isna().any() else Figure(int(covered.sum()), source),
         villages=int(table["villages"].sum()),
-        mean_per_kecamatan=float(table["kim"].mean()) if len(table) else 0.0,
-        target_total=target_total,
-        target_per_kecamatan=target_total / len(dataset.kecamatan),
-    )
+        mean_per_kecamatan=Figure(float(table["kim"].mean()) if len(table) else 0.0, source),
+        target=spread, target_per_kecamatan=Figure(spread.total.value / n if n else 0.0, spread.total.source),
+        to_form=Figure(_to_form(regency, table, spread, kim.value), derive(spread.total.source, kim.source)),
+    )  # fmt: skip
 
 
-def growth_by_year(dataset: Dataset) -> pd.DataFrame:
-    """KIM in the registry by year formed, and the running total."""
-    return dataset.memo(("growth_by_year",), lambda: _growth_by_year(dataset))
+def _to_form(regency: RegencyData, table: pd.DataFrame, spread: TargetSpread, kim: int) -> int:
+    if uses_floors(spread):  # every kecamatan/desa below its minimum needs its own KIM
+        return int(table["gap"].clip(lower=0).sum())
+    return max(spread.total.value - kim, 0)
 
 
-def _growth_by_year(dataset: Dataset) -> pd.DataFrame:
-    per_year = dataset.registry.groupby("year_formed").size()
-    if per_year.empty:
-        return pd.DataFrame({"year": [], "formed": [], "cumulative": []})
-    years = range(int(per_year.index.min()), int(per_year.index.max()) + 1)
-    out = pd.DataFrame({"year": list(years)})
+@derived
+def growth_by_year(regency: RegencyData) -> pd.DataFrame:
+    """KIM of the registry by year formed (running total); rows with an unknown year are left out."""
+    if regency.registry is None:
+        return pd.DataFrame({"year": [], "formed": [], "cumulative": [], "source": []})
+    known = regency.registry.dropna(subset=["year_formed"])
+    if known.empty:
+        return pd.DataFrame({"year": [], "formed": [], "cumulative": [], "source": []})
+    per_year = known.groupby("year_formed").size()
+    out = pd.DataFrame({"year": range(int(per_year.index.min()), int(per_year.index.max()) + 1)})
     out["formed"] = out["year"].map(per_year).fillna(0).astype("int64")
     out["cumulative"] = out["formed"].cumsum()
+    out["source"] = combine(known["source"])
     return out
-
-
-def gini(values: np.ndarray) -> float:
-    """Gini coefficient (0 = all equal); mean absolute difference over twice the mean."""
-    x = np.asarray(values, dtype=float)
-    if x.size == 0 or x.sum() == 0:
-        return 0.0
-    diff = np.abs(x[:, None] - x[None, :]).sum()
-    return float(diff / (2 * x.size * x.size * x.mean()))
-
-
-@dataclass(frozen=True)
-class Inequality:
-    gini_per_village: float  # Gini of KIM per desa/kelurahan across kecamatan
-    cv: float  # coefficient of variation of KIM per kecamatan
-    min_max_ratio: float  # fewest / most KIM in a kecamatan
-    zero_units: int
-    share_at_target: float
-
-
-def inequality(counts: pd.Series, villages: pd.Series, targets: pd.Series) -> Inequality:
-    counts = counts.astype(float)
-    per_village = counts / villages.where(villages > 0, other=np.nan)
-    mean = counts.mean() if len(counts) else 0.0
-    return Inequality(
-        gini_per_village=gini(per_village.fillna(0).to_numpy()),
-        cv=float(counts.std(ddof=0) / mean) if mean else 0.0,
-        min_max_ratio=float(counts.min() / counts.max()) if len(counts) and counts.max() else 0.0,
-        zero_units=int((counts == 0).sum()),
-        share_at_target=float((counts >= targets).mean()) if len(counts) else 0.0,
-    )

@@ -1,123 +1,145 @@
-"""Extract tables as CSV or XLSX bytes, safe to open in Excel, with stable snake_case columns."""
+"""Write extract tables as bytes: machine CSV, or CSV/XLSX for people in their language.
+
+For people (the pages' downloads, `export --lang id|en`): translated headers and values, numbers
+rounded as on screen, percentages as percentages. Indonesian CSV uses `;` between fields and `,` as
+the decimal mark (what Excel expects under an Indonesian locale); English uses `,` and `.`. The
+machine form (the CLI's default) keeps snake_case headers and raw values in RFC 4180 CSV. Every text
+cell that could run as a formula is neutralised, and the same table always gives the same bytes.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
+import csv
 import io
 import re
 
 import pandas as pd
 
-from kim_dash.coverage import KECAMATAN_COLUMNS, kecamatan_table, registry_in
-from kim_dash.data import Dataset
-from kim_dash.names import normalise
-from kim_dash.ranking import RANKING_COLUMNS, RankingFilter, filter_ranking, national_ranking
+from kim_dash.extracts import kind_of
+from kim_dash.i18n import DECIMALS, PERCENT_DECIMALS, t
+from kim_dash.provenance import ILLUSTRATIVE, PUBLISHED, SETTING
+from kim_dash.xlsx import write_xlsx
 
 # OWASP CSV injection: a cell starting with one of these can run as a formula in a spreadsheet
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-REGISTRY_COLUMNS = [
-    "id",
-    "name",
-    "kecamatan_code",
-    "kecamatan",
-    "desa_code",
-    "desa",
-    "year_formed",
-    "status",
-    "fields",
-    "source",
-]
+SEPARATORS = {"id": (";", ","), "en": (",", ".")}  # field separator, decimal mark
+_MIX = re.compile(r"^published (\d+) / illustrative (\d+)$")
 
 
-def neutralise(value: object) -> object:
+def neutralise(value: str) -> str:
     """Prefix a formula-like text cell with an apostrophe so spreadsheets show it as text."""
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
+    return "'" + value if value.startswith(FORMULA_START) else value
+
+
+def source_label(source: str, lang: str) -> str:
+    """'published:ref' -> 'terbit: ref'; 'illustrative' -> 'ilustratif'; a mix, counted, in words."""
+    if source.startswith(PUBLISHED):
+        return t("source.published_ref", lang, ref=source.removeprefix(PUBLISHED))
+    mix = _MIX.match(source)
+    if mix:
+        return t("source.mix", lang, published=mix.group(1), illustrative=mix.group(2))
+    if source == SETTING:
+        return t("source.setting", lang)
+    return t("source.illustrative", lang) if source == ILLUSTRATIVE else source
+
+
+def header(column: str, table: str, lang: str) -> str:
+    """A column's title in `lang`; a table may name a column its own way (col.<table>.<column>)."""
+    from kim_dash.strings import STRINGS
+
+    key = f"col.{table}.{column}"
+    return t(key if key in STRINGS else f"col.{column}", lang)
+
+
+def _number(value: object, digits: int, mark: str) -> str:
+    if value is None or pd.isna(value):
+        return ""
+    text = f"{round(float(value), digits):.{digits}f}" if digits else str(int(round(float(value))))
+    return text.replace(".", mark)
+
+
+def localised_cell(value: object, kind: str, lang: str, mark: str) -> str:
+    """One cell as text for a CSV read by people (numbers without thousands separators)."""
+    if kind in ("int", "year", "signed"):
+        return _number(value, 0, mark)
+    if kind == "decimal":
+        return _number(value, DECIMALS, mark)
+    if kind == "percent":
+        return _number(
+            None if value is None or pd.isna(value) else float(value) * 100, PERCENT_DECIMALS, mark
+        )
+    text = "" if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value)
+    if kind == "source":
+        return neutralise(source_label(text, lang))
+    if kind.startswith("enum:"):
+        return t(f"{kind[5:]}.{text or 'unknown'}", lang)
+    return neutralise(text)
+
+
+def localised_headers(frame: pd.DataFrame, table: str, lang: str, percent_suffix: bool) -> list[str]:
+    titles = []
+    for column in frame.columns:
+        title = header(column, table, lang)
+        titles.append(neutralise(title + (" (%)" if percent_suffix and kind_of(column) == "percent" else "")))
+    return titles
+
+
+def to_csv_bytes(frame: pd.DataFrame, table: str = "", lang: str | None = None) -> bytes:
+    """Machine CSV (lang None: snake_case headers, raw values, comma) or the localised CSV of a page."""
+    buffer = io.StringIO()
+    if lang is None:
+        writer = csv.writer(buffer, lineterminator="\r\n")
+        writer.writerow([neutralise(str(c)) for c in frame.columns])
+        for row in frame.itertuples(index=False):
+            writer.writerow([_machine_cell(v) for v in row])
+        return buffer.getvalue().encode("utf-8")
+    separator, mark = SEPARATORS[lang]
+    writer = csv.writer(buffer, delimiter=separator, lineterminator="\r\n")
+    writer.writerow(localised_headers(frame, table, lang, percent_suffix=True))
+    kinds = [kind_of(c) for c in frame.columns]
+    for row in frame.itertuples(index=False):
+        writer.writerow([localised_cell(v, k, lang, mark) for v, k in zip(row, kinds, strict=True)])
+    return buffer.getvalue().encode("utf-8-sig")  # the BOM makes Excel read UTF-8 (Indonesian names) right
+
+
+def _machine_cell(value: object) -> object:
+    if isinstance(value, str):
+        return neutralise(value)
+    if value is None or pd.isna(value):
+        return ""
     return value
 
 
-def safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
-    """Neutralise every text cell (and header); numbers stay numbers."""
-    out = frame.copy()
-    for column in out.columns:
-        values = out[column]
-        if pd.api.types.is_numeric_dtype(values) or pd.api.types.is_bool_dtype(values):
-            continue
-        if pd.api.types.is_string_dtype(values):  # vectorised: 10,000-row registries stay fast
-            text = values.astype("str")
-            risky = text.str.startswith(FORMULA_START).fillna(False)
-            out[column] = values.where(~risky, "'" + text)
-        else:
-            out[column] = values.map(neutralise)
-    out.columns = [neutralise(str(c)) for c in out.columns]
-    return out
+def to_xlsx_bytes(
+    frame: pd.DataFrame, table: str = "", lang: str | None = None, sheet: str = "data"
+) -> bytes:
+    """XLSX with typed cells: codes as text, numbers as numbers, percentages with a percent format."""
+    titles = (
+        localised_headers(frame, table, lang, False) if lang else [neutralise(str(c)) for c in frame.columns]
+    )
+    columns = []
+    for column in frame.columns:
+        kind = kind_of(column)
+        values = frame[column].tolist()
+        if lang is not None and (kind in ("source", "text", "code", "date") or kind.startswith("enum:")):
+            values = [localised_cell(v, kind, lang, ".") for v in values]
+        elif kind in ("text", "code", "date", "source") or kind.startswith("enum:"):
+            values = [neutralise("" if v is None or (not isinstance(v, str) and pd.isna(v)) else str(v))
+                      for v in values]  # fmt: skip
+        columns.append((kind, values))
+    return write_xlsx(titles, columns, sheet)
 
 
-def to_csv_bytes(frame: pd.DataFrame) -> bytes:
-    """UTF-8 with BOM (so Excel shows Indonesian names right), comma-separated, formula-safe."""
-    return safe_frame(frame).to_csv(index=False, lineterminator="\n").encode("utf-8-sig")
-
-
-def to_xlsx_bytes(frame: pd.DataFrame, sheet: str = "data") -> bytes:
-    buffer = io.BytesIO()
-    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        safe_frame(frame).to_excel(writer, index=False, sheet_name=sheet[:31])
-        props = writer.book.properties
-        props.created = props.modified = dt.datetime(2000, 1, 1)  # same table, same bytes
-    return buffer.getvalue()
-
-
-def to_bytes(frame: pd.DataFrame, fmt: str) -> bytes:
+def to_bytes(frame: pd.DataFrame, fmt: str, table: str = "", lang: str | None = None) -> bytes:
     if fmt == "csv":
-        return to_csv_bytes(frame)
+        return to_csv_bytes(frame, table, lang)
     if fmt == "xlsx":
-        return to_xlsx_bytes(frame)
+        return to_xlsx_bytes(frame, table, lang)
     raise ValueError(f"unknown format {fmt!r}")
 
 
-def file_name(stem: str, slug: str, fmt: str, today: dt.date | None = None) -> str:
-    """'kim_peringkat_32_2026-11-29.csv': what, which filter, when."""
-    day = (today or dt.date.today()).isoformat()
+def file_name(stem: str, slug: str, data_date: str, fmt: str) -> str:
+    """'kim_kecamatan_Caringin_data-2016-12-20.xlsx': what, which selection, the data's date (not today's)."""
     clean = re.sub(r"[^0-9A-Za-z_-]+", "-", slug).strip("-")[:80] or "semua"
-    return f"{stem}_{clean}_{day}.{fmt}"
-
-
-def ranking_extract(dataset: Dataset, flt: RankingFilter) -> pd.DataFrame:
-    return filter_ranking(national_ranking(dataset), flt)[RANKING_COLUMNS]
-
-
-def kecamatan_extract(dataset: Dataset, kecamatan: tuple[str, ...] = ()) -> pd.DataFrame:
-    return kecamatan_table(dataset, kecamatan)[KECAMATAN_COLUMNS]
-
-
-def registry_extract(dataset: Dataset, kecamatan: tuple[str, ...] = (), search: str = "") -> pd.DataFrame:
-    """The registry with kecamatan and desa names, optionally narrowed by kecamatan and a search."""
-    out = dataset.memo(("registry_extract", kecamatan), lambda: _registry_extract(dataset, kecamatan))
-    if search.strip():
-        key = normalise(search)
-        haystack = (out["name"] + " " + out["desa"] + " " + out["fields"]).map(normalise)
-        out = out[haystack.str.contains(key, regex=False)].reset_index(drop=True)
-    return out
-
-
-def extract_csv(dataset: Dataset, table: str, kecamatan: tuple[str, ...] = ()) -> bytes:
-    """CSV bytes of an unsearched kecamatan/registry extract, made once per dataset and filter."""
-    make = {"kecamatan": kecamatan_extract, "registry": registry_extract}[table]
-    return dataset.memo((f"{table}_csv", kecamatan), lambda: to_csv_bytes(make(dataset, kecamatan)))
-
-
-def _registry_extract(dataset: Dataset, kecamatan: tuple[str, ...]) -> pd.DataFrame:
-    registry = registry_in(dataset, kecamatan)
-    kecamatan_names = dataset.kecamatan.set_index("code")["name"]
-    desa_names = dataset.desa.set_index("code")["name"]
-    out = registry.copy()
-    out["kecamatan"] = out["kecamatan_code"].map(kecamatan_names)
-    out["desa"] = out["desa_code"].map(desa_names)
-    return out[REGISTRY_COLUMNS].reset_index(drop=True)
-
-
-def kecamatan_slug(dataset: Dataset, kecamatan: tuple[str, ...]) -> str:
-    if not kecamatan:
-        return "semua"
-    names = dataset.kecamatan.set_index("code")["name"]
-    return "-".join(str(names.get(code, code)).replace(" ", "") for code in kecamatan)
+    date = re.sub(r"[^0-9-]", "", data_date) or "tanpa-tanggal"
+    return f"{stem}_{clean}_data-{date}.{fmt}"

@@ -15,8 +15,8 @@ import pandas as pd
 import shapely
 
 from kim_dash import names
-from kim_dash.ingest import _check_zip
 from kim_dash.problems import DatasetError, Problem
+from kim_dash.readers import check_zip as _check_zip
 
 SUFFIXES = (".geojson", ".json", ".zip", ".gpkg", ".shp")
 CODE_COLUMNS = ("code", "kode", "kode_kemendagri", "kdepum", "kode_wilayah", "kdcpum", "kdppum", "id")
@@ -37,7 +37,7 @@ class BoundaryJoin:
     missing: list[str] = field(default_factory=list)  # reference codes no feature matched
 
 
-def read_boundaries(raw: bytes, file: str) -> tuple[gpd.GeoDataFrame, str]:
+def read_boundaries(raw: bytes, file: str, layer: str | None = None) -> tuple[gpd.GeoDataFrame, str]:
     """Read a boundary file from bytes; zips are checked for unsafe paths and bombs first."""
     suffix = Path(file).suffix.lower()
     if suffix not in SUFFIXES:
@@ -139,3 +139,7 @@ def choropleth_geojson(
 ) -> dict:
     """GeoJSON for a pydeck GeoJsonLayer: simplified polygons with the tooltip's fields and a colour."""
     return colour_features(display_features(polygons, level), values, colours)
+
+
+def layers(raw: bytes, file: str) -> list[str]:
+    return []

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 
 from babel.dates import format_date
+from babel.lists import format_list
 from babel.numbers import format_decimal, format_percent
 
 from kim_dash.strings import STRINGS
@@ -15,6 +16,9 @@ from kim_dash.strings import STRINGS
 LANGUAGES = ("id", "en")
 DEFAULT_LANGUAGE = "id"
 _LOCALES = {"id": "id_ID", "en": "en_US"}
+# one number format per kind of figure, everywhere (KPI, table, chart, extract, PDF)
+DECIMALS = 2  # KIM per 10 desa, mean per kecamatan, a target share such as 3,75
+PERCENT_DECIMALS = 1  # coverage and shares: 23,1%
 
 
 def t(key: str, lang: str = DEFAULT_LANGUAGE, **params: object) -> str:
@@ -34,12 +38,12 @@ def fmt_int(value: float | int, lang: str) -> str:
     return format_decimal(int(round(value)), locale=_LOCALES[lang])
 
 
-def fmt_num(value: float, lang: str, digits: int = 2) -> str:
+def fmt_num(value: float, lang: str, digits: int = DECIMALS) -> str:
     pattern = "#,##0." + "0" * digits if digits else "#,##0"
     return format_decimal(value, format=pattern, locale=_LOCALES[lang])
 
 
-def fmt_pct(fraction: float, lang: str, digits: int = 1) -> str:
+def fmt_pct(fraction: float, lang: str, digits: int = PERCENT_DECIMALS) -> str:
     """0.125 -> '12,5%' (id) / '12.5%' (en)."""
     pattern = "#,##0." + "0" * digits + "%" if digits else "#,##0%"
     return format_percent(fraction, format=pattern, locale=_LOCALES[lang])
@@ -63,3 +67,12 @@ def fmt_as_of(as_of: str, lang: str) -> str:
     if len(parts) == 2:
         return fmt_month(dt.date(parts[0], parts[1], 1), lang)
     return fmt_date(dt.date(*parts), lang)
+
+
+def fmt_list(items: list[str], lang: str) -> str:
+    """['A', 'B', 'C'] -> 'A, B, dan C' (id) / 'A, B, and C' (en)."""
+    return format_list(list(items), locale=_LOCALES[lang]) if items else ""
+
+
+def locale_of(lang: str) -> str:
+    return _LOCALES[lang]

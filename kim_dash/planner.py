@@ -1,154 +1,148 @@
-"""Where the next KIM should be formed: target allocation, top-up plan, desa saturation."""
+"""Where the next KIM should be formed: each kecamatan's share of the target, and the new KIM.
+
+top-up (default): the KIM still missing are placed one at a time where the claim is strongest;
+nobody loses a KIM. full: each kecamatan's share is compared with today (a negative difference is a
+surplus, not something to remove). Every plan row carries the source of the counts it rests on.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 import pandas as pd
 
-from kim_dash.apportion import METHODS, apportion, top_up
-from kim_dash.coverage import Inequality, inequality, kecamatan_table
-from kim_dash.data import Dataset, read_csv_text
+from kim_dash.apportion import METHODS, apportion, tie_order, top_up
+from kim_dash.geography import Geography
+from kim_dash.inequality import Inequality, inequality
+from kim_dash.ingest import ingest
 from kim_dash.problems import DatasetError, Problem
+from kim_dash.provenance import Figure, combine, derive
+from kim_dash.regency import RegencyData
 
-WEIGHTINGS = ("equal", "desa")
+WEIGHTINGS = ("equal", "desa", "file")
 MODES = ("topup", "full")
-PLAN_COLUMNS = ["code", "name", "current", "weight", "target", "gap", "new", "after"]
+PLAN_COLUMNS = {
+    "topup": ["code", "name", "current", "weight", "target", "new", "after", "short_after", "source"],
+    "full": ["code", "name", "current", "weight", "target", "difference", "to_form", "source"],
+}
 
 
-def bogor_units(dataset: Dataset, weighting: str = "equal") -> pd.DataFrame:
-    """Planning units from the dataset: code, name, current, weight, villages."""
-    table = kecamatan_table(dataset)
-    units = table[["code", "name", "kim", "villages"]].rename(columns={"kim": "current"})
-    if weighting == "equal":
-        units["weight"] = 1.0
-    elif weighting == "desa":
-        units["weight"] = units["villages"].astype(float)
-    else:
-        raise ValueError(f"unknown weighting {weighting!r}")
-    return units
+def make_plan(units: pd.DataFrame, total: int, method: str = "hamilton", mode: str = "topup",
+              target_source: str = "illustrative", minimums: dict[str, int] | None = None) -> pd.DataFrame:  # fmt: skip
+    """The plan table (PLAN_COLUMNS[mode]), most new KIM first, then the largest shortfall.
 
-
-def read_weights_file(raw: bytes, file: str, dataset: Dataset | None) -> pd.DataFrame:
-    """A `code,weight[,name,current]` CSV as planning units; without `current`, counts come from the registry."""
-    frame, problems = read_csv_text(raw, file)
-    if frame is None:
-        raise DatasetError(problems)
-    for column in ("code", "weight"):
-        if column not in frame.columns:
-            problems.append(Problem(file, None, column, column, "missing_column"))
-    if problems:
-        raise DatasetError(problems)
-    units = pd.DataFrame({"code": frame["code"]})
-    weights, currents = [], []
-    for i, row in frame.iterrows():
-        line = int(i) + 2
-        try:
-            weight = float(row["weight"])
-            if weight < 0 or weight != weight:
-                raise ValueError
-            weights.append(weight)
-        except ValueError:
-            problems.append(Problem(file, line, "weight", row["weight"], "not_number"))
-            weights.append(0.0)
-        if "current" in frame.columns:
-            value = row["current"]
-            if not value.isdigit():
-                reason = "negative" if value.lstrip("-").isdigit() else "not_integer"
-                problems.append(Problem(file, line, "current", value, reason))
-            currents.append(int(value) if value.isdigit() else 0)
-    dup = frame["code"][frame["code"].duplicated()]
-    problems += [Problem(file, int(i) + 2, "code", c, "duplicate") for i, c in dup.items()]
-    units["weight"] = weights
-    if "current" in frame.columns:
-        units["current"] = currents
-        units["villages"] = 0
-        units["name"] = frame["name"] if "name" in frame.columns else frame["code"]
-    else:
-        if dataset is None:
-            raise DatasetError([Problem(file, None, "current", "current", "missing_column")])
-        own = bogor_units(dataset).set_index("code")
-        unknown = units[~units["code"].isin(own.index)]
-        problems += [
-            Problem(file, int(i) + 2, "code", c, "unknown_kecamatan") for i, c in unknown["code"].items()
-        ]
-        units["current"] = units["code"].map(own["current"]).fillna(0).astype("int64")
-        units["villages"] = units["code"].map(own["villages"]).fillna(0).astype("int64")
-        units["name"] = units["code"].map(own["name"]).fillna("")
-    if problems:
-        raise DatasetError(problems)
-    if units["weight"].sum() <= 0:
-        raise DatasetError([Problem(file, None, "weight", "0", "not_number")])
-    return units[["code", "name", "current", "weight", "villages"]]
-
-
-def load_weights(path: Path, dataset: Dataset | None) -> pd.DataFrame:
-    return read_weights_file(path.read_bytes(), path.name, dataset)
-
-
-def plan_order(units: pd.DataFrame) -> list[str]:
-    """Tie rule: more desa/kelurahan first, then larger weight, then lower code."""
-    return units.sort_values(["villages", "weight", "code"], ascending=[False, False, True])["code"].tolist()
-
-
-def make_plan(units: pd.DataFrame, total: int, method: str = "hamilton", mode: str = "topup") -> pd.DataFrame:
-    """The plan table (PLAN_COLUMNS).
-
-    topup: the (total - current) new KIM placed one at a time by the method's priority; nobody
-    loses a KIM; gap = target - after (what is left). full: gap = target - current (negative =
-    above its share), new = the positive part of the gap.
+    With `minimums` (a KIM in every kecamatan or desa) each kecamatan's target is its minimum and the
+    new KIM fill exactly what is missing; `covered` counts toward it (desa with a KIM for per-desa).
     """
     if method not in METHODS:
         raise ValueError(f"unknown method {method!r}")
     if mode not in MODES:
         raise ValueError(f"unknown mode {mode!r}")
-    order = plan_order(units)
-    weights = dict(zip(units["code"], units["weight"]))
-    current = {c: int(v) for c, v in zip(units["code"], units["current"])}
-    target = apportion(weights, total, method, order)
+    order = tie_order(units)
+    weights = dict(zip(units["code"], units["weight"], strict=True))
+    current = {c: int(v) for c, v in zip(units["code"], units["current"], strict=True)}
+    target = dict(minimums) if minimums is not None else apportion(weights, total, method, order)
     out = units[["code", "name", "current", "weight"]].copy()
     out["target"] = out["code"].map(target).astype("int64")
-    if mode == "topup":
+    out["source"] = [derive(s, target_source) for s in units["source"]]
+    if minimums is not None:
+        covered = dict(zip(units["code"], units["covered"], strict=True))
+        missing = {c: max(target[c] - covered[c], 0) for c in target}
+        out["new"] = out["code"].map(missing).astype("int64")
+        out["after"] = out["current"] + out["new"]
+        out["short_after"] = 0
+        out["difference"] = out["code"].map(lambda c: target[c] - covered[c]).astype("int64")
+        out["to_form"] = out["new"]
+        keys = ["new", "code", "code"] if mode == "topup" else ["to_form", "difference", "code"]
+    elif mode == "topup":
         after = top_up(weights, current, total, method, order)
         out["after"] = out["code"].map(after).astype("int64")
         out["new"] = out["after"] - out["current"]
-        out["gap"] = out["target"] - out["after"]
+        out["short_after"] = (out["target"] - out["after"]).clip(lower=0)
+        keys = ["new", "short_after", "code"]
     else:
-        out["gap"] = out["target"] - out["current"]
-        out["new"] = out["gap"].clip(lower=0)
-        out["after"] = out["current"] + out["new"]
-    # most new KIM first, then the largest gap: the order a leader reads the plan in
-    return out.sort_values(["new", "gap", "code"], ascending=[False, False, True])[PLAN_COLUMNS].reset_index(
-        drop=True
-    )
+        out["difference"] = out["target"] - out["current"]
+        out["to_form"] = out["difference"].clip(lower=0)
+        keys = ["to_form", "difference", "code"]
+    ordered = out.sort_values(keys, ascending=[False, False, True])
+    return ordered[PLAN_COLUMNS[mode]].reset_index(drop=True)
+
+
+def proposals(plan: pd.DataFrame) -> list[tuple[str, int, str]]:
+    """(kecamatan, new KIM, source) in the plan's order: the planner's answer in one sentence."""
+    column = "new" if "new" in plan else "to_form"
+    chosen = plan[plan[column] > 0]
+    return [
+        (str(n), int(k), str(s))
+        for n, k, s in zip(chosen["name"], chosen[column], chosen["source"], strict=True)
+    ]
 
 
 @dataclass(frozen=True)
 class PlanSummary:
-    current: int
-    target: int
-    to_form: int  # KIM still to form to reach the target total
-    new: int  # KIM the plan places
+    current: Figure
+    target: Figure
+    to_form: Figure  # KIM still to form to reach the target total
+    new: Figure  # KIM the plan places
     before: Inequality
     after: Inequality
+    source: str  # of the inequality figures (they rest on every current count)
 
 
-def summarise(plan: pd.DataFrame, units: pd.DataFrame, total: int) -> PlanSummary:
+def summarise(plan: pd.DataFrame, units: pd.DataFrame, total: Figure) -> PlanSummary:
     villages = units.set_index("code")["villages"].reindex(plan["code"]).reset_index(drop=True)
+    current_source = combine(units["source"])
+    current = int(plan["current"].sum())
+    placed = plan["new"] if "new" in plan else plan["to_form"]
+    after = plan["after"] if "after" in plan else plan["current"] + plan["to_form"]
+    both = derive(current_source, total.source)
     return PlanSummary(
-        current=int(plan["current"].sum()),
-        target=total,
-        to_form=max(total - int(plan["current"].sum()), 0),
-        new=int(plan["new"].sum()),
+        current=Figure(current, current_source), target=total,
+        to_form=Figure(max(int(total.value) - current, 0), both), new=Figure(int(placed.sum()), both),
         before=inequality(plan["current"], villages, plan["target"]),
-        after=inequality(plan["after"], villages, plan["target"]),
-    )
+        after=inequality(after, villages, plan["target"]), source=both,
+    )  # fmt: skip
 
 
-def desa_saturation(dataset: Dataset) -> pd.DataFrame:
-    """KIM needed so every desa/kelurahan has at least one, per kecamatan."""
-    table = kecamatan_table(dataset)
-    out = table[["code", "name", "villages", "villages_covered", "kim"]].copy()
+def desa_saturation(regency: RegencyData) -> pd.DataFrame:
+    """KIM needed so every desa/kelurahan has at least one, per kecamatan (needs a registry)."""
+    from kim_dash.coverage import kecamatan_table
+
+    table = kecamatan_table(regency)
+    out = table[["code", "name", "villages", "villages_covered", "kim", "source"]].copy()
     out["needed"] = out["villages"] - out["villages_covered"]
+    out = out[["code", "name", "villages", "villages_covered", "kim", "needed", "source"]]
     return out.sort_values(["needed", "code"], ascending=[False, True], ignore_index=True)
+
+
+def weights_units(raw: bytes, file: str, geography: Geography, regency: RegencyData, sheet: str | None = None
+                  ) -> pd.DataFrame:  # fmt: skip
+    """Planning units weighted by a user's file (code, weight[, name, current]); same reader as uploads."""
+    from kim_dash.coverage import planning_units
+
+    result = ingest(raw, file, geography, kind="weights", regency=regency.code, sheet=sheet)
+    if result.problems or result.frame is None:
+        raise DatasetError(result.problems)
+    weights = result.frame.set_index("code")
+    units = planning_units(regency, "equal")
+    missing = units[~units["code"].isin(weights.index)]
+    if len(missing):
+        raise DatasetError(
+            [Problem(file, None, "code", c, "weight_missing") for c in missing["code"].head(20)]
+        )
+    units["weight"] = units["code"].map(weights["weight"])
+    if "current" in result.text.columns and (result.text["current"] != "").all():
+        units["current"] = units["code"].map(weights["current"]).astype("int64")
+        units["source"] = f"published:{file}"
+    if units["weight"].sum() <= 0:
+        raise DatasetError([Problem(file, None, "weight", "0", "weights_all_zero")])
+    return units
+
+
+def default_plan(regency: RegencyData) -> pd.DataFrame:
+    """The plan the pages open with: the regency's target, spread as the data says, top-up, Hamilton."""
+    from kim_dash.coverage import floors, planning_units, target_spread
+
+    spread = target_spread(regency)
+    units = planning_units(regency, "equal")
+    return make_plan(units, spread.total.value, "hamilton", "topup", spread.total.source, floors(regency))

@@ -1,4 +1,9 @@
-"""National ranking of kabupaten/kota by number of KIM: ranks, bands, province totals, filters."""
+"""National ranking of kabupaten/kota by number of KIM: ranks, bands, province totals, with provenance.
+
+Every figure knows its source: a row's count is its own; a rank, a distance to rank 1, a band count
+or a province total rests on other rows too, so it is published only when they all are, or when a
+public source states that very figure for this snapshot ("Bogor 2nd", "8 in 100–199").
+"""
 
 from __future__ import annotations
 
@@ -6,17 +11,16 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from kim_dash.cache import derived
 from kim_dash.data import Dataset
 from kim_dash.names import normalise
+from kim_dash.provenance import Figure, combine, combine_series, derive
+from kim_dash.store import Snapshot
 
 # (label, lowest, highest); the source article speaks of "100 sampai 199"
 BANDS: tuple[tuple[str, int, int | None], ...] = (
-    ("1–9", 1, 9),
-    ("10–49", 10, 49),
-    ("50–99", 50, 99),
-    ("100–199", 100, 199),
-    ("200+", 200, None),
-)
+    ("1–9", 1, 9), ("10–49", 10, 49), ("50–99", 50, 99), ("100–199", 100, 199), ("200+", 200, None),
+)  # fmt: skip
 BAND_LABELS = tuple(b[0] for b in BANDS)
 RANKING_COLUMNS = [
     "rank",
@@ -44,15 +48,47 @@ def competition_rank(counts: pd.Series) -> pd.Series:
     return counts.rank(method="min", ascending=False).astype("int64")
 
 
+def national_snapshot(dataset: Dataset) -> Snapshot | None:
+    return dataset.latest("national")
+
+
+@dataclass(frozen=True)
+class NationalTotals:
+    kim: Figure
+    regencies: Figure
+    provinces: Figure
+
+
+def _confirm(dataset: Dataset, fig: Figure, figure_name: str, subject: str = "") -> Figure:
+    snapshot = national_snapshot(dataset)
+    if snapshot is None:
+        return fig
+    return dataset.facts.confirm(fig, "national", snapshot.as_of, figure_name, subject)
+
+
+@derived
+def national_totals(dataset: Dataset) -> NationalTotals:
+    ranking = national_ranking(dataset)
+    every = combine(ranking["source"]) if len(ranking) else combine([])
+    return NationalTotals(
+        kim=_confirm(dataset, Figure(int(ranking["count"].sum()), every), "total_kim"),
+        regencies=_confirm(dataset, Figure(len(ranking), every), "regencies_with_kim"),
+        provinces=_confirm(
+            dataset, Figure(int(ranking["province_code"].nunique()), every), "provinces_with_kim"
+        ),
+    )
+
+
+@derived
 def national_ranking(dataset: Dataset) -> pd.DataFrame:
     """Every kabupaten/kota with at least one KIM, ranked nationally (before any filter)."""
-    return dataset.memo(("national_ranking",), lambda: _national_ranking(dataset))
-
-
-def _national_ranking(dataset: Dataset) -> pd.DataFrame:
-    regencies = dataset.regencies.set_index("code")
-    provinces = dataset.provinces.set_index("code")["name"]
-    table = dataset.national[dataset.national["count"] > 0].copy()
+    snapshot = national_snapshot(dataset)
+    if snapshot is None:
+        return pd.DataFrame({c: [] for c in RANKING_COLUMNS})
+    national = dataset.frame(snapshot)
+    regencies = dataset.geography.regencies.set_index("code")
+    provinces = dataset.geography.provinces.set_index("code")["name"]
+    table = national[national["count"] > 0].copy()
     table["name"] = table["code"].map(regencies["name"])
     table["type"] = table["code"].map(regencies["type"])
     table["province_code"] = table["code"].map(regencies["province_code"])
@@ -61,6 +97,8 @@ def _national_ranking(dataset: Dataset) -> pd.DataFrame:
     table["band"] = table["count"].map(band_of)
     total = int(table["count"].sum())
     table["share"] = table["count"] / total if total else 0.0
+    total_source = _confirm(dataset, Figure(total, combine(table["source"])), "total_kim").source
+    table["source"] = [derive(s, total_source) for s in table["source"]]  # a share rests on the total too
     return table.sort_values(["rank", "code"], ignore_index=True)[RANKING_COLUMNS]
 
 
@@ -88,8 +126,7 @@ def filter_ranking(ranking: pd.DataFrame, flt: RankingFilter) -> pd.DataFrame:
     if flt.bands:
         mask &= ranking["band"].isin(flt.bands)
     if flt.search.strip():
-        key = normalise(flt.search)
-        mask &= ranking["name"].map(normalise).str.contains(key, regex=False)
+        mask &= ranking["name"].map(normalise).str.contains(normalise(flt.search), regex=False)
     return ranking[mask].reset_index(drop=True)
 
 
@@ -97,37 +134,39 @@ def filter_ranking(ranking: pd.DataFrame, flt: RankingFilter) -> pd.DataFrame:
 class FocusStats:
     code: str
     name: str
-    rank: int
-    of: int
-    count: int
-    share: float
-    gap_to_first: int
-    gap_to_next: int  # KIM needed to reach the next better rank (0 when first)
-    band: str
-    percentile: float  # share of ranked regencies with fewer KIM
-    source: str
+    rank: Figure
+    of: Figure
+    count: Figure
+    share: Figure
+    gap_to_first: Figure
+    gap_to_next: Figure  # KIM needed to reach the next better rank (0 when first)
+    band: Figure
+    percentile: Figure  # share of ranked regencies with fewer KIM
 
 
-def focus_stats(ranking: pd.DataFrame, code: str) -> FocusStats | None:
+@derived
+def focus_stats(dataset: Dataset, code: str) -> FocusStats | None:
+    ranking = national_ranking(dataset)
     rows = ranking[ranking["code"] == code]
     if rows.empty:
         return None
     row = rows.iloc[0]
-    count = int(row["count"])
-    better = ranking.loc[ranking["count"] > count, "count"]
+    count, own = int(row["count"]), str(row["source"])
+    every = combine(ranking["source"])
+    totals = national_totals(dataset)
+    rank = _confirm(dataset, Figure(int(row["rank"]), every), "rank", code)
+    better = ranking[ranking["count"] > count]
+    nearest = better[better["count"] == better["count"].min()] if len(better) else better
+    first = ranking[ranking["count"] == ranking["count"].max()]
     return FocusStats(
-        code=code,
-        name=str(row["name"]),
-        rank=int(row["rank"]),
-        of=len(ranking),
-        count=count,
-        share=float(row["share"]),
-        gap_to_first=int(ranking["count"].max()) - count,
-        gap_to_next=int(better.min()) - count if not better.empty else 0,
-        band=str(row["band"]),
-        percentile=float((ranking["count"] < count).sum() / len(ranking)),
-        source=str(row["source"]),
-    )
+        code=code, name=str(row["name"]), rank=rank, of=totals.regencies, count=Figure(count, own),
+        share=Figure(float(row["share"]), own),
+        gap_to_first=Figure(int(ranking["count"].max()) - count, derive(own, *first["source"])),
+        gap_to_next=Figure(int(better["count"].min()) - count if len(better) else 0,
+                           derive(own, *nearest["source"]) if len(better) else rank.source),
+        band=Figure(str(row["band"]), own),
+        percentile=Figure(float((ranking["count"] < count).sum() / len(ranking)), every),
+    )  # fmt: skip
 
 
 def top_with_focus(table: pd.DataFrame, ranking: pd.DataFrame, n: int, focus: str | None) -> pd.DataFrame:
@@ -138,32 +177,37 @@ def top_with_focus(table: pd.DataFrame, ranking: pd.DataFrame, n: int, focus: st
     return top
 
 
-def band_counts(ranking: pd.DataFrame) -> pd.DataFrame:
+@derived
+def band_counts(dataset: Dataset) -> pd.DataFrame:
+    """Regencies per band; a band's count rests on every row (which rows fall in it)."""
+    ranking = national_ranking(dataset)
     counts = ranking["band"].value_counts()
-    return pd.DataFrame(
-        {"band": list(BAND_LABELS), "regencies": [int(counts.get(b, 0)) for b in BAND_LABELS]}
-    )
+    every = combine(ranking["source"])
+    rows = []
+    for band in BAND_LABELS:
+        fig = _confirm(dataset, Figure(int(counts.get(band, 0)), every), "band_count", band)
+        rows.append({"band": band, "regencies": fig.value, "source": fig.source})
+    return pd.DataFrame(rows)
 
 
+@derived
 def province_summary(dataset: Dataset) -> pd.DataFrame:
-    """Per province: KIM total, regencies with KIM / all regencies, coverage, top regency."""
-    return dataset.memo(("province_summary",), lambda: _province_summary(dataset, national_ranking(dataset)))
-
-
-def _province_summary(dataset: Dataset, ranking: pd.DataFrame) -> pd.DataFrame:
-    all_regencies = dataset.regencies.groupby("province_code").size()
+    """Per province: KIM, regencies with KIM / all regencies, coverage, top regency, source."""
+    ranking = national_ranking(dataset)
+    geography = dataset.geography
+    all_regencies = geography.regencies.groupby("province_code").size()
     grouped = ranking.groupby("province_code")
     top = ranking.sort_values(["count", "code"], ascending=[False, True]).groupby("province_code").first()
     out = pd.DataFrame(
-        {
-            "province_code": dataset.provinces["code"],
-            "province": dataset.provinces["name"],
-        }
+        {"province_code": geography.provinces["code"], "province": geography.provinces["name"]}
     )
     out["kim"] = out["province_code"].map(grouped["count"].sum()).fillna(0).astype("int64")
     out["regencies_with_kim"] = out["province_code"].map(grouped.size()).fillna(0).astype("int64")
     out["regencies"] = out["province_code"].map(all_regencies).fillna(0).astype("int64")
-    out["coverage"] = out["regencies_with_kim"] / out["regencies"].where(out["regencies"] > 0)
-    out["coverage"] = out["coverage"].fillna(0.0)
+    out["coverage"] = (out["regencies_with_kim"] / out["regencies"].where(out["regencies"] > 0)).fillna(0.0)
     out["top_regency"] = out["province_code"].map(top["name"]).fillna("")
+    # a province without KIM is a zero of the whole table: as published as the table is complete
+    out["source"] = (
+        out["province_code"].map(combine_series(grouped["source"])).fillna(combine(ranking["source"]))
+    )
     return out.sort_values(["kim", "province_code"], ascending=[False, True], ignore_index=True)

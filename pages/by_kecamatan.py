@@ -1,116 +1,124 @@
-"""Sebaran per Kecamatan: how Bogor's KIM spread over its kecamatan and desa, down to each KIM."""
+"""Sebaran per Kecamatan: how a regency's KIM spread over its kecamatan and desa, down to each KIM."""
 
 import streamlit as st
 
-from kim_dash.coverage import growth_by_year, kpis_of
-from kim_dash.export import extract_csv, kecamatan_extract, kecamatan_slug, registry_extract
-from kim_dash.i18n import fmt_int, fmt_num, fmt_pct, t
-from kim_dash.summary import split_history
-from kim_dash.ui import charts, maps, widgets
+from kim_dash.brief import empty_kecamatan_sentence, target_sentence
+from kim_dash.briefs import BriefRequest, brief_pdf
+from kim_dash.coverage import coverage_kpis, growth_by_year, kecamatan_table
+from kim_dash.extracts import registry_extract, slug_of
+from kim_dash.i18n import fmt_int, fmt_num, t
+from kim_dash.progress import reported_history, snapshot_progress
+from kim_dash.regency import regency_data
+from kim_dash.ui import charts, downloads, guidance, maps, widgets
 from kim_dash.ui.page import context
 
-lang, dataset = context()
-kecamatan_names = dict(zip(dataset.kecamatan["code"], dataset.kecamatan["name"]))
+ctx = context()
+lang, dataset = ctx.lang, ctx.dataset
+regency = regency_data(dataset, ctx.regency)
+names = dict(zip(regency.kecamatan["code"], regency.kecamatan["name"], strict=True))
 
-st.title(t("kecamatan.title", lang))
-st.caption(t("kecamatan.lead", lang))
-chosen = tuple(
-    st.multiselect(
-        t("kecamatan.filter", lang),
-        list(kecamatan_names),
-        format_func=kecamatan_names.get,
-        key="kec",
-        bind="query-params",
-        placeholder=t("kecamatan.filter_all", lang),
-    )
-)
+st.title(t("kecamatan.title", lang, name=regency.name))
+widgets.data_date(dataset, regency.snapshot, lang)
+if not regency.has_data:
+    guidance.no_data(regency, lang)
+    st.stop()
 
-table = kecamatan_extract(dataset, chosen)
-kpis = kpis_of(table, dataset)
-dated, _ = split_history(dataset.history)
 
-k = [*st.columns(3), *st.columns(2)]
-widgets.kpi(k[0], t("kecamatan.kpi.kim", lang), fmt_int(kpis.kim, lang), t("kecamatan.kpi.kim_help", lang))
-widgets.kpi(
-    k[1],
-    t("kecamatan.kpi.kecamatan", lang),
-    t("common.x_of_y", lang, x=fmt_int(kpis.kecamatan_with_kim, lang), y=fmt_int(kpis.kecamatan, lang)),
-    t("kecamatan.kpi.spm_help", lang),
-    delta=fmt_pct(kpis.kecamatan_with_kim / kpis.kecamatan if kpis.kecamatan else 0, lang),
-)
-widgets.kpi(
-    k[2],
-    t("kecamatan.kpi.desa", lang),
-    t("common.x_of_y", lang, x=fmt_int(kpis.villages_with_kim, lang), y=fmt_int(kpis.villages, lang)),
-    delta=fmt_pct(kpis.villages_with_kim / kpis.villages if kpis.villages else 0, lang),
-)
-widgets.kpi(k[3], t("kecamatan.kpi.mean", lang), fmt_num(kpis.mean_per_kecamatan, lang))
-widgets.kpi(
-    k[4],
-    t("kecamatan.kpi.target", lang),
-    fmt_num(kpis.target_per_kecamatan, lang),
-    t("kecamatan.kpi.target_help", lang, total=fmt_int(kpis.target_total, lang), n=len(dataset.kecamatan)),
-)
-registry_origin = dataset.origin.get("registry", "")
-if registry_origin.startswith("upload:"):
-    st.caption(t("kecamatan.as_of_upload", lang, file=widgets.plain(registry_origin.removeprefix("upload:"))))
-else:
-    st.caption(t("kecamatan.as_of", lang))
+def drill(code: str | None) -> None:
+    """A click on a kecamatan (map or chart) filters the page to it; runs as a callback."""
+    if code in names:
+        st.session_state["kec"] = [code]
 
-registry = registry_extract(dataset, chosen)
-widgets.illustrative_notice(registry["source"], lang)
+
+def drill_from_map() -> None:
+    drill(maps.selected_code(st.session_state["kec_map"], "kecamatan"))
+
+
+def drill_from_chart() -> None:
+    points = st.session_state["kec_chart"].selection.points
+    by_name = {charts.esc(n): c for c, n in names.items()}
+    drill(by_name.get(points[0].get("y")) if points else None)
+
+
+def reset() -> None:
+    st.session_state["kec"] = []
+
+
+top, reset_column = st.columns([5, 1], vertical_alignment="bottom")
+chosen = tuple(top.multiselect(t("kecamatan.filter", lang), list(names), format_func=names.get, key="kec",
+                               bind="query-params", placeholder=t("kecamatan.filter_all", lang)))  # fmt: skip
+reset_column.button(
+    t("kecamatan.reset", lang), on_click=reset, disabled=not chosen, icon=":material/restart_alt:"
+)
+widgets.sentences(
+    [target_sentence(regency, lang, chosen), empty_kecamatan_sentence(regency, lang, chosen)], lang
+)
+if regency.disagreements:
+    pairs = ", ".join(f"{names.get(c, c)} ({a}/{b})" for c, a, b in regency.disagreements[:10])
+    st.warning(t("kecamatan.disagree", lang, pairs=widgets.plain(pairs)), icon=":material/compare_arrows:")
+
+table = kecamatan_table(regency, chosen)
+kpis = coverage_kpis(regency, chosen)
+k = st.columns(4)
+widgets.figure_kpi(k[0], t("kecamatan.kpi.kim", lang), kpis.kim, lang)
+widgets.kpi(k[1], t("kecamatan.kpi.kecamatan", lang),
+            t("common.x_of_y", lang, x=fmt_int(kpis.kecamatan_with_kim.value, lang), y=fmt_int(kpis.kecamatan, lang)),
+            lang, kpis.kecamatan_with_kim.source, t("kecamatan.kpi.spm_help", lang))  # fmt: skip
+if kpis.villages_with_kim is not None:
+    widgets.kpi(k[2], t("kecamatan.kpi.desa", lang),
+                t("common.x_of_y", lang, x=fmt_int(kpis.villages_with_kim.value, lang), y=fmt_int(kpis.villages, lang)),
+                lang, kpis.villages_with_kim.source)  # fmt: skip
+widgets.kpi(k[3], t("kecamatan.kpi.target", lang), fmt_num(kpis.target_per_kecamatan.value, lang), lang,
+            kpis.target_per_kecamatan.source,
+            t(f"kecamatan.kpi.target_help.{kpis.target.spread}", lang, total=fmt_int(kpis.target.total.value, lang),
+              n=len(regency.kecamatan)))  # fmt: skip
+widgets.illustrative_notice(table["source"], lang)
+slug = slug_of([names[c] for c in chosen])
+as_of = regency.snapshot.as_of
+downloads.pdf_download(lambda: brief_pdf(dataset, BriefRequest("kecamatan", lang, regency.code, kecamatan=chosen)),
+                       "kecamatan", slug, as_of, lang)  # fmt: skip
 
 left, right = st.columns([3, 2])
 with left:
     per_village = st.toggle(t("kecamatan.per_10", lang), key="per10")
-    st.plotly_chart(
-        charts.kecamatan_bar(table, per_village, kpis.target_per_kecamatan, lang), width="stretch"
-    )
+    st.plotly_chart(charts.kecamatan_bar(table, per_village, kpis.target_per_kecamatan.value, lang), width="stretch",
+                    config=charts.CONFIG, on_select=drill_from_chart, selection_mode="points", key="kec_chart")  # fmt: skip
 with right:
-    maps.kecamatan_map(table, dataset, lang)
+    deck = maps.kecamatan_deck(kecamatan_table(regency), regency.code, lang, chosen)
+    if deck is not None:
+        st.pydeck_chart(deck, height=520, on_select=drill_from_map, key="kec_map")
+        maps.status_legend(lang)
+        maps.attribution(lang, maps.features("kecamatan", regency.code)[1])
+    st.caption(t("kecamatan.map_hint", lang))
 
 st.subheader(t("kecamatan.table_title", lang))
-shown = table.assign(status=table["status"].map(lambda s: t(f"status.{s}", lang)))
-st.dataframe(
-    widgets.header_labels(shown, "kecamatan.col", lang),
-    hide_index=True,
-    width="stretch",
-    column_config={
-        t("kecamatan.col.coverage", lang): st.column_config.NumberColumn(format="percent"),
-        t("kecamatan.col.kim_per_10_villages", lang): st.column_config.NumberColumn(format="%.2f"),
-    },
-)
-slug = kecamatan_slug(dataset, chosen)
-widgets.downloads(
-    table, "kecamatan.file", slug, lang, key="kecamatan", csv=extract_csv(dataset, "kecamatan", chosen)
-)
+widgets.table(table, "kecamatan", lang, hide=("code",))
+downloads.table_downloads(table, "kecamatan", "kecamatan.table_title", slug, as_of, lang, key="kecamatan")
 
-st.subheader(t("kecamatan.registry_title", lang))
-search = st.text_input(
-    t("kecamatan.search", lang), key="cari_kim", placeholder=t("kecamatan.search_hint", lang)
-)
-registry = registry_extract(dataset, chosen, search or "")
-st.caption(t("kecamatan.registry_count", lang, n=fmt_int(len(registry), lang)))
-st.dataframe(
-    widgets.header_labels(widgets.with_source_labels(registry, lang), "registry.col", lang),
-    hide_index=True,
-    width="stretch",
-    height=380,
-)
-widgets.downloads(
-    registry,
-    "registry.file",
-    slug,
-    lang,
-    key="registry",
-    csv=None if search else extract_csv(dataset, "registry", chosen),
-)
+if regency.registry is not None:
+    st.subheader(t("kecamatan.registry_title", lang))
+    search = st.text_input(
+        t("kecamatan.search", lang), key="cari_kim", placeholder=t("kecamatan.search_hint", lang)
+    )
+    registry = registry_extract(regency, chosen, search or "")
+    st.caption(t("kecamatan.registry_count", lang, count=len(registry), n=fmt_int(len(registry), lang)))
+    widgets.table(registry, "registry", lang, height=380, hide=("kecamatan_code", "desa_code"))
+    downloads.table_downloads(
+        registry, "registry", "kecamatan.registry_title", slug, as_of, lang, key="registry"
+    )
 
-st.subheader(t("kecamatan.growth_title", lang))
-st.plotly_chart(
-    charts.growth_chart(
-        growth_by_year(dataset), dated, kpis.target_total, lang, dataset.registry_has_illustrative
-    ),
-    width="stretch",
-)
-widgets.provenance("provenance.kecamatan", lang)
+st.subheader(t("kecamatan.progress_title", lang))
+dated, _ = reported_history(dataset, regency.code)
+st.plotly_chart(charts.progress_chart(snapshot_progress(dataset, regency.code), dated, growth_by_year(regency),
+                                      kpis.target.total.value, lang), width="stretch", config=charts.CONFIG)  # fmt: skip
+if regency.previous is not None:
+    from kim_dash.i18n import fmt_as_of
+
+    changed = table[table["change"].fillna(0) != 0]
+    parts = [
+        f"{'+' if c > 0 else '−'}{abs(int(c))} {n}"
+        for n, c in zip(changed["name"], changed["change"], strict=True)
+    ]
+    st.caption(t("kecamatan.since_previous", lang, date=fmt_as_of(regency.previous.as_of, lang),
+                 changes=widgets.plain(", ".join(parts) or t("kecamatan.no_change", lang))))  # fmt: skip
+widgets.sources(dataset, [regency.snapshot], lang, regency.code)

@@ -1,106 +1,84 @@
-"""Ringkasan: the headline figures, each linking to the page that explains it."""
+"""Ringkasan: the brief first (the answer in plain sentences), then the figures and the progress."""
 
 import streamlit as st
 
-from kim_dash.coverage import growth_by_year
+from kim_dash.brief import home_sentences
+from kim_dash.briefs import BriefRequest, brief_pdf
+from kim_dash.coverage import coverage_kpis, growth_by_year
 from kim_dash.i18n import fmt_as_of, fmt_int, fmt_pct, t
-from kim_dash.summary import headline, split_history
-from kim_dash.ui import charts, widgets
+from kim_dash.progress import reported_history, snapshot_progress
+from kim_dash.ranking import focus_stats, national_snapshot, national_totals
+from kim_dash.regency import regency_data
+from kim_dash.ui import charts, downloads, widgets
 from kim_dash.ui.page import context
 
-lang, dataset = context()
-h = headline(dataset)
+ctx = context()
+lang, dataset = ctx.lang, ctx.dataset
+regency = regency_data(dataset, ctx.regency)
 
-st.title(t("home.title", lang))
-st.write(t("home.lead", lang))
+st.title(t("home.title", lang, name=regency.name))
+widgets.data_date(dataset, regency.snapshot, lang)
+widgets.sentences(home_sentences(dataset, regency.code, lang), lang)
+downloads.pdf_download(lambda: brief_pdf(dataset, BriefRequest("home", lang, regency.code)), "home",
+                       regency.code, regency.snapshot.as_of if regency.snapshot else "", lang)  # fmt: skip
 
+national = national_snapshot(dataset)
 c1, c2, c3 = st.columns(3)
-widgets.kpi(
-    c1,
-    t("home.kpi.national", lang),
-    fmt_int(h.national_total, lang),
-    t(
-        "home.kpi.national_help",
-        lang,
-        regencies=fmt_int(h.regencies_with_kim, lang),
-        provinces=fmt_int(h.provinces_with_kim, lang),
-    ),
-)
-c1.caption(
-    t(
-        "home.kpi.national_note",
-        lang,
-        regencies=fmt_int(h.regencies_with_kim, lang),
-        provinces=fmt_int(h.provinces_with_kim, lang),
+if national is not None:
+    totals = national_totals(dataset)
+    date = fmt_as_of(national.as_of, lang)
+    widgets.figure_kpi(c1, t("home.kpi.national", lang, date=date), totals.kim, lang,
+                       help_text=t("home.kpi.national_help", lang, regencies=fmt_int(totals.regencies.value, lang),
+                                   provinces=fmt_int(totals.provinces.value, lang)))  # fmt: skip
+    stats = focus_stats(dataset, regency.code)
+    if stats is not None:
+        rank_text = t("common.x_of_y", lang, x=stats.rank.value, y=fmt_int(stats.of.value, lang))
+        widgets.kpi(c2, t("home.kpi.rank", lang, date=date), rank_text, lang, stats.rank.source,
+                    t("home.kpi.rank_help", lang, count=fmt_int(stats.count.value, lang)))  # fmt: skip
+    c1.page_link("pages/ranking.py", label=t("home.link.ranking", lang), icon=":material/leaderboard:")
+if regency.has_data:
+    kpis = coverage_kpis(regency)
+    share = kpis.kim.value / kpis.target.total.value if kpis.target.total.value else 1.0
+    widgets.figure_kpi(c3, t("home.kpi.kim", lang), kpis.kim, lang,
+                       help_text=t("home.kpi.kim_help", lang, target=fmt_int(kpis.target.total.value, lang),
+                                   pct=fmt_pct(share, lang)))  # fmt: skip
+    c3.progress(min(share, 1.0), text=t("home.progress", lang, pct=fmt_pct(share, lang)))
+    c4, c5, c6 = st.columns(3)
+    widgets.kpi(c4, t("home.kpi.kecamatan", lang),
+                t("common.x_of_y", lang, x=fmt_int(kpis.kecamatan_with_kim.value, lang), y=fmt_int(kpis.kecamatan, lang)),
+                lang, kpis.kecamatan_with_kim.source, t("home.kpi.kecamatan_help", lang))  # fmt: skip
+    c4.page_link("pages/by_kecamatan.py", label=t("home.link.kecamatan", lang), icon=":material/map:")
+    if kpis.villages_with_kim is not None:
+        widgets.kpi(c5, t("home.kpi.desa", lang),
+                    t("common.x_of_y", lang, x=fmt_int(kpis.villages_with_kim.value, lang), y=fmt_int(kpis.villages, lang)),
+                    lang, kpis.villages_with_kim.source, t("home.kpi.desa_help", lang))  # fmt: skip
+    widgets.figure_kpi(
+        c6, t("home.kpi.to_form", lang), kpis.to_form, lang, help_text=t("home.kpi.to_form_help", lang)
     )
-)
-c1.page_link("pages/ranking.py", label=t("home.link.ranking", lang), icon=":material/leaderboard:")
+    c6.page_link("pages/planner.py", label=t("home.link.planner", lang), icon=":material/target:")
+    widgets.illustrative_notice([kpis.kim.source, kpis.kecamatan_with_kim.source], lang)
+else:
+    st.info(t("home.no_data", lang, name=widgets.plain(regency.name)), icon=":material/info:")
+    st.page_link("pages/manage_data.py", label=t("home.link.data", lang), icon=":material/upload_file:")
 
-rank_text = (
-    t("home.rank_value", lang, rank=h.bogor_rank, of=fmt_int(h.bogor_of, lang)) if h.bogor_rank else "–"
-)
-widgets.kpi(c2, t("home.kpi.rank", lang), rank_text, t("home.kpi.rank_help", lang))
-c2.caption(t("home.kpi.rank_note", lang, n=fmt_int(h.bogor_count_national or 0, lang)))
-c2.page_link("pages/ranking.py", label=t("home.link.ranking", lang), icon=":material/leaderboard:")
-
-widgets.kpi(
-    c3, t("home.kpi.registry", lang), fmt_int(h.registry_total, lang), t("home.kpi.registry_help", lang)
-)
-c3.caption(
-    t("home.kpi.registry_note", lang, target=fmt_int(h.target_total, lang), pct=fmt_pct(h.progress, lang))
-)
-c3.progress(min(h.progress, 1.0))
-c3.page_link("pages/planner.py", label=t("home.link.planner", lang), icon=":material/target:")
-
-c4, c5, c6 = st.columns(3)
-widgets.kpi(
-    c4,
-    t("home.kpi.kecamatan", lang),
-    t("common.x_of_y", lang, x=fmt_int(h.kecamatan_with_kim, lang), y=fmt_int(h.kecamatan, lang)),
-    t("home.kpi.kecamatan_help", lang),
-)
-c4.caption(fmt_pct(h.kecamatan_with_kim / h.kecamatan if h.kecamatan else 0, lang))
-c4.page_link("pages/by_kecamatan.py", label=t("home.link.kecamatan", lang), icon=":material/map:")
-widgets.kpi(
-    c5,
-    t("home.kpi.desa", lang),
-    t("common.x_of_y", lang, x=fmt_int(h.villages_with_kim, lang), y=fmt_int(h.villages, lang)),
-    t("home.kpi.desa_help", lang),
-)
-c5.caption(fmt_pct(h.villages_with_kim / h.villages if h.villages else 0, lang))
-c5.page_link("pages/planner.py", label=t("home.link.planner", lang), icon=":material/target:")
-widgets.kpi(
-    c6,
-    t("home.kpi.to_form", lang),
-    fmt_int(max(h.target_total - h.registry_total, 0), lang),
-    t("home.kpi.to_form_help", lang),
-)
-c6.page_link("pages/manage_data.py", label=t("home.link.data", lang), icon=":material/upload_file:")
-
-widgets.illustrative_notice(dataset.registry["source"], lang)
-
-st.subheader(t("home.history.title", lang))
-dated, undated = split_history(dataset.history)
+st.subheader(t("home.history.title", lang, name=regency.name))
+dated, undated = reported_history(dataset, regency.code)
+target = coverage_kpis(regency).target.total.value if regency.has_data else 0
 left, right = st.columns([3, 2])
-left.plotly_chart(
-    charts.growth_chart(
-        growth_by_year(dataset), dated, h.target_total, lang, dataset.registry_has_illustrative
-    ),
-    width="stretch",
-)
+left.plotly_chart(charts.progress_chart(snapshot_progress(dataset, regency.code), dated, growth_by_year(regency),
+                                        target, lang), width="stretch", config=charts.CONFIG)  # fmt: skip
 with right:
-    st.markdown(f"**{t('home.history.published', lang)}**")
-    for row in dated.itertuples():
-        st.markdown(
-            f"- {fmt_as_of(row.as_of, lang)}: **{fmt_int(row.count, lang)}** — {widgets.plain(row.counted_by)}"
-        )
-        st.caption(widgets.plain(widgets.source_label(row.source, lang)))
+    if len(dated):
+        st.markdown(f"**{t('home.history.published', lang)}**")
+        for row in dated.itertuples():
+            st.markdown(f"- {widgets.plain(fmt_as_of(row.as_of, lang))}: **{fmt_int(row.count, lang)}** — "
+                        f"{widgets.plain(row.counted_by)}")  # fmt: skip
     if len(undated):
         st.markdown(f"**{t('home.history.undated', lang)}**")
         for row in undated.itertuples():
             st.markdown(f"- {fmt_int(row.count, lang)} — {widgets.plain(row.counted_by)}")
-            st.caption(widgets.plain(widgets.source_label(row.source, lang)))
+    st.caption(t("home.history.note", lang))
 
 with st.expander(t("home.howto.title", lang), expanded=False):
     st.markdown(t("home.howto.body", lang))
-widgets.provenance("provenance.home", lang)
+widgets.sources(dataset, [national, regency.snapshot], lang, regency.code)

@@ -1,164 +1,140 @@
-"""Kesenjangan & Rencana: which kecamatan are short of the target, and where the next KIM go."""
+"""Kesenjangan & Rencana: the answer first (where the next KIM go), then the table and the method."""
 
 import streamlit as st
 
 from kim_dash.apportion import METHODS
+from kim_dash.brief import proposal_sentence
+from kim_dash.briefs import BriefRequest, brief_pdf
 from kim_dash.i18n import fmt_int, fmt_num, fmt_pct, t
-from kim_dash.planner import (
-    MODES,
-    WEIGHTINGS,
-    bogor_units,
-    desa_saturation,
-    make_plan,
-    read_weights_file,
-    summarise,
-)
+from kim_dash.inequality import MEASURES
+from kim_dash.planner import MODES, WEIGHTINGS, desa_saturation
+from kim_dash.plans import PlanRequest, run_plan
 from kim_dash.problems import DatasetError
-from kim_dash.ui import charts, widgets
+from kim_dash.regency import regency_data
+from kim_dash.ui import charts, downloads, guidance, state, widgets
 from kim_dash.ui.page import context
 
-lang, dataset = context()
-METHOD_NAMES = {
-    "hamilton": "Hamilton",
-    "webster": "Webster/Sainte-Laguë",
-    "huntington-hill": "Huntington–Hill",
-    "dhondt": "D'Hondt/Jefferson",
-}
+ctx = context()
+lang, dataset = ctx.lang, ctx.dataset
+regency = regency_data(dataset, ctx.regency)
+st.title(t("planner.title", lang, name=regency.name))
+widgets.data_date(dataset, regency.snapshot, lang)
+if not regency.has_data:
+    guidance.no_data(regency, lang)
+    st.stop()
 
+METHOD_NAMES = {"hamilton": "Hamilton", "webster": "Webster/Sainte-Laguë", "huntington-hill": "Huntington–Hill",
+                "dhondt": "D'Hondt/Jefferson"}  # fmt: skip
+default = run_plan(dataset, PlanRequest(regency.code)).total.value
+weighting = state.url_value("bobot", list(WEIGHTINGS), "equal")
+mode = state.url_value("mode", list(MODES), "topup")
+method = state.url_value("metode", list(METHODS), "hamilton")
+answer = st.container()  # filled below: the answer sits above the settings that shape it
 
-def bilingual(key: str) -> str:
-    """Bound widgets' option labels are the URL values: one label for both languages keeps links stable."""
-    return f"{t(key, 'id')} ({t(key, 'en')})"
-
-
-default_target = int(dataset.target("kim_total"))
-
-st.title(t("planner.title", lang))
-st.caption(t("planner.lead", lang))
-
-with st.container(border=True):
+with st.expander(t("planner.advanced", lang), expanded=False, icon=":material/tune:"):
     c1, c2, c3, c4 = st.columns(4)
-    total = int(
-        c1.number_input(
-            t("planner.target", lang),
-            min_value=0,
-            max_value=100_000,
-            value=default_target,
-            step=1,
-            key="target",
-            bind="query-params",
-        )
+    total = int(c1.number_input(t("planner.target", lang), min_value=0, max_value=100_000, value=default, step=1,
+                                key="target", bind="query-params", help=t("planner.target_help", lang)))  # fmt: skip
+    c2.selectbox(t("planner.weighting", lang), list(WEIGHTINGS), key="bobot",
+                 format_func=lambda w: t(f"planner.weighting.{w}", lang))  # fmt: skip
+    c3.selectbox(t("planner.method", lang), list(METHODS), key="metode", format_func=METHOD_NAMES.get)
+    c4.selectbox(
+        t("planner.mode", lang), list(MODES), key="mode", format_func=lambda m: t(f"planner.mode.{m}", lang)
     )
-    weighting = c2.selectbox(
-        t("planner.weighting", lang),
-        [*WEIGHTINGS, "file"],
-        key="bobot",
-        bind="query-params",
-        format_func=lambda w: bilingual(f"planner.weighting.{w}"),
-    )
-    method = c3.selectbox(
-        t("planner.method", lang),
-        list(METHODS),
-        key="metode",
-        bind="query-params",
-        format_func=METHOD_NAMES.get,
-    )
-    mode = c4.selectbox(
-        t("planner.mode", lang),
-        list(MODES),
-        key="mode",
-        bind="query-params",
-        format_func=lambda m: bilingual(f"planner.mode.{m}"),
-    )
+    for key, default_value in (("bobot", "equal"), ("mode", "topup"), ("metode", "hamilton")):
+        state.write_url_value(key, st.session_state[key], default_value)
+    weighting, mode, method = st.session_state["bobot"], st.session_state["mode"], st.session_state["metode"]
     st.caption(t(f"planner.weighting.{weighting}.help", lang) + " " + t(f"planner.mode.{mode}.help", lang))
-
-if weighting == "file":
-    weights_file = st.file_uploader(
-        t("planner.weights_file", lang),
-        type=["csv"],
-        key="weights_file",
-        help=t("planner.weights_file_help", lang),
-    )
-    units = None
-    if weights_file is not None:
-        try:
-            units = read_weights_file(weights_file.getvalue(), weights_file.name, dataset)
-        except DatasetError as err:
-            widgets.validation_report(err.problems, lang, "data.report_title")
-    if units is None:
-        st.info(t("planner.weights_file_missing", lang))
-        units = bogor_units(dataset, "equal")
-else:
-    units = bogor_units(dataset, weighting)
-plan = make_plan(units, total, method, mode)
-summary = summarise(plan, units, total)
-
-k = st.columns(4)
-widgets.kpi(k[0], t("planner.kpi.current", lang), fmt_int(summary.current, lang))
-widgets.kpi(k[1], t("planner.kpi.target", lang), fmt_int(summary.target, lang))
-widgets.kpi(k[2], t("planner.kpi.to_form", lang), fmt_int(summary.to_form, lang))
-widgets.kpi(
-    k[3],
-    t("planner.kpi.progress", lang),
-    fmt_pct(summary.current / summary.target if summary.target else 1, lang),
-)
-st.progress(min(summary.current / summary.target, 1.0) if summary.target else 1.0)
-widgets.illustrative_notice(dataset.registry["source"], lang)
-
-with st.expander(t("planner.explain.title", lang), expanded=True):
+    weights_file = None
+    if weighting == "file":
+        upload = st.file_uploader(t("planner.weights_file", lang), type=["csv", "txt", "xlsx", "xls", "ods"],
+                                  key="weights_file", help=t("planner.weights_file_help", lang), max_upload_size=5)  # fmt: skip
+        if upload is not None:
+            weights_file = (upload.getvalue(), upload.name)
     st.markdown(t(f"planner.explain.{method}", lang))
     st.markdown(t("planner.explain.ties", lang))
 
-st.subheader(t("planner.table_title", lang))
-short = plan[plan["gap"] > 0] if mode == "full" else plan[plan["new"] > 0]
-st.caption(
-    t(
-        "planner.short_note",
-        lang,
-        n=len(short),
-        names=", ".join(widgets.plain(n) for n in short["name"].tolist()[:15]),
+request = PlanRequest(regency.code, None if total == default else total, weighting if weights_file else
+                      ("equal" if weighting == "file" else weighting), method, mode, weights_file=weights_file)  # fmt: skip
+try:
+    result = run_plan(dataset, request)
+except DatasetError as err:
+    widgets.validation_report(err.problems, lang, "data.report_title")
+    result = run_plan(dataset, PlanRequest(regency.code, request.target, "equal", method, mode))
+
+with answer:
+    widgets.sentences([proposal_sentence(result.plan, lang)], lang)
+    if result.minimums:
+        st.caption(t(f"planner.minimums.{result.spread.spread}", lang))
+    k = st.columns(4)
+    widgets.figure_kpi(k[0], t("planner.kpi.current", lang), result.summary.current, lang)
+    widgets.figure_kpi(k[1], t("planner.kpi.target", lang), result.summary.target, lang)
+    widgets.figure_kpi(k[2], t("planner.kpi.to_form", lang), result.summary.to_form, lang)
+    progress = (
+        result.summary.current.value / result.summary.target.value if result.summary.target.value else 1.0
     )
+    widgets.kpi(
+        k[3], t("planner.kpi.progress", lang), fmt_pct(progress, lang), lang, result.summary.to_form.source
+    )
+    as_of = regency.snapshot.as_of
+    slug = f"{total}-{weighting}-{method}-{mode}"
+    downloads.pdf_download(lambda: brief_pdf(dataset, BriefRequest("plan", lang, regency.code, plan=request)),
+                           "plan", slug, as_of, lang)  # fmt: skip
+
+st.subheader(t(f"planner.table_title.{mode}", lang))
+widgets.illustrative_notice(result.plan["source"], lang)
+widgets.table(
+    result.plan, "plan", lang, height=420, hide=("code",) + (("weight",) if weighting == "equal" else ())
 )
-st.dataframe(
-    widgets.header_labels(plan, "plan.col", lang),
-    hide_index=True,
-    width="stretch",
-    height=420,
-    column_config={t("plan.col.weight", lang): st.column_config.NumberColumn(format="%g")},
-)
-widgets.downloads(plan, "planner.file", f"{total}-{weighting}-{method}-{mode}", lang, key="plan")
-st.plotly_chart(charts.before_after(plan, lang), width="stretch")
+downloads.table_downloads(result.plan, "plan", f"planner.table_title.{mode}", slug, as_of, lang, key="plan")
+st.plotly_chart(charts.before_after(result.plan, lang), width="stretch", config=charts.CONFIG)
+
+st.subheader(t("planner.by_year", lang))
+y1, y2, y3 = st.columns(3)
+per_year_default = int(regency.targets.per_year.value) if regency.targets.per_year else 10
+per_year = int(y1.number_input(t("planner.per_year", lang), 1, 10_000, per_year_default, key="per_tahun",
+                               bind="query-params"))  # fmt: skip
+first = int(y2.number_input(t("planner.from_year", lang), 1980, 2100, int(as_of[:4]) + 1 if as_of else 2027,
+                            key="mulai", bind="query-params"))  # fmt: skip
+until = int(y3.number_input(t("planner.until", lang), 1980, 2100, max(regency.targets.deadline or first + 4, first),
+                            key="sampai", bind="query-params"))  # fmt: skip
+by_year = run_plan(dataset, PlanRequest(regency.code, request.target, request.weighting, method, mode, per_year,
+                                        until, first, weights_file)).schedule  # fmt: skip
+if by_year is not None:
+    done = by_year.reached_year
+    key = (
+        "planner.reached_late"
+        if done and done > until
+        else "planner.reached"
+        if done
+        else "planner.not_reached"
+    )
+    st.markdown(widgets.plain(t(key, lang, year=done or "", until=until, per_year=fmt_int(per_year, lang))))
+    st.plotly_chart(charts.schedule_chart(by_year.totals(), result.summary.current.value, int(result.plan["after"].sum())
+                    if "after" in result.plan else result.summary.target.value, lang), width="stretch",
+                    config=charts.CONFIG)  # fmt: skip
+    widgets.table(by_year.table, "schedule", lang, height=300, hide=("code",))
+    downloads.table_downloads(by_year.table, "schedule", "planner.by_year", f"{per_year}-{first}-{until}", as_of,
+                              lang, key="schedule")  # fmt: skip
 
 st.subheader(t("planner.inequality", lang))
 rows = []
-for field in ("gini_per_village", "cv", "min_max_ratio", "zero_units", "share_at_target"):
-    before, after = getattr(summary.before, field), getattr(summary.after, field)
-    show = (
-        (lambda v: fmt_int(v, lang))
-        if field == "zero_units"
-        else ((lambda v: fmt_pct(v, lang)) if field == "share_at_target" else (lambda v: fmt_num(v, lang, 3)))
+for measure in MEASURES:
+    before, after = getattr(result.summary.before, measure), getattr(result.summary.after, measure)
+    show = {"zero_units": lambda v: fmt_int(v, lang), "share_at_target": lambda v: fmt_pct(v, lang)}.get(
+        measure, lambda v: fmt_num(v, lang)
     )
-    rows.append(
-        {
-            t("planner.ineq.measure", lang): t(f"planner.ineq.{field}", lang),
-            t("planner.ineq.before", lang): show(before),
-            t("planner.ineq.after", lang): show(after),
-        }
-    )
-st.table(rows)
+    rows.append({t("planner.ineq.measure", lang): t(f"planner.ineq.{measure}", lang),
+                 t("planner.ineq.before", lang): show(before), t("planner.ineq.after", lang): show(after)})  # fmt: skip
+st.dataframe(rows, hide_index=True, width="stretch")
 
-st.subheader(t("planner.saturation", lang))
-saturation = desa_saturation(dataset)
-st.caption(
-    t(
-        "planner.saturation_note",
-        lang,
-        needed=fmt_int(int(saturation["needed"].sum()), lang),
-        villages=fmt_int(int(saturation["villages"].sum()), lang),
+if regency.registry is not None:
+    st.subheader(t("planner.saturation", lang))
+    saturation = desa_saturation(regency)
+    st.caption(t("planner.saturation_note", lang, needed=fmt_int(int(saturation["needed"].sum()), lang),
+                 villages=fmt_int(int(saturation["villages"].sum()), lang)))  # fmt: skip
+    widgets.table(saturation, "saturation", lang, height=300, hide=("code",))
+    downloads.table_downloads(
+        saturation, "saturation", "planner.saturation", "semua", as_of, lang, key="saturation"
     )
-)
-st.dataframe(
-    widgets.header_labels(saturation, "saturation.col", lang), hide_index=True, width="stretch", height=300
-)
-widgets.downloads(saturation, "saturation.file", "semua", lang, key="saturation")
-widgets.provenance("provenance.planner", lang)
+widgets.sources(dataset, [regency.snapshot], lang, regency.code)

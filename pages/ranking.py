@@ -1,131 +1,114 @@
-"""Peringkat Nasional: where a kabupaten/kota stands among Indonesia's regencies with KIM."""
+"""Peringkat Nasional: where the chosen kabupaten/kota stands among Indonesia's regencies with KIM."""
 
 import streamlit as st
 
-from kim_dash.export import ranking_extract
-from kim_dash.i18n import fmt_int, fmt_pct, t
+from kim_dash.brief import rank_sentence
+from kim_dash.briefs import BriefRequest, brief_pdf
+from kim_dash.extracts import ranking_extract
+from kim_dash.i18n import fmt_as_of, fmt_int, fmt_pct, t
 from kim_dash.ranking import (
     BAND_LABELS,
     RankingFilter,
     band_counts,
     focus_stats,
     national_ranking,
+    national_snapshot,
     province_summary,
     top_with_focus,
 )
-from kim_dash.summary import BOGOR
-from kim_dash.ui import charts, maps, widgets
+from kim_dash.regency_summary import province_regencies
+from kim_dash.ui import charts, downloads, frame, maps, widgets
 from kim_dash.ui.page import context
 
-lang, dataset = context()
-ranking = national_ranking(dataset)
-province_names = dict(zip(dataset.provinces["code"], dataset.provinces["name"]))
-regency_names = dict(zip(ranking["code"], ranking["name"]))
-
+ctx = context()
+lang, dataset = ctx.lang, ctx.dataset
+snapshot = national_snapshot(dataset)
 st.title(t("ranking.title", lang))
-st.caption(t("ranking.lead", lang))
+if snapshot is None:
+    st.info(t("ranking.no_data", lang), icon=":material/info:")
+    st.stop()
+widgets.data_date(dataset, snapshot, lang)
+ranking = national_ranking(dataset)
+focus = ctx.regency
+sentence = rank_sentence(dataset, focus, lang)
+widgets.sentences([sentence] if sentence else [], lang)
+st.caption(t("ranking.what_is_published", lang, date=fmt_as_of(snapshot.as_of, lang)))
 
+province_names = dataset.geography.names("province")
 with st.container(border=True):
-    f1, f2, f3, f4 = st.columns([3, 2, 2, 2])
-    focus = f1.selectbox(
-        t("ranking.focus", lang),
-        list(regency_names),
-        index=list(regency_names).index(BOGOR) if BOGOR in regency_names else 0,
-        format_func=regency_names.get,
-        key="fokus",
-        bind="query-params",
-    )
-    provinces = f2.multiselect(
-        t("ranking.filter.province", lang),
-        sorted(set(ranking["province_code"])),
-        format_func=province_names.get,
-        key="provinsi",
-        bind="query-params",
-        placeholder=t("common.all", lang),
-    )
-    kinds = f3.multiselect(
-        t("ranking.filter.type", lang),
-        ["Kabupaten", "Kota"],
-        key="jenis",
-        bind="query-params",
-        placeholder=t("common.all", lang),
-    )
-    bands = f4.multiselect(
-        t("ranking.filter.band", lang),
-        list(BAND_LABELS),
-        key="kelompok",
-        bind="query-params",
-        placeholder=t("common.all", lang),
-    )
-    search = st.text_input(
-        t("ranking.filter.search", lang),
-        key="cari",
-        bind="query-params",
-        placeholder=t("ranking.filter.search_hint", lang),
-    )
-
+    f1, f2, f3 = st.columns(3)
+    provinces = f1.multiselect(t("ranking.filter.province", lang), sorted(set(ranking["province_code"])),
+                               format_func=province_names.get, key="provinsi", bind="query-params",
+                               placeholder=t("common.all", lang))  # fmt: skip
+    kinds = f2.multiselect(t("ranking.filter.type", lang), ["Kabupaten", "Kota"], key="jenis", bind="query-params",
+                           placeholder=t("common.all", lang))  # fmt: skip
+    bands = f3.multiselect(t("ranking.filter.band", lang), list(BAND_LABELS), key="kelompok", bind="query-params",
+                           placeholder=t("common.all", lang))  # fmt: skip
+    search = st.text_input(t("ranking.filter.search", lang), key="cari", bind="query-params",
+                           placeholder=t("ranking.filter.search_hint", lang))  # fmt: skip
 flt = RankingFilter(tuple(provinces), tuple(kinds), tuple(bands), search or "")
 table = ranking_extract(dataset, flt)
 
-stats = focus_stats(ranking, focus) if focus else None
-if stats:
+stats = focus_stats(dataset, focus)
+if stats is not None:
     st.subheader(stats.name)
-    k = [*st.columns(3), *st.columns(3)]
+    k = st.columns(3)
+    widgets.kpi(k[0], t("ranking.kpi.rank", lang), t("common.x_of_y", lang, x=stats.rank.value,
+                y=fmt_int(stats.of.value, lang)), lang, stats.rank.source)  # fmt: skip
+    widgets.figure_kpi(k[1], t("ranking.kpi.count", lang), stats.count, lang)
     widgets.kpi(
-        k[0],
-        t("ranking.kpi.rank", lang),
-        t("home.rank_value", lang, rank=stats.rank, of=fmt_int(stats.of, lang)),
+        k[2], t("ranking.kpi.share", lang), fmt_pct(stats.share.value, lang), lang, stats.share.source
     )
-    widgets.kpi(k[1], t("ranking.kpi.count", lang), fmt_int(stats.count, lang))
-    widgets.kpi(k[2], t("ranking.kpi.share", lang), fmt_pct(stats.share, lang, 2))
-    widgets.kpi(k[3], t("ranking.kpi.gap_first", lang), fmt_int(stats.gap_to_first, lang))
-    widgets.kpi(
-        k[4],
-        t("ranking.kpi.gap_next", lang),
-        fmt_int(stats.gap_to_next, lang),
-        t("ranking.kpi.gap_next_help", lang),
-    )
-    widgets.kpi(
-        k[5],
-        t("ranking.kpi.band", lang),
-        stats.band,
-        t("ranking.kpi.percentile", lang, pct=fmt_pct(stats.percentile, lang)),
-    )
-    st.caption(widgets.plain(widgets.source_label(stats.source, lang)))
-
+    k = st.columns(3)
+    widgets.figure_kpi(k[0], t("ranking.kpi.gap_first", lang), stats.gap_to_first, lang)
+    widgets.figure_kpi(k[1], t("ranking.kpi.gap_next", lang), stats.gap_to_next, lang,
+                       help_text=t("ranking.kpi.gap_next_help", lang))  # fmt: skip
+    widgets.kpi(k[2], t("ranking.kpi.band", lang), stats.band.value, lang, stats.band.source,
+                t("ranking.kpi.percentile", lang, pct=fmt_pct(stats.percentile.value, lang)))  # fmt: skip
+    st.page_link("pages/by_kecamatan.py", label=t("ranking.link.kecamatan", lang, name=stats.name),
+                 icon=":material/map:", query_params={"wilayah": focus})  # fmt: skip
 widgets.illustrative_notice(table["source"], lang)
+downloads.pdf_download(lambda: brief_pdf(dataset, BriefRequest("ranking", lang, focus, ranking=flt, focus=focus)),
+                       "ranking", flt.slug(), snapshot.as_of, lang)  # fmt: skip
+
+
+def focus_from_chart() -> None:
+    points = st.session_state["rank_chart"].selection.points
+    frame.focus_on(points[0].get("customdata") if points else None)
+
+
+def focus_from_map() -> None:
+    frame.focus_on(maps.selected_code(st.session_state["rank_map"], "regency"))
+
 
 chart_column, map_column = st.columns([1, 1])
 with chart_column:
-    st.subheader(t("ranking.tab.chart", lang))
+    st.subheader(t("ranking.chart_title", lang))
     top_n = st.slider(t("ranking.top_n", lang), 5, 50, 20, key="top")
     top = top_with_focus(table, ranking, top_n, focus)
-    st.plotly_chart(charts.top_n_bar(top, focus, lang), width="stretch")
+    st.plotly_chart(charts.top_n_bar(top, focus, lang), width="stretch", config=charts.CONFIG,
+                    on_select=focus_from_chart, selection_mode="points", key="rank_chart")  # fmt: skip
 with map_column:
-    st.subheader(t("ranking.tab.map", lang))
-    maps.regency_map(table, dataset, lang)
-    st.dataframe(widgets.header_labels(band_counts(ranking), "ranking.bandcol", lang), hide_index=True)
+    st.subheader(t("ranking.map_title", lang))
+    deck = maps.regency_deck(table, dataset.geography.regencies, lang, focus)
+    if deck is not None:
+        st.pydeck_chart(deck, height=460, on_select=focus_from_map, key="rank_map")
+        maps.band_legend(lang)
+        maps.attribution(lang, maps.features("regency")[1])
+    widgets.table(band_counts(dataset), "bands", lang)
 
-st.subheader(t("ranking.tab.table", lang))
+st.subheader(t("ranking.table_title", lang))
 st.caption(t("ranking.table_note", lang, n=fmt_int(len(table), lang), total=fmt_int(len(ranking), lang)))
-shown = widgets.with_source_labels(table, lang).drop(columns=["province_code"])
-shown.insert(0, "★", ["★" if c == focus else "" for c in shown["code"]])
-st.dataframe(
-    widgets.header_labels(shown, "ranking.col", lang),
-    hide_index=True,
-    width="stretch",
-    height=420,
-    column_config={t("ranking.col.share", lang): st.column_config.NumberColumn(format="percent")},
+widgets.table(table, "ranking", lang, height=420, hide=("province_code",))
+downloads.table_downloads(
+    table, "ranking", "ranking.table_title", flt.slug(), snapshot.as_of, lang, key="ranking"
 )
-widgets.downloads(table, "ranking.file", flt.slug(), lang, key="ranking")
 
-st.subheader(t("ranking.tab.province", lang))
+st.subheader(t("ranking.province_title", lang))
 summary = province_summary(dataset)
-st.plotly_chart(charts.province_bar(summary, lang), width="stretch")
-st.dataframe(
-    widgets.header_labels(summary.drop(columns=["province_code"]), "province.col", lang),
-    hide_index=True,
-    width="stretch",
-    column_config={t("province.col.coverage", lang): st.column_config.NumberColumn(format="percent")},
-)
-widgets.provenance("provenance.ranking", lang)
+if len(provinces) == 1:  # one province: its kabupaten/kota side by side, national table and own data
+    st.caption(t("ranking.province_view", lang, name=widgets.plain(province_names[provinces[0]])))
+    widgets.table(province_regencies(dataset, provinces[0]), "province_view", lang)
+st.plotly_chart(charts.province_bar(summary, lang), width="stretch", config=charts.CONFIG)
+widgets.table(summary, "provinces", lang, hide=("province_code",))
+widgets.sources(dataset, [snapshot], lang)

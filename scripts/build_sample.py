@@ -1,4 +1,4 @@
-"""Rebuild the illustrative sample rows: data/national_kim_2014.csv and data/registry.csv.
+"""Rebuild the illustrative sample rows: national_kim_2014.csv, registry.csv, sample_counts_bandung.csv.
 
 Deterministic (fixed seed): running it twice writes the same bytes. Published figures are placed
 first and never touched by the random draws; every other figure is marked `illustrative`.
@@ -24,6 +24,7 @@ PROVINCES_WITH_KIM = 29
 PAPUA_2022 = {"93", "94", "95", "96"}  # formed in 2022: excluded so "29 provinces" holds then and now
 OKU, BOGOR, BANDUNG = "16.01", "32.01", "32.73"
 BOGOR_2014 = 134
+BANDUNG_REGENCY, BANDUNG_TOTAL, BANDUNG_KECAMATAN_WITH_KIM = "32.04", 88, 22
 SRC_ARTICLE = "published:kimkabbogor.id 2016-12-20 (Kominfo Des 2014)"
 SRC_AWARD = "published:metropolitan.id (nama, kecamatan)"
 
@@ -121,7 +122,9 @@ def national(rng: np.random.Generator) -> pd.DataFrame:
 
 def registry(rng: np.random.Generator) -> pd.DataFrame:
     kecamatan = pd.read_csv(DATA / "reference" / "kecamatan.csv", dtype=str)
-    desa = pd.read_csv(DATA / "reference" / "desa.csv", dtype=str)
+    kecamatan = kecamatan[kecamatan.regency_code == BOGOR].sort_values("code")
+    desa = pd.read_csv(DATA / "reference" / "desa.csv", dtype=str).sort_values("code")
+    desa = desa[desa.code.str.startswith(BOGOR + ".")].assign(kecamatan_code=lambda d: d.code.str[:8])
     codes = kecamatan.code.tolist()
     caringin, megamendung = "32.01.27", "32.01.26"
 
@@ -178,9 +181,25 @@ def registry(rng: np.random.Generator) -> pd.DataFrame:
     later = rng.choice([i for i in range(len(frame)) if frame.source[i] == "illustrative"], 2, replace=False)
     years[later] = [2015, 2016]  # 134 formed by Dec 2014, two more by the article (2016)
     frame["year_formed"] = years
+    # a named KIM's source gives its name and kecamatan only: the rest stays unknown, never invented
+    published_rows = frame.source != "illustrative"
+    frame["year_formed"] = frame["year_formed"].astype(object)
+    frame.loc[published_rows, ["desa_code", "year_formed", "status", "fields"]] = ""
     frame = frame.sort_values(["kecamatan_code", "desa_code", "name"], ignore_index=True)
     frame.insert(0, "id", [f"KIM-{i:04d}" for i in range(1, len(frame) + 1)])
     return frame[["id", "name", "kecamatan_code", "desa_code", "year_formed", "status", "fields", "source"]]
+
+
+def bandung_counts(rng: np.random.Generator) -> pd.DataFrame:
+    """Kabupaten Bandung, 2019-04-11: 88 KIM in 22 of its 31 kecamatan (published); the spread is drawn."""
+    kecamatan = pd.read_csv(DATA / "reference" / "kecamatan.csv", dtype=str)
+    codes = kecamatan[kecamatan.regency_code == BANDUNG_REGENCY].code.tolist()
+    with_kim = sorted(str(c) for c in rng.choice(codes, size=BANDUNG_KECAMATAN_WITH_KIM, replace=False))
+    counts = dict.fromkeys(with_kim, 1)
+    for code in rng.choice(with_kim, size=BANDUNG_TOTAL - len(with_kim)):
+        counts[str(code)] += 1
+    rows = [{"kecamatan_code": c, "count": n, "source": "illustrative"} for c, n in counts.items()]
+    return pd.DataFrame(rows)
 
 
 def main() -> None:
@@ -191,6 +210,9 @@ def main() -> None:
     reg = registry(rng)
     reg.to_csv(DATA / "registry.csv", index=False, lineterminator="\n")
     print(f"registry.csv: {len(reg)} rows, {reg.kecamatan_code.nunique()} kecamatan")
+    counts = bandung_counts(np.random.default_rng(SEED + 1))  # own stream: the rows above stay as they were
+    counts.to_csv(DATA / "sample_counts_bandung.csv", index=False, lineterminator="\n")
+    print(f"sample_counts_bandung.csv: {len(counts)} kecamatan, {counts['count'].sum()} KIM")
 
 
 if __name__ == "__main__":

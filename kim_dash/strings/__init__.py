@@ -9,7 +9,18 @@ from __future__ import annotations
 
 from importlib import import_module
 
-AREAS = ("problems", "common", "home", "charts", "ranking", "kecamatan", "planner", "data_page")
+AREAS = (
+    "problems",
+    "common",
+    "home",
+    "charts",
+    "ranking",
+    "kecamatan",
+    "planner",
+    "data_page",
+    "brief",
+    "columns",
+)
 
 
 def _merge() -> dict[str, dict[str, str]]:

@@ -1,168 +1,51 @@
 """The national ranking page."""
 
-STRINGS: dict[str, dict[str, str]] = {
-    "ranking.title": {
-        "id": "Peringkat Nasional Kabupaten/Kota",
-        "en": "National ranking of kabupaten/kota",
-    },
-    "ranking.lead": {
-        "id": "Jumlah KIM per kabupaten/kota, Desember 2014. Peringkat kompetisi standar: nilai sama berbagi peringkat, peringkat berikutnya dilewati.",
-        "en": "KIM per kabupaten/kota, December 2014. Standard competition ranking: ties share a rank, the next rank is skipped.",
-    },
-    "ranking.focus": {
-        "id": "Kabupaten/kota fokus",
-        "en": "Focus kabupaten/kota",
-    },
-    "ranking.filter.province": {
-        "id": "Provinsi",
-        "en": "Province",
-    },
-    "ranking.filter.type": {
-        "id": "Kabupaten/Kota",
-        "en": "Kabupaten/Kota",
-    },
-    "ranking.filter.band": {
-        "id": "Kelompok jumlah",
-        "en": "Band",
-    },
-    "ranking.filter.search": {
-        "id": "Cari nama",
-        "en": "Search by name",
-    },
-    "ranking.filter.search_hint": {
-        "id": "mis. bandung",
-        "en": "e.g. bandung",
-    },
-    "ranking.kpi.rank": {
-        "id": "Peringkat",
-        "en": "Rank",
-    },
-    "ranking.kpi.count": {
-        "id": "Jumlah KIM",
-        "en": "KIM",
-    },
-    "ranking.kpi.share": {
-        "id": "Bagian nasional",
-        "en": "Share of national",
-    },
-    "ranking.kpi.gap_first": {
-        "id": "Selisih ke peringkat 1",
-        "en": "Behind rank 1",
-    },
-    "ranking.kpi.gap_next": {
-        "id": "Selisih ke peringkat di atasnya",
-        "en": "Behind the next rank",
-    },
-    "ranking.kpi.gap_next_help": {
-        "id": "KIM tambahan yang dibutuhkan untuk menyamai kabupaten/kota tepat di atasnya.",
-        "en": "KIM needed to draw level with the regency just above.",
-    },
-    "ranking.kpi.band": {
-        "id": "Kelompok",
-        "en": "Band",
-    },
-    "ranking.kpi.percentile": {
-        "id": "Lebih banyak dari {pct} kabupaten/kota ber-KIM",
-        "en": "More than {pct} of regencies with KIM",
-    },
-    "ranking.tab.table": {
-        "id": "Tabel",
-        "en": "Table",
-    },
-    "ranking.tab.chart": {
-        "id": "Grafik",
-        "en": "Chart",
-    },
-    "ranking.tab.province": {
-        "id": "Per provinsi",
-        "en": "By province",
-    },
-    "ranking.tab.map": {
-        "id": "Peta",
-        "en": "Map",
-    },
-    "ranking.table_note": {
-        "id": "{n} dari {total} kabupaten/kota ber-KIM (peringkat tetap nasional).",
-        "en": "{n} of {total} regencies with KIM (ranks stay national).",
-    },
-    "ranking.top_n": {
-        "id": "Tampilkan N teratas",
-        "en": "Show the top N",
-    },
-    "ranking.col.★": {
-        "id": "★",
-        "en": "★",
-    },
-    "ranking.col.rank": {
-        "id": "Peringkat",
-        "en": "Rank",
-    },
-    "ranking.col.code": {
-        "id": "Kode",
-        "en": "Code",
-    },
-    "ranking.col.name": {
-        "id": "Kabupaten/Kota",
-        "en": "Kabupaten/Kota",
-    },
-    "ranking.col.type": {
-        "id": "Jenis",
-        "en": "Type",
-    },
-    "ranking.col.province": {
-        "id": "Provinsi",
-        "en": "Province",
-    },
-    "ranking.col.count": {
-        "id": "Jumlah KIM",
-        "en": "KIM",
-    },
-    "ranking.col.band": {
-        "id": "Kelompok",
-        "en": "Band",
-    },
-    "ranking.col.share": {
-        "id": "Bagian nasional",
-        "en": "Share of national",
-    },
-    "ranking.col.source": {
-        "id": "Sumber",
-        "en": "Source",
-    },
-    "ranking.bandcol.band": {
-        "id": "Kelompok",
-        "en": "Band",
-    },
-    "ranking.bandcol.regencies": {
-        "id": "Kabupaten/kota",
-        "en": "Regencies",
-    },
-    "ranking.file": {
-        "id": "kim_peringkat",
-        "en": "kim_ranking",
-    },
-    "province.col.province": {
-        "id": "Provinsi",
-        "en": "Province",
-    },
-    "province.col.kim": {
-        "id": "Jumlah KIM",
-        "en": "KIM",
-    },
-    "province.col.regencies_with_kim": {
-        "id": "Kab/kota ber-KIM",
-        "en": "Regencies with KIM",
-    },
-    "province.col.regencies": {
-        "id": "Semua kab/kota",
-        "en": "All regencies",
-    },
-    "province.col.coverage": {
-        "id": "Cakupan",
-        "en": "Coverage",
-    },
-    "province.col.top_regency": {
-        "id": "Terbanyak",
-        "en": "Top regency",
-    },
-}
+from kim_dash.strings._table import table
+
+STRINGS = table(
+    {
+        "ranking.title": ("Peringkat Nasional Kabupaten/Kota", "National ranking of kabupaten/kota"),
+        "ranking.no_data": (
+            "Belum ada tabel KIM nasional untuk tanggal ini. Impor dengan `python -m kim_dash import national FILE --as-of YYYY-MM`.",
+            "There is no national KIM table for this date. Import one with `python -m kim_dash import national FILE --as-of YYYY-MM`.",
+        ),
+        "ranking.what_is_published": (
+            "Yang terbit ({date}): total nasional, jumlah kabupaten/kota dan provinsi ber-KIM, banyaknya wilayah di kelompok 100–199, urutan tiga teratas, dan jumlah Kabupaten Bogor. Angka lain yang bertanda ilustratif adalah data contoh.",
+            "Published ({date}): the national total, the numbers of kabupaten/kota and provinces with KIM, how many are in the 100–199 band, the order of the top three, and Kabupaten Bogor's count. Other figures marked illustrative are sample data.",
+        ),
+        "ranking.filter.province": ("Provinsi", "Province"),
+        "ranking.filter.type": ("Kabupaten/kota", "Kabupaten/kota"),
+        "ranking.filter.band": ("Kelompok jumlah KIM", "KIM band"),
+        "ranking.filter.search": ("Cari nama", "Search by name"),
+        "ranking.filter.search_hint": ("mis. bandung", "e.g. bandung"),
+        "ranking.kpi.rank": ("Peringkat", "Rank"),
+        "ranking.kpi.count": ("Jumlah KIM", "Number of KIM"),
+        "ranking.kpi.share": ("Pangsa nasional", "National share"),
+        "ranking.kpi.gap_first": ("Selisih ke peringkat 1", "Behind rank 1 by"),
+        "ranking.kpi.gap_next": ("KIM untuk naik satu peringkat", "KIM to move up one rank"),
+        "ranking.kpi.gap_next_help": (
+            "Selisih ke jumlah terkecil di atasnya.",
+            "The difference to the smallest count above.",
+        ),
+        "ranking.kpi.band": ("Kelompok", "Band"),
+        "ranking.kpi.percentile": (
+            "{pct} kabupaten/kota ber-KIM punya lebih sedikit KIM.",
+            "{pct} of kabupaten/kota with KIM have fewer.",
+        ),
+        "ranking.link.kecamatan": ("Sebaran per kecamatan di {name}", "{name} by kecamatan"),
+        "ranking.chart_title": ("Teratas", "Top"),
+        "ranking.map_title": ("Peta", "Map"),
+        "ranking.top_n": ("Banyaknya yang ditampilkan", "How many to show"),
+        "ranking.table_title": ("Tabel peringkat", "Ranking table"),
+        "ranking.table_title_file": ("kim_peringkat", "kim_ranking"),
+        "ranking.table_note": (
+            "{n} dari {total} kabupaten/kota ber-KIM sesuai filter. Peringkat dihitung nasional sebelum filter.",
+            "{n} of {total} kabupaten/kota with KIM match the filter. Ranks are national, before filtering.",
+        ),
+        "ranking.province_title": ("Per provinsi", "By province"),
+        "ranking.province_view": (
+            "Kabupaten/kota di {name}: jumlah di tabel nasional dan data masing-masing yang tersimpan.",
+            "Kabupaten/kota of {name}: the national table's count and each one's own stored data.",
+        ),
+    }
+)

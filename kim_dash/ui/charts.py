@@ -1,280 +1,191 @@
-"""Plotly charts and pydeck maps built from kim_dash tables (no computation of figures here)."""
+"""Plotly charts from kim_dash tables: numbers in the page's locale, user text escaped, every
+illustrative mark hatched and named so in the legend."""
 
 from __future__ import annotations
 
-import numpy as np
+import html
+
 import pandas as pd
 import plotly.graph_objects as go
-import pydeck as pdk
 import streamlit as st
 
-from kim_dash.i18n import t
+from kim_dash.i18n import fmt_num, t
+from kim_dash.provenance import is_published
+from kim_dash.ui.palette import CALM, FOCUS, INK, MUTED, STATUS_HEX, STATUS_ORDER
 
-CALM = "#2E6F9E"
-FOCUS = "#D9822B"
-MUTED = "#B8C4CE"
-STATUS_COLOURS = {"below": "#C8553D", "at": "#2E6F9E", "above": "#5B9A68"}
-BAND_COLOURS = {
-    "1–9": [189, 215, 231],
-    "10–49": [107, 174, 214],
-    "50–99": [49, 130, 189],
-    "100–199": [217, 130, 43],
-    "200+": [165, 15, 21],
-}
-INDONESIA_VIEW = pdk.ViewState(latitude=-2.5, longitude=118.0, zoom=3.3)
-BOGOR_VIEW = pdk.ViewState(latitude=-6.52, longitude=106.75, zoom=8.6)
+HATCH = {"shape": "/", "fgcolor": "rgba(255,255,255,0.75)", "solidity": 0.35}
+CONFIG = {"displayModeBar": False, "responsive": True}  # no toolbar over the labels (phones)
+_figure_cache = st.cache_resource(show_spinner=False, max_entries=256)  # figures are read-only once built
 
 
-# Figures depend only on their (small) input tables and the language: build each once, share it
-# read-only across reruns and sessions (st.plotly_chart / st.pydeck_chart only serialise them).
-_figure_cache = st.cache_resource(show_spinner=False, max_entries=512)
+def esc(text: object) -> str:
+    """Plotly renders <b>, <a href> and <br> inside labels: user text must arrive escaped."""
+    return html.escape(str(text), quote=False)
 
 
-class SerialisedOnce(pdk.Deck):
-    """A Deck that turns itself into JSON once: st.pydeck_chart serialises on every rerun, and a cached
-    deck's JSON (hundreds of polygons) never changes."""
-
-    def to_json(self) -> str:
-        cached = self.__dict__.get("_kim_json")
-        if cached is None:
-            cached = super().to_json()
-            self.__dict__["_kim_json"] = cached
-        return cached
-
-
-def _reference_line(fig: go.Figure, value: float, text: str, axis: str = "y") -> None:
-    """A dashed target line as a layout shape (plotly's add_hline costs more than the whole chart)."""
-    if axis == "y":
-        shape = {"type": "line", "xref": "paper", "x0": 0, "x1": 1, "y0": value, "y1": value}
-        note = {"xref": "paper", "x": 1, "y": value, "xanchor": "right", "yanchor": "bottom"}
-    else:
-        shape = {"type": "line", "yref": "paper", "y0": 0, "y1": 1, "x0": value, "x1": value}
-        note = {"yref": "paper", "y": 1, "x": value, "xanchor": "left", "yanchor": "bottom"}
+def _layout(fig: go.Figure, lang: str, height: int = 420) -> go.Figure:
     fig.update_layout(
-        shapes=[{**shape, "line": {"dash": "dash", "color": "#444"}}],
-        annotations=[{**note, "text": text, "showarrow": False, "font": {"size": 11}}],
-    )
-
-
-def _layout(fig: go.Figure, height: int = 420) -> go.Figure:
-    fig.update_layout(
-        height=height,
-        margin={"l": 10, "r": 10, "t": 30, "b": 10},
-        bargap=0.25,
-        plot_bgcolor="white",
-        legend={"orientation": "h", "y": -0.22, "yanchor": "top"},
-    )
+        height=height, margin={"l": 8, "r": 8, "t": 36, "b": 8}, bargap=0.25, plot_bgcolor="white",
+        separators=",." if lang == "id" else ".,", font={"color": INK},
+        legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0, "xanchor": "left"},
+    )  # fmt: skip
     return fig
+
+
+def _marked(name: str, illustrative: bool, lang: str) -> str:
+    return f"{name} ({t('source.illustrative', lang)})" if illustrative else name
+
+
+def _target_line(fig: go.Figure, value: float, text: str, axis: str) -> None:
+    """A dashed target line as a layout shape; its label sits outside the plot, clear of the marks."""
+    if axis == "x":
+        shape = {"type": "line", "yref": "paper", "y0": 0, "y1": 1, "x0": value, "x1": value}
+        note = {"yref": "paper", "y": 1.0, "x": value, "xanchor": "left", "yanchor": "bottom"}
+    else:
+        shape = {"type": "line", "xref": "paper", "x0": 0, "x1": 1, "y0": value, "y1": value}
+        note = {"xref": "paper", "x": 0, "y": value, "xanchor": "left", "yanchor": "bottom"}
+    fig.add_shape(**shape, line={"dash": "dash", "color": INK, "width": 1})
+    fig.add_annotation(
+        **note, text=esc(text), showarrow=False, font={"size": 11}, bgcolor="rgba(255,255,255,0.8)"
+    )
+
+
+@_figure_cache
+def kecamatan_bar(table: pd.DataFrame, per_village: bool, target: float, lang: str) -> go.Figure:
+    """Horizontal bars, most KIM on top, coloured by status; a zero is drawn as a labelled zero."""
+    column = "kim_per_10_villages" if per_village else "kim"
+    ordered = table.sort_values([column, "code"], ascending=[False, True])
+    fig = go.Figure()
+    for status in STATUS_ORDER:
+        part = ordered[ordered["status"] == status]
+        if part.empty:
+            continue
+        hatched = ~part["source"].map(is_published)
+        values = part[column]
+        labels = [fmt_num(v, lang) if per_village else str(int(v)) for v in values]
+        fig.add_bar(
+            y=[esc(n) for n in part["name"]], x=values.clip(lower=0.04 if not per_village else 0.004),
+            orientation="h", name=t(f"status.{status}", lang), marker_color=STATUS_HEX[status],
+            marker_pattern={**HATCH, "shape": ["/" if h else "" for h in hatched]},
+            text=labels, textposition="outside", cliponaxis=False, hovertemplate="%{y}: %{text}<extra></extra>",
+        )  # fmt: skip
+    fig.update_yaxes(categoryorder="array", categoryarray=[esc(n) for n in ordered["name"]], autorange="reversed",
+                     title=None, tickfont={"size": 11})  # fmt: skip
+    fig.update_xaxes(
+        title=t("chart.kim_per_10" if per_village else "chart.kim_count", lang), rangemode="tozero"
+    )
+    if not per_village and target:
+        _target_line(fig, target, t("chart.target_line", lang, value=fmt_num(target, lang)), "x")
+    if (~ordered["source"].map(is_published)).any():
+        fig.add_annotation(xref="paper", yref="paper", x=1, y=0, xanchor="right", yanchor="bottom", showarrow=False,
+                           text=esc(t("chart.hatched_note", lang)), font={"size": 10})  # fmt: skip
+    return _layout(fig, lang, height=max(320, 19 * len(ordered) + 110))
 
 
 @_figure_cache
 def top_n_bar(top: pd.DataFrame, focus_code: str, lang: str) -> go.Figure:
-    """Horizontal bars, best on top; the focus regency in orange (appended if outside the top N)."""
+    """Best on top; the focus regency in orange; illustrative counts hatched."""
     colours = [FOCUS if c == focus_code else CALM for c in top["code"]]
-    labels = [f"{r}. {n}" for r, n in zip(top["rank"], top["name"])]
-    fig = go.Figure(
-        go.Bar(
-            x=top["count"],
-            y=labels,
-            orientation="h",
-            marker_color=colours,
-            hovertemplate="%{y}: %{x}<extra></extra>",
-        )
-    )
+    hatched = ["/" if not is_published(s) else "" for s in top["source"]]
+    labels = [f"{r}. {esc(n)}" for r, n in zip(top["rank"], top["name"], strict=True)]
+    fig = go.Figure(go.Bar(x=top["count"], y=labels, orientation="h", marker_color=colours,
+                           marker_pattern={**HATCH, "shape": hatched}, text=top["count"], textposition="outside",
+                           cliponaxis=False, customdata=top["code"], hovertemplate="%{y}: %{x:,}<extra></extra>"))  # fmt: skip
     fig.update_yaxes(autorange="reversed", title=None)
     fig.update_xaxes(title=t("chart.kim_count", lang))
-    return _layout(fig, height=max(300, 22 * len(top) + 80))
+    if any(hatched):
+        fig.add_annotation(xref="paper", yref="paper", x=1, y=0, xanchor="right", yanchor="bottom", showarrow=False,
+                           text=esc(t("chart.hatched_note", lang)), font={"size": 10})  # fmt: skip
+    return _layout(fig, lang, height=max(300, 22 * len(top) + 90))
 
 
 @_figure_cache
 def province_bar(summary: pd.DataFrame, lang: str) -> go.Figure:
     shown = summary[summary["kim"] > 0]
-    fig = go.Figure(
-        go.Bar(
-            x=shown["province"],
-            y=shown["kim"],
-            marker_color=CALM,
-            customdata=np.stack([shown["regencies_with_kim"], shown["regencies"]], axis=-1),
-            hovertemplate="%{x}: %{y} KIM<br>%{customdata[0]} / %{customdata[1]}<extra></extra>",
-        )
-    )
+    hatched = ["/" if not is_published(s) else "" for s in shown["source"]]
+    fig = go.Figure(go.Bar(x=[esc(p) for p in shown["province"]], y=shown["kim"], marker_color=CALM,
+                           marker_pattern={**HATCH, "shape": hatched}, hovertemplate="%{x}: %{y:,} KIM<extra></extra>"))  # fmt: skip
     fig.update_xaxes(tickangle=-45, title=None)
     fig.update_yaxes(title=t("chart.kim_count", lang))
-    return _layout(fig)
+    return _layout(fig, lang)
 
 
 @_figure_cache
-def kecamatan_bar(
-    table: pd.DataFrame, per_village: bool, target_per_kecamatan: float, lang: str
-) -> go.Figure:
-    """Horizontal bars (40 names stay readable), most KIM on top, coloured by status against the target."""
-    column = "kim_per_10_villages" if per_village else "kim"
-    ordered = table.sort_values([column, "code"], ascending=[False, True])
-    fig = go.Figure()
-    for status in ("below", "at", "above"):
-        part = ordered[ordered["status"] == status]
-        fig.add_bar(
-            y=part["name"],
-            x=part[column],
-            orientation="h",
-            name=t(f"status.{status}", lang),
-            marker_color=STATUS_COLOURS[status],
-            hovertemplate="%{y}: %{x}<extra></extra>",
-        )
-    fig.update_yaxes(
-        categoryorder="array", categoryarray=ordered["name"].tolist(), autorange="reversed", title=None
-    )
-    fig.update_xaxes(title=t("chart.kim_per_10" if per_village else "chart.kim_count", lang))
-    if not per_village:
-        _reference_line(
-            fig, target_per_kecamatan, t("chart.target_line", lang, value=f"{target_per_kecamatan:g}"), "x"
-        )
-    return _layout(fig, height=max(320, 18 * len(ordered) + 90))
+def progress_chart(points: pd.DataFrame, reports: pd.DataFrame, growth: pd.DataFrame, target: int,
+                   lang: str) -> go.Figure:  # fmt: skip
+    """Dated snapshots and dated published reports as points; the sample's year-formed line apart."""
+    from kim_dash.i18n import fmt_as_of
 
-
-@_figure_cache
-def growth_chart(
-    growth: pd.DataFrame, history: pd.DataFrame, target: int, lang: str, illustrative: bool = False
-) -> go.Figure:
-    """The registry's running total (labelled illustrative when it is) with the published counts as points."""
     fig = go.Figure()
-    line_name = t("chart.registry_cum_illustrative" if illustrative else "chart.registry_cum", lang)
-    fig.add_scatter(
-        x=growth["year"], y=growth["cumulative"], mode="lines+markers", name=line_name, line_color=CALM
-    )
-    dated = history[history["as_of"] != ""]
-    fig.add_scatter(
-        x=[int(a[:4]) for a in dated["as_of"]],
-        y=dated["count"],
-        mode="markers+text",
-        marker={"size": 12, "color": FOCUS, "symbol": "diamond"},
-        text=dated["count"].astype(str),
-        textposition="top center",
-        name=t("chart.published_points", lang),
-    )
-    _reference_line(fig, target, t("chart.target_total", lang, value=target))
-    fig.update_xaxes(title=t("chart.year", lang), dtick=1)
+    if len(growth):
+        illustrative = not is_published(str(growth["source"].iloc[0]))
+        fig.add_scatter(x=[f"{y}-12-31" for y in growth["year"]], y=growth["cumulative"], mode="lines",
+                        name=_marked(t("chart.by_year_formed", lang), illustrative, lang),
+                        line={"color": MUTED, "dash": "dot" if illustrative else "solid"},
+                        hovertemplate="%{y:,}<extra></extra>")  # fmt: skip
+    for frame, name, colour, symbol in ((reports, "chart.reports", FOCUS, "diamond"),
+                                        (points, "chart.snapshots", CALM, "circle")):  # fmt: skip
+        if frame.empty:
+            continue
+        value = "count" if "count" in frame else "kim"
+        published = frame["source"].map(is_published)
+        for flag in (True, False):
+            part = frame[published == flag]
+            if part.empty:
+                continue
+            fig.add_scatter(
+                x=[_axis_date(a) for a in part["as_of"]], y=part[value], mode="markers+text",
+                name=_marked(t(name, lang), not flag, lang), text=[str(v) for v in part[value]],
+                textposition="bottom center", customdata=[fmt_as_of(a, lang) for a in part["as_of"]],
+                marker={"size": 11, "color": colour, "symbol": symbol if flag else f"{symbol}-open"},
+                hovertemplate="%{customdata}: %{y:,}<extra></extra>",
+            )  # fmt: skip
+    _target_line(fig, target, t("chart.target_total", lang, value=target), "y")
     fig.update_yaxes(title=t("chart.kim_count", lang), rangemode="tozero")
-    return _layout(fig, height=340)
+    fig.update_xaxes(title=None)
+    return _layout(fig, lang, height=360)
+
+
+def _axis_date(as_of: str) -> str:
+    """Where a partial date sits on a time axis (the hover says the date as stored: "Desember 2014")."""
+    parts = as_of.split("-")
+    return {1: f"{as_of}-07-01", 2: f"{as_of}-15", 3: as_of}[len(parts)]
 
 
 @_figure_cache
 def before_after(plan: pd.DataFrame, lang: str) -> go.Figure:
-    ordered = plan.sort_values(["after", "code"], ascending=[False, True])
+    """Now → after the plan for every kecamatan, sorted: a grey dot, an arrow, a dot by status."""
+    after_column = "after" if "after" in plan else "to_form"
+    after = plan[after_column] if after_column == "after" else plan["current"] + plan["to_form"]
+    ordered = plan.assign(_after=after).sort_values(
+        ["_after", "current", "code"], ascending=[False, False, True]
+    )
+    names = [esc(n) for n in ordered["name"]]
     fig = go.Figure()
-    fig.add_bar(
-        y=ordered["name"],
-        x=ordered["current"],
-        orientation="h",
-        name=t("plan.col.current", lang),
-        marker_color=MUTED,
-    )
-    fig.add_bar(
-        y=ordered["name"], x=ordered["new"], orientation="h", name=t("plan.col.new", lang), marker_color=FOCUS
-    )
-    fig.add_scatter(
-        y=ordered["name"],
-        x=ordered["target"],
-        mode="markers",
-        name=t("plan.col.target", lang),
-        marker={"symbol": "line-ns-open", "size": 12, "color": "#222", "line": {"width": 2}},
-    )
-    fig.update_layout(barmode="stack")
-    fig.update_yaxes(autorange="reversed", title=None)
-    fig.update_xaxes(title=t("chart.kim_count", lang))
-    return _layout(fig, height=max(320, 18 * len(ordered) + 90))
+    fig.add_scatter(x=ordered["current"], y=names, mode="markers", name=t("chart.now", lang),
+                    marker={"color": MUTED, "size": 9}, hovertemplate="%{y}: %{x}<extra></extra>")  # fmt: skip
+    status = [("none" if a == 0 else "below" if a < tg else "at" if a == tg else "above")
+              for a, tg in zip(ordered["_after"], ordered["target"], strict=True)]  # fmt: skip
+    fig.add_scatter(x=ordered["_after"], y=names, mode="markers", name=t("chart.after", lang),
+                    marker={"color": [STATUS_HEX[s] for s in status], "size": 10, "line": {"color": INK, "width": 1}},
+                    customdata=ordered["target"], hovertemplate="%{y}: %{x} (target %{customdata})<extra></extra>")  # fmt: skip
+    for name, now, later in zip(names, ordered["current"], ordered["_after"], strict=True):
+        if later != now:
+            fig.add_annotation(x=later, y=name, ax=now, ay=name, xref="x", yref="y", axref="x", ayref="y",
+                               showarrow=True, arrowhead=2, arrowsize=1, arrowwidth=1.5, arrowcolor=FOCUS, text="")  # fmt: skip
+    fig.update_yaxes(autorange="reversed", title=None, tickfont={"size": 11})
+    fig.update_xaxes(title=t("chart.kim_count", lang), rangemode="tozero")
+    return _layout(fig, lang, height=max(320, 19 * len(ordered) + 100))
 
 
-def _radius(values: pd.Series, metres_per_unit: float) -> pd.Series:
-    return np.sqrt(values.clip(lower=0)) * metres_per_unit  # area proportional to count
-
-
-def regency_deck(
-    ranking: pd.DataFrame, points: pd.DataFrame, lang: str, polygons: dict | None = None
-) -> pdk.Deck:
-    """Bubbles at interior points or, with boundary polygons, a choropleth (callers cache the deck)."""
-    data = ranking.merge(points[["code", "lat", "lon"]], on="code")
-    data = data.assign(radius=_radius(data["count"], 3500.0), colour=data["band"].map(BAND_COLOURS))[
-        ["name", "province", "count", "rank", "lat", "lon", "radius", "colour"]
-    ]
-    layers = []
-    if polygons:
-        layers.append(
-            pdk.Layer(
-                "GeoJsonLayer",
-                polygons,
-                stroked=True,
-                filled=True,
-                get_fill_color="properties.colour",
-                get_line_color=[90, 90, 90],
-                line_width_min_pixels=0.5,
-                pickable=True,
-            )
-        )
-    else:
-        layers.append(
-            pdk.Layer(
-                "ScatterplotLayer",
-                data,
-                get_position=["lon", "lat"],
-                get_radius="radius",
-                get_fill_color="colour",
-                get_line_color=[40, 40, 40],
-                stroked=True,
-                line_width_min_pixels=1,
-                pickable=True,
-                opacity=0.8,
-            )
-        )
-    tooltip = {"text": t("map.regency_tooltip", lang)}
-    return SerialisedOnce(
-        layers=layers,
-        initial_view_state=INDONESIA_VIEW,
-        map_style=pdk.map_styles.CARTO_LIGHT,
-        tooltip=tooltip,
-    )
-
-
-def kecamatan_deck(
-    table: pd.DataFrame, points: pd.DataFrame, lang: str, polygons: dict | None = None
-) -> pdk.Deck:
-    """Bubbles (empty kecamatan in red) over the choropleth when boundary polygons are given."""
-    data = table.merge(points[["code", "lat", "lon"]], on="code")
-    colour = np.where(data["kim"] == 0, "zero", data["status"])
-    palette = {"zero": [200, 30, 30], "below": [232, 150, 90], "at": [46, 111, 158], "above": [91, 154, 104]}
-    data = data.assign(
-        radius=_radius(data["kim"], 450.0).where(data["kim"] > 0, 700.0),
-        colour=[palette[c] for c in colour],
-    )[["name", "kim", "villages_covered", "villages", "gap", "lat", "lon", "radius", "colour"]]
-    layers = []
-    if polygons:
-        layers.append(
-            pdk.Layer(
-                "GeoJsonLayer",
-                polygons,
-                stroked=True,
-                filled=True,
-                get_fill_color="properties.colour",
-                get_line_color=[80, 80, 80],
-                line_width_min_pixels=1,
-                pickable=True,
-            )
-        )
-    layers.append(
-        pdk.Layer(
-            "ScatterplotLayer",
-            data,
-            get_position=["lon", "lat"],
-            get_radius="radius",
-            get_fill_color="colour",
-            get_line_color=[30, 30, 30],
-            stroked=True,
-            line_width_min_pixels=1,
-            pickable=True,
-            opacity=0.85,
-        )
-    )
-    tooltip = {"text": t("map.kecamatan_tooltip", lang)}
-    return SerialisedOnce(
-        layers=layers, initial_view_state=BOGOR_VIEW, map_style=pdk.map_styles.CARTO_LIGHT, tooltip=tooltip
-    )
+@_figure_cache
+def schedule_chart(totals: pd.DataFrame, start: int, target: int, lang: str) -> go.Figure:
+    fig = go.Figure()
+    fig.add_bar(x=totals["year"], y=totals["new"], name=t("chart.new_per_year", lang), marker_color=FOCUS,
+                text=totals["new"], textposition="outside", hovertemplate="%{x}: +%{y:,}<extra></extra>")  # fmt: skip
+    fig.add_scatter(x=totals["year"], y=totals["cumulative"] + start, name=t("chart.total_after", lang),
+                    mode="lines+markers", line_color=CALM, hovertemplate="%{x}: %{y:,}<extra></extra>")  # fmt: skip
+    _target_line(fig, target, t("chart.target_total", lang, value=target), "y")
+    fig.update_xaxes(dtick=1, title=None)
+    fig.update_yaxes(title=t("chart.kim_count", lang), rangemode="tozero")
+    return _layout(fig, lang, height=320)

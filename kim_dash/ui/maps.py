@@ -1,97 +1,160 @@
-"""Maps for the pages: a choropleth when a boundary file is configured, interior-point bubbles otherwise."""
+"""Labelled choropleths that read without a basemap (offline, intranet): outlines, colours with a
+legend, names or values on the map, a tooltip on hover or tap, and a click that drills down."""
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 import pandas as pd
+import pydeck as pdk
 import streamlit as st
 
-from kim_dash import geo
-from kim_dash.data import Dataset
+from kim_dash import boundaries, geo
 from kim_dash.i18n import t
-from kim_dash.ui import charts, state, widgets
+from kim_dash.provenance import is_published
+from kim_dash.ui import state
+from kim_dash.ui.palette import BAND_HEX, INK, NO_DATA_HEX, STATUS_HEX, STATUS_ORDER, rgb
+
+LABELS = {"@@type": "CollisionFilterExtension"}  # overlapping labels give way instead of piling up
 
 
-@st.cache_resource(show_spinner=False)
-def _configured_join(path: str, mtime: float, level: str, _reference: pd.DataFrame) -> geo.BoundaryJoin:
-    """Read and join a configured boundary file once (again only when the file changes).
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _regency_features(folder: str) -> list[dict]:
+    return boundaries.regency_features(Path(folder))
 
-    `_reference` is left out of the cache key (leading underscore): hashing 514 rows on every rerun
-    costs more than the page; the reference geography is fixed for the process.
-    """
-    frame, crs = geo.read_boundary_path(path)
-    return geo.join_boundaries(frame, _reference, level, crs)
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _kecamatan_features(folder: str, regency: str) -> list[dict]:
+    return boundaries.kecamatan_features(Path(folder), regency)
 
 
 @st.cache_resource(show_spinner=False, max_entries=8, hash_funcs={geo.BoundaryJoin: id})
-def _features(join: geo.BoundaryJoin, level: str) -> list[dict]:
-    """Simplified display polygons, once per boundary join (the join object lives as long as its file)."""
+def _uploaded_features(join: geo.BoundaryJoin, level: str) -> list[dict]:
     return geo.display_features(join.frame, level)
 
 
-def boundary_join(level: str, reference: pd.DataFrame) -> geo.BoundaryJoin | None:
-    uploaded = state.boundary(level)
-    if uploaded is not None:
-        return uploaded
-    path = geo.configured_path(level)
-    return _configured_join(path, Path(path).stat().st_mtime, level, reference) if path else None
-
-
-def _unmatched(join: geo.BoundaryJoin, lang: str) -> None:
-    if join.unmatched:
-        st.warning(
-            t(
-                "map.unmatched",
-                lang,
-                n=len(join.unmatched),
-                names=", ".join(widgets.plain(n) for n in join.unmatched[:30]),
-            )
-        )
-    if join.missing:
-        st.caption(t("map.missing", lang, n=len(join.missing)))
-
-
-@st.cache_resource(show_spinner=False, max_entries=64, hash_funcs={geo.BoundaryJoin: id})
-def _regency_deck(table: pd.DataFrame, points: pd.DataFrame, lang: str, join: geo.BoundaryJoin | None):
-    polygons = None
+def features(level: str, regency: str = "") -> tuple[list[dict], bool]:
+    """The session's uploaded boundaries when there are any (True), else the shipped ones."""
+    join = state.boundary(level)
     if join is not None:
-        colours = dict(zip(table["code"], table["band"].map(charts.BAND_COLOURS)))
-        # every regency is drawn (grey when it has no KIM or is filtered out), so the map stays whole
-        values = points[["code", "name"]].merge(
-            table[["code", "province", "count", "rank"]], on="code", how="left"
-        )
-        values = values.astype({"count": "Int64", "rank": "Int64"}).astype(object).fillna("–")
-        polygons = geo.colour_features(_features(join, "regency"), values, colours)
-    return charts.regency_deck(table, points, lang, polygons)
+        try:
+            found = _uploaded_features(join, level)
+            return (
+                [f for f in found if f["properties"]["code"].startswith(regency)] if regency else found
+            ), True
+        except Exception:  # noqa: BLE001 - a failing upload never breaks a page: fall back to the shipped map
+            state.set_boundary(level, None)
+    folder = str(state.data_dir())
+    return (
+        _kecamatan_features(folder, regency) if level == "kecamatan" else _regency_features(folder)
+    ), False
 
 
-@st.cache_resource(show_spinner=False, max_entries=64, hash_funcs={geo.BoundaryJoin: id})
-def _kecamatan_deck(table: pd.DataFrame, points: pd.DataFrame, lang: str, join: geo.BoundaryJoin | None):
-    polygons = None
-    if join is not None:
-        palette = {"below": [240, 200, 170], "at": [170, 200, 225], "above": [180, 215, 185]}
-        colours = {
-            c: ([235, 120, 120] if k == 0 else palette[s])
-            for c, k, s in zip(table["code"], table["kim"], table["status"])
-        }
-        values = table[["code", "name", "kim", "villages_covered", "villages", "gap"]]
-        polygons = geo.colour_features(_features(join, "kecamatan"), values, colours)
-    return charts.kecamatan_deck(table, points, lang, polygons)
+def _collection(shapes: list[dict], values: dict[str, dict]) -> dict:
+    out = []
+    for feature in shapes:
+        props = values.get(feature["properties"]["code"])
+        if props is not None:
+            out.append({"type": "Feature", "geometry": feature["geometry"], "properties": props})
+    return {"type": "FeatureCollection", "features": out}
 
 
-def regency_map(table: pd.DataFrame, dataset: Dataset, lang: str) -> None:
-    join = boundary_join("regency", dataset.regencies)
-    st.pydeck_chart(_regency_deck(table, dataset.regencies, lang, join), height=480)
-    legend = "map.band_legend" if join is None else "map.band_legend_choropleth"
-    st.caption(t(legend, lang) + " · " + t("map.offline_note", lang))
-    if join is not None:
-        _unmatched(join, lang)
+def _deck(
+    collection: dict, labels: pd.DataFrame, view: tuple[float, float, float], layer_id: str
+) -> pdk.Deck:
+    layers = [
+        pdk.Layer("GeoJsonLayer", collection, id=layer_id, stroked=True, filled=True, pickable=True,
+                  get_fill_color="properties.fill", get_line_color="properties.line",
+                  get_line_width="properties.width", line_width_units="pixels", auto_highlight=True),
+        pdk.Layer("TextLayer", labels, id=f"{layer_id}_labels", get_position=["lon", "lat"], get_text="label",
+                  get_size=11, get_color=rgb(INK), get_text_anchor="'middle'", get_alignment_baseline="'center'",
+                  font_weight=600, outline_width=2, outline_color=[255, 255, 255, 230], font_settings={"sdf": True},
+                  extensions=[LABELS], collision_group=layer_id),
+    ]  # fmt: skip
+    lat, lon, zoom = view
+    return pdk.Deck(layers=layers, initial_view_state=pdk.ViewState(latitude=lat, longitude=lon, zoom=zoom),
+                    map_provider=None, map_style=None, tooltip={"text": "{tip}"})  # fmt: skip
 
 
-def kecamatan_map(table: pd.DataFrame, dataset: Dataset, lang: str) -> None:
-    join = boundary_join("kecamatan", dataset.kecamatan)
-    st.pydeck_chart(_kecamatan_deck(table, dataset.kecamatan, lang, join), height=480)
-    st.caption(t("map.kecamatan_legend", lang) + " · " + t("map.offline_note", lang))
-    if join is not None:
-        _unmatched(join, lang)
+def _tip(lines: list[str]) -> str:
+    return "\n".join(html.escape(str(line), quote=False) for line in lines if line)
+
+
+def kecamatan_deck(table: pd.DataFrame, regency: str, lang: str, chosen: tuple[str, ...]) -> pdk.Deck | None:
+    shapes, _ = features("kecamatan", regency)
+    if not shapes:
+        return None
+    marker = t("source.illustrative", lang)
+    values = {}
+    for row in table.itertuples(index=False):
+        focus = row.code in chosen
+        values[row.code] = {
+            "code": row.code, "fill": rgb(STATUS_HEX[row.status], 215), "line": rgb(INK, 255 if focus else 120),
+            "width": 3 if focus else 1,
+            "tip": _tip([row.name, t("map.kecamatan_tip", lang, kim=row.kim, target=row.target),
+                         t(f"status.{row.status}", lang), "" if is_published(row.source) else marker]),
+        }  # fmt: skip
+    labels = table.assign(label=[f"{n} ({k})" for n, k in zip(table["name"], table["kim"], strict=True)])
+    return _deck(_collection(shapes, values), labels, boundaries.view_of(shapes), "kecamatan")
+
+
+def regency_deck(ranking: pd.DataFrame, points: pd.DataFrame, lang: str, focus: str) -> pdk.Deck | None:
+    shapes, _ = features("regency")
+    if not shapes:
+        return None
+    rows = ranking.set_index("code")
+    marker = t("source.illustrative", lang)
+    values = {}
+    for code, name in zip(points["code"], points["name"], strict=True):
+        if code in rows.index:
+            row = rows.loc[code]
+            fill = rgb(BAND_HEX[row["band"]], 230)
+            tip = _tip([name, t("map.regency_tip", lang, count=int(row["count"]), rank=int(row["rank"])),
+                        "" if is_published(row["source"]) else marker])  # fmt: skip
+        else:
+            fill, tip = rgb(NO_DATA_HEX), _tip([name, t("map.regency_none", lang)])
+        values[code] = {"code": code, "fill": fill, "line": rgb(INK, 255 if code == focus else 60),
+                        "width": 3 if code == focus else 0.5, "tip": tip}  # fmt: skip
+    labelled = points[points["code"].isin(rows.index)].copy()
+    labelled["label"] = labelled["code"].map(rows["count"]).astype(int).astype(str)
+    return _deck(_collection(shapes, values), labelled, (-2.5, 118.0, 3.6), "regency")
+
+
+def legend(items: list[tuple[str, str]]) -> None:
+    """A legend of colour swatches (static HTML of our own labels: no user data reaches it)."""
+    swatches = "".join(
+        f'<span style="display:inline-flex;align-items:center;margin-right:14px;font-size:0.85rem">'
+        f'<span style="width:14px;height:14px;background:{colour};border:1px solid #555;margin-right:5px">'
+        f"</span>{html.escape(label)}</span>"
+        for colour, label in items
+    )
+    st.html(f"<div>{swatches}</div>")
+
+
+def status_legend(lang: str) -> None:
+    legend([(STATUS_HEX[s], t(f"status.{s}", lang)) for s in STATUS_ORDER])
+
+
+def band_legend(lang: str) -> None:
+    legend(
+        [(colour, band) for band, colour in BAND_HEX.items()] + [(NO_DATA_HEX, t("map.regency_none", lang))]
+    )
+
+
+def attribution(lang: str, uploaded: bool) -> None:
+    key = "map.attribution_upload" if uploaded else "map.attribution"
+    st.caption(t(key, lang, source=boundaries.ATTRIBUTION))
+
+
+def selected_code(event, layer_id: str) -> str | None:
+    """The code of the area a person clicked or tapped, from st.pydeck_chart's selection state."""
+    try:
+        objects = event["selection"]["objects"].get(layer_id, [])
+    except (KeyError, TypeError, AttributeError):
+        return None
+    for obj in objects:
+        code = (obj.get("properties") or {}).get("code") or obj.get("code")
+        if code:
+            return str(code)
+    return None

@@ -1,17 +1,29 @@
-"""What every page needs first: the language and the dataset of this session."""
+"""What every page gets from app.py: the language, the dataset of this session, the chosen regency."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 import streamlit as st
 
 from kim_dash.data import Dataset
-from kim_dash.i18n import DEFAULT_LANGUAGE
-from kim_dash.ui import state
+
+CONTEXT = "_page_context"
 
 
-def context() -> tuple[str, Dataset]:
-    lang = st.session_state.get("lang") or DEFAULT_LANGUAGE
-    dataset, _ = state.dataset()
-    if dataset is None:  # app.py shows the report; a page never renders half a dataset
+@dataclass(frozen=True)
+class Context:
+    lang: str
+    dataset: Dataset
+    regency: str  # the chosen kabupaten/kota code (?wilayah=)
+
+
+def set_context(context: Context) -> None:
+    st.session_state[CONTEXT] = context
+
+
+def context() -> Context:
+    found = st.session_state.get(CONTEXT)
+    if found is None:  # app.py shows the data report and stops; a page never renders half a dataset
         st.stop()
-    return lang, dataset
+    return found

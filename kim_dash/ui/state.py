@@ -1,20 +1,33 @@
-"""Session state: the language, the dataset (sample or this session's upload), boundary files."""
+"""Session state: the store and dataset in use, the session's upload previews, URL-bound choices.
+
+The dataset is shared by every session of the process for one (store version, date); a session
+with an upload preview gets its own copy, composed once and kept until the preview changes.
+"""
 
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 import streamlit as st
 
 from kim_dash.data import DEFAULT_DATA_DIR, Dataset, load_dataset
-from kim_dash.i18n import DEFAULT_LANGUAGE, LANGUAGES
+from kim_dash.geography import Geography, load_geography
 from kim_dash.problems import DatasetError, Problem
+from kim_dash.snapshots import default_store
+from kim_dash.store import Store, StoreUnavailable
 
-UPLOADS = "uploads"  # session_state key: {kind: (frame, file name)}
-BOUNDARIES = "boundaries"  # session_state key: {level: BoundaryJoin}
-COMPOSED = "composed_dataset"  # session_state key: ((sample id, uploads id), Dataset with uploads applied)
-LANG_LABELS = {"id": "ID", "en": "EN"}
+PREVIEWS = "previews"  # session_state: {(kind, regency): (frame, file name, as_of)}
+COMPOSED = "composed_dataset"  # session_state: (key, Dataset with the previews applied)
+BOUNDARIES = "boundaries"  # session_state: {level: BoundaryJoin}
+
+
+@dataclass(frozen=True)
+class Loaded:
+    dataset: Dataset | None
+    problems: list[Problem]
+    unavailable: str = ""  # the store cannot be reached: why
 
 
 def data_dir() -> Path:
@@ -25,62 +38,83 @@ def _fingerprint(folder: Path) -> tuple:
     return tuple(sorted((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in folder.rglob("*.csv")))
 
 
-@st.cache_resource(show_spinner=False)
-def _load(folder: str, fingerprint: tuple) -> tuple[Dataset | None, list[Problem]]:
-    """Once per process (and again only when a file changes); frames are shared read-only."""
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _geography(folder: str, fingerprint: tuple) -> Geography:
+    return load_geography(folder)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _folder_or_url_store(folder: str, fingerprint: tuple, url: str, _geography: Geography) -> Store:
+    return Store.from_url(url) if url else default_store(Path(folder), _geography)
+
+
+def _has_secret_connection() -> bool:
     try:
-        return load_dataset(folder), []
-    except DatasetError as err:
-        return None, err.problems
+        return "kim" in st.secrets.get("connections", {})
+    except FileNotFoundError:  # no secrets.toml at all
+        return False
 
 
-def language() -> str:
-    """The sidebar language switch, bound to ?lang= so a shared link keeps the language."""
-    choice = st.sidebar.segmented_control(
-        "Bahasa / Language",
-        list(LANGUAGES),
-        default=DEFAULT_LANGUAGE,
-        format_func=LANG_LABELS.get,
-        key="lang",
-        bind="query-params",
-        required=True,
-    )
-    return choice or DEFAULT_LANGUAGE
+def open_store(folder: Path, fingerprint: tuple, geography: Geography) -> Store:
+    """The store of this process: st.connection "kim" (secrets), else $KIM_DATABASE_URL, else data/'s own."""
+    if _has_secret_connection():
+        try:
+            engine = st.connection("kim", type="sql").engine
+        except Exception as err:  # noqa: BLE001 - any driver error: the report says why, no traceback
+            raise StoreUnavailable(f"connections.kim: {type(err).__name__}") from err
+        return Store(engine, engine.url.render_as_string(hide_password=True))
+    return _folder_or_url_store(str(folder), fingerprint, os.environ.get("KIM_DATABASE_URL", ""), geography)
 
 
-def dataset() -> tuple[Dataset | None, list[Problem]]:
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _dataset(
+    label: str, version: tuple, as_of: str, folder: str, _store: Store, _geography: Geography
+) -> Dataset:
+    """Once per store version and date: an import shows up on the next page run, in every replica."""
+    return load_dataset(folder, _store, as_of, _geography)
+
+
+def load(as_of: str = "") -> Loaded:
     folder = data_dir()
-    base, problems = _load(str(folder), _fingerprint(folder) if folder.is_dir() else ())
-    if base is None:
-        return None, problems
-    uploaded = st.session_state.get(UPLOADS, {})
-    if not uploaded:
-        return base, []
-    # compose once per (sample, uploads) and keep it: a new Dataset each rerun would drop its memo
-    # of derived tables, redoing every computation for exactly the sessions that use real data
-    key = (id(base), id(uploaded))
+    fingerprint = _fingerprint(folder) if folder.is_dir() else ()
+    try:
+        geography = _geography(str(folder), fingerprint)
+        store = open_store(folder, fingerprint, geography)
+        base = _dataset(store.label, store.version(), as_of, str(folder), store, geography)
+    except DatasetError as err:
+        return Loaded(None, err.problems)
+    except StoreUnavailable as err:
+        return Loaded(None, [], str(err))
+    return Loaded(with_previews(base), [])
+
+
+def with_previews(base: Dataset) -> Dataset:
+    previews = st.session_state.get(PREVIEWS, {})
+    if not previews:
+        return base
+    key = (id(base), id(previews))
     cached = st.session_state.get(COMPOSED)
     if cached is None or cached[0] != key:
         composed = base
-        for kind, (frame, name) in uploaded.items():
-            composed = composed.with_frame(kind, frame, f"upload:{name}")
+        for (kind, regency), (frame, name, as_of) in previews.items():
+            composed = composed.with_preview(kind, regency, frame, name, as_of)
         cached = (key, composed)
         st.session_state[COMPOSED] = cached
-    return cached[1], []
+    return cached[1]
 
 
-def use_upload(kind: str, frame, file_name: str) -> None:
-    uploads = dict(st.session_state.get(UPLOADS, {}))
-    uploads[kind] = (frame, file_name)
-    st.session_state[UPLOADS] = uploads
+def use_preview(kind: str, regency: str, frame, file_name: str, as_of: str = "") -> None:
+    previews = dict(st.session_state.get(PREVIEWS, {}))
+    previews[(kind, "" if kind == "national" else regency)] = (frame, file_name, as_of)
+    st.session_state[PREVIEWS] = previews
 
 
-def back_to_sample() -> None:
-    st.session_state[UPLOADS] = {}
+def clear_previews() -> None:
+    st.session_state[PREVIEWS] = {}
 
 
-def uploads() -> dict:
-    return st.session_state.get(UPLOADS, {})
+def previews() -> dict:
+    return st.session_state.get(PREVIEWS, {})
 
 
 def boundary(level: str):
@@ -89,5 +123,34 @@ def boundary(level: str):
 
 def set_boundary(level: str, join) -> None:
     current = dict(st.session_state.get(BOUNDARIES, {}))
-    current[level] = join
+    if join is None:
+        current.pop(level, None)
+    else:
+        current[level] = join
     st.session_state[BOUNDARIES] = current
+
+
+def url_value(key: str, allowed: list[str], default: str) -> str:
+    """A choice kept in the URL as a short, language-neutral code (?wilayah=32.04, ?bobot=desa).
+
+    Streamlit's own binding writes the displayed label into the URL, which changes with the language;
+    here the widget shows a label and the URL keeps the code. A code in the URL that differs from the
+    last one seen (a shared link, the back button) wins; a URL without it (a move to another page)
+    keeps the session's choice and writes it back.
+    """
+    synced = f"_url_{key}"
+    in_url = st.query_params.get(key)
+    if in_url is not None and in_url in allowed and in_url != st.session_state.get(synced):
+        st.session_state[key] = in_url
+    elif st.session_state.get(key) not in allowed:
+        st.session_state[key] = default
+    write_url_value(key, st.session_state[key], default)
+    return st.session_state[key]
+
+
+def write_url_value(key: str, value: str, default: str) -> None:
+    st.session_state[f"_url_{key}"] = value
+    if value == default:
+        st.query_params.pop(key, None)
+    else:
+        st.query_params[key] = value

@@ -1,90 +1,119 @@
-"""Shared widgets: KPI cards, provenance notices, the validation report, download buttons."""
+"""Shared widgets: KPI cards with their provenance, sentences, tables in the locale, the report."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 import pandas as pd
 import streamlit as st
 
-from kim_dash import export
-from kim_dash.i18n import t
+from kim_dash.brief import Sentence
+from kim_dash.extracts import kind_of
+from kim_dash.i18n import fmt_int, fmt_num, fmt_pct, t
 from kim_dash.problems import Problem
+from kim_dash.provenance import Figure, is_published
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&])")
 
 
 def plain(text: object) -> str:
-    """Escape Markdown so data (a file name, a KIM name, a column title) shows as typed, never as markup."""
+    """Escape Markdown (and HTML-looking text) so data shows as typed, never as markup."""
     return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
 
 
-def source_label(source: str, lang: str) -> str:
-    """'published:…' -> '📘 Terbit: …'; 'illustrative' -> '🧪 Ilustratif' (text, never HTML)."""
-    if source.startswith("published:"):
-        return f"📘 {t('source.published', lang)}: {source.removeprefix('published:')}"  # tables: plain text
-    return f"🧪 {t('source.illustrative', lang)}"
+def marked(text: str, source: str, lang: str) -> str:
+    """`text` with the word "ilustratif"/"illustrative" when its source is not published."""
+    return text if is_published(source) else f"{text} ({t('source.illustrative', lang)})"
 
 
-def with_source_labels(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
-    out = frame.copy()
-    labels = {s: source_label(str(s), lang) for s in out["source"].unique()}  # few distinct sources
-    out["source"] = out["source"].map(labels)
-    return out
+def kpi(column, label: str, value: str, lang: str, source: str = "", help_text: str | None = None) -> None:
+    """A KPI card; an illustrative figure says so in its label, in words (no emoji needed)."""
+    shown = marked(label, source, lang) if source else label
+    column.metric(shown, value, help=help_text, border=True)
 
 
-def illustrative_notice(sources: pd.Series, lang: str) -> None:
-    """A calm notice wherever illustrative rows are in view, with how to load real data."""
-    illustrative = int((sources == "illustrative").sum())
+def figure_kpi(
+    column, label: str, fig: Figure, lang: str, kind: str = "int", help_text: str | None = None
+) -> None:
+    value = {"int": fmt_int, "pct": fmt_pct, "num": fmt_num}[kind](fig.value, lang)
+    kpi(column, label, value, lang, fig.source, help_text)
+
+
+def sentences(items: Iterable[Sentence], lang: str) -> None:
+    """The brief: one line per sentence, data escaped, illustrative sentences marked in words."""
+    lines = [f"- {plain(marked(s.text, s.source, lang))}" for s in items]
+    st.markdown("\n".join(lines))
+
+
+def illustrative_notice(sources: Iterable[str], lang: str) -> None:
+    """A calm notice wherever figures in view rest on illustrative sample rows."""
+    if any(not is_published(s) for s in sources):
+        st.info(t("notice.illustrative", lang), icon=":material/science:")
+
+
+def sources(dataset, snapshots, lang: str, regency: str = "", extra: tuple[str, ...] = ()) -> None:
+    """'Sumber: …' from the data in view: published references, region codes, illustrative rows."""
+    from kim_dash.sources import view_sources
+
+    refs, illustrative = view_sources(dataset, snapshots, regency)
+    parts = [*refs, *extra, t("sources.reference", lang)]
+    text = f"{t('provenance.label', lang)}: " + "; ".join(plain(p) for p in parts) + "."
     if illustrative:
-        st.info(t("notice.illustrative", lang, n=illustrative, total=len(sources)), icon="🧪")
-
-
-def provenance(key: str, lang: str) -> None:
-    st.caption(f"📚 {t('provenance.label', lang)}: {t(key, lang)}")
-
-
-def kpi(column, label: str, value: str, help_text: str | None = None, delta: str | None = None) -> None:
-    column.metric(label, value, delta=delta, help=help_text, delta_color="off", border=True)
+        text += " " + t("sources.illustrative_rows", lang, count=illustrative)
+    st.caption(text)
 
 
 def validation_report(problems: list[Problem], lang: str, title_key: str = "report.title") -> None:
-    st.error(t(title_key, lang, n=len(problems)), icon="⚠️")
+    st.error(t(title_key, lang, count=len(problems)), icon=":material/error:")
     table = pd.DataFrame([p.as_record(lang) for p in problems])
     table = table.rename(columns={c: t(f"report.col.{c}", lang) for c in table.columns})
     st.dataframe(table, hide_index=True, width="stretch")
 
 
-def downloads(
-    frame: pd.DataFrame, stem_key: str, slug: str, lang: str, key: str, csv: bytes | None = None
-) -> None:
-    """CSV and XLSX of exactly `frame`, formula-safe; no rerun on click.
+def _formatter(kind: str, lang: str):
+    from kim_dash.export import source_label
 
-    The XLSX is made only when clicked (a deferred callable): writing a workbook costs more than the
-    rest of a page's rerun.
+    if kind in ("int", "signed"):
+        sign = kind == "signed"
+        return lambda v: "" if pd.isna(v) else (("+" if sign and v > 0 else "") + fmt_int(v, lang))
+    if kind == "year":
+        return lambda v: "" if pd.isna(v) else str(int(v))
+    if kind == "decimal":
+        return lambda v: "" if pd.isna(v) else fmt_num(v, lang)
+    if kind == "percent":
+        return lambda v: "" if pd.isna(v) else fmt_pct(v, lang)
+    if kind == "source":
+        return lambda v: source_label(str(v), lang)
+    if kind.startswith("enum:"):
+        family = kind[5:]
+        return lambda v: t(f"{family}.{v or 'unknown'}", lang)
+    return None
+
+
+def table(frame: pd.DataFrame, name: str, lang: str, height: int | str = "auto", key: str | None = None,
+          hide: tuple[str, ...] = ()):  # fmt: skip
+    """A table as people read it: titles and values in the language, numbers in its format.
+
+    A pandas Styler carries the display text while the cells keep their numbers, so sorting by a
+    column still sorts by value.
     """
-    stem = t(stem_key, lang)
-    left, right = st.columns(2)
-    left.download_button(
-        t("download.csv", lang),
-        csv if csv is not None else export.to_csv_bytes(frame),
-        export.file_name(stem, slug, "csv"),
-        mime="text/csv",
-        on_click="ignore",
-        key=f"{key}_csv",
-        icon=":material/download:",
-    )
-    right.download_button(
-        t("download.xlsx", lang),
-        lambda: export.to_xlsx_bytes(frame),
-        export.file_name(stem, slug, "xlsx"),
-        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        on_click="ignore",
-        key=f"{key}_xlsx",
-        icon=":material/table:",
-    )
+    from kim_dash.export import header
+
+    shown = frame.drop(columns=[c for c in hide if c in frame.columns])
+    formats = {c: f for c in shown.columns if (f := _formatter(kind_of(c), lang)) is not None}
+    styler = shown.style.format(formats, na_rep="–")
+    styler = styler.relabel_index([header(c, name, lang) for c in shown.columns], axis="columns")
+    return st.dataframe(styler, hide_index=True, width="stretch", height=height, key=key)
 
 
-def header_labels(frame: pd.DataFrame, prefix: str, lang: str) -> pd.DataFrame:
-    """Translate snake_case column names for display (extracts keep the stable names)."""
-    return frame.rename(columns={c: t(f"{prefix}.{c}", lang) for c in frame.columns})
+def data_date(dataset, snapshot, lang: str) -> None:
+    """'Data per 20 Desember 2016' (or the unsaved upload it comes from): every page says it."""
+    from kim_dash.i18n import fmt_as_of
+
+    if snapshot is None:
+        st.caption(t("common.no_data_date", lang))
+    elif snapshot.id < 0:
+        st.caption(t("common.preview_date", lang, file=plain(snapshot.file_name)))
+    else:
+        st.caption(t("common.data_date", lang, date=fmt_as_of(snapshot.as_of, lang)))

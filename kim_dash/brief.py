@@ -1,0 +1,91 @@
+"""The answer first: plain sentences generated from the data, each with the source it rests on."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from kim_dash.coverage import coverage_kpis, kecamatan_table
+from kim_dash.data import Dataset
+from kim_dash.i18n import fmt_as_of, fmt_int, fmt_list, t
+from kim_dash.planner import default_plan, proposals
+from kim_dash.provenance import combine, derive, is_published
+from kim_dash.ranking import focus_stats, national_snapshot, national_totals
+from kim_dash.regency import RegencyData, regency_data
+
+MAX_NAMES = 8  # a sentence names at most this many kecamatan, then says how many more
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    source: str
+
+    @property
+    def illustrative(self) -> bool:
+        return not is_published(self.source)
+
+
+def named(names: list[str], lang: str) -> str:
+    shown = names[:MAX_NAMES]
+    if len(names) > MAX_NAMES:
+        shown = [*shown, t("brief.more", lang, count=len(names) - MAX_NAMES)]
+    return fmt_list(shown, lang)
+
+
+def rank_sentence(dataset: Dataset, code: str, lang: str) -> Sentence | None:
+    snapshot = national_snapshot(dataset)
+    if snapshot is None:
+        return None
+    name = dataset.geography.regency_name(code)
+    stats = focus_stats(dataset, code)
+    date = fmt_as_of(snapshot.as_of, lang)
+    if stats is None:
+        return Sentence(
+            t("brief.not_ranked", lang, name=name, date=date), national_totals(dataset).regencies.source
+        )
+    text = t("brief.rank", lang, name=name, date=date, rank=stats.rank.value, of=fmt_int(stats.of.value, lang),
+             count=fmt_int(stats.count.value, lang))  # fmt: skip
+    return Sentence(text, derive(stats.rank.source, stats.of.source, stats.count.source))
+
+
+def target_sentence(regency: RegencyData, lang: str, chosen: tuple[str, ...] = ()) -> Sentence:
+    kpis = coverage_kpis(regency, chosen)
+    date = fmt_as_of(regency.snapshot.as_of, lang) if regency.snapshot and regency.snapshot.as_of else ""
+    key = "brief.target_met" if kpis.to_form.value == 0 else "brief.target_short"
+    text = t(key, lang, date=date or t("brief.preview_date", lang), kim=fmt_int(kpis.kim.value, lang),
+             target=fmt_int(kpis.target.total.value, lang), short=fmt_int(kpis.to_form.value, lang))  # fmt: skip
+    if kpis.target.spread == "default":
+        text += " " + t("brief.default_target", lang)
+    return Sentence(text, derive(kpis.kim.source, kpis.target.total.source))
+
+
+def empty_kecamatan_sentence(regency: RegencyData, lang: str, chosen: tuple[str, ...] = ()) -> Sentence:
+    table = kecamatan_table(regency, chosen)
+    empty = table[table["kim"] == 0]["name"].tolist()
+    source = combine(table["source"]) if chosen else regency.table_source
+    if not empty:
+        return Sentence(t("brief.no_empty", lang), source)
+    # every kecamatan without a KIM, by name: this is the sentence a leader acts on
+    return Sentence(t("brief.empty", lang, count=len(empty), names=fmt_list(empty, lang)), source)
+
+
+def proposal_sentence(plan: pd.DataFrame, lang: str) -> Sentence:
+    proposed = proposals(plan)
+    if not proposed:
+        return Sentence(t("brief.no_proposal", lang), combine(plan["source"]) if len(plan) else combine([]))
+    parts = [f"{name} ({fmt_int(n, lang)})" for name, n, _ in proposed]
+    return Sentence(t("brief.proposal", lang, places=named(parts, lang)), derive(*[s for *_, s in proposed]))
+
+
+def home_sentences(dataset: Dataset, code: str, lang: str) -> list[Sentence]:
+    """Rank and its date; KIM now vs target; kecamatan without KIM by name; where the next KIM go."""
+    regency = regency_data(dataset, code)
+    sentences = [s for s in [rank_sentence(dataset, code, lang)] if s]
+    if not regency.has_data:
+        return [*sentences, Sentence(t("brief.no_data", lang, name=regency.name), combine([]))]
+    return [
+        *sentences, target_sentence(regency, lang), empty_kecamatan_sentence(regency, lang),
+        proposal_sentence(default_plan(regency), lang),
+    ]  # fmt: skip

@@ -1,0 +1,31 @@
+"""python -m kim_dash: validate, export, plan, brief, import and list snapshots.
+
+Uses the same functions as the pages, so an extract and the screen cannot disagree.
+Exit codes: 0 success, 1 invalid data, 2 usage error or the store cannot be reached.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from kim_dash.cli.commands import COMMANDS, UsageError
+from kim_dash.cli.parser import build_parser
+from kim_dash.problems import DatasetError
+from kim_dash.store import StoreUnavailable
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_:
+        return int(exit_.code or 0)
+    try:
+        return COMMANDS[args.command](args)
+    except (UsageError, StoreUnavailable) as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    except DatasetError as err:
+        for problem in err.problems:
+            print(problem.line(getattr(args, "lang", None) or "en"), file=sys.stderr)
+        return 1

@@ -1,0 +1,204 @@
+"""The commands: each opens the data the way the app does and calls the same functions as a page."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+from kim_dash import export, names
+from kim_dash.data import Dataset, load_curated, load_dataset
+from kim_dash.extracts import kecamatan_extract, ranking_extract, registry_extract, slug_of
+from kim_dash.geography import Geography, load_geography
+from kim_dash.ingest import ingest
+from kim_dash.plans import PlanRequest, plan_table
+from kim_dash.problems import DatasetError
+from kim_dash.ranking import RankingFilter, province_summary
+from kim_dash.regency import regency_data
+from kim_dash.snapshots import default_store, store_import
+from kim_dash.store import Store
+
+
+class UsageError(Exception):
+    pass
+
+
+def resolve(values: list[str], names_by_code: dict[str, str], what: str) -> tuple[str, ...]:
+    codes = []
+    for value in values:
+        code = names.match(value, names_by_code)
+        if code is None:
+            hint = names.suggest(value, names_by_code)
+            raise UsageError(f"unknown {what} {value!r}" + (f" (did you mean {hint}?)" if hint else ""))
+        codes.append(code)
+    return tuple(codes)
+
+
+def open_store(args: argparse.Namespace, geography: Geography, create: bool = False) -> Store:
+    return Store.from_url(args.db) if args.db else default_store(args.data, geography, create=create)
+
+
+def open_dataset(args: argparse.Namespace) -> Dataset:
+    geography = load_geography(args.data)
+    return load_dataset(args.data, open_store(args, geography), args.as_of, geography)
+
+
+def regency_code(args: argparse.Namespace, geography: Geography) -> str:
+    return resolve([args.regency], geography.names("regency"), "kabupaten/kota")[0]
+
+
+def write(data: bytes, out: Path | None) -> None:
+    if out is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    else:
+        out.write_bytes(data)
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    target = args.path or args.data
+    if target.is_dir():
+        try:
+            geography = load_geography(target)
+            load_curated(target, geography)
+            open_dataset(argparse.Namespace(**{**vars(args), "data": target}))
+        except DatasetError as err:
+            for problem in err.problems:
+                print(problem.line(args.lang))
+            return 1
+        print(f"{target}: valid")
+        return 0
+    if not target.is_file():
+        raise UsageError(f"no such file or folder: {target}")
+    geography = load_geography(args.data)
+    result = ingest(
+        target.read_bytes(), target.name, geography, args.kind, regency_code(args, geography), args.sheet
+    )
+    for problem in result.problems:
+        print(problem.line(args.lang))
+    if result.problems:
+        return 1
+    print(f"{target}: valid {result.kind} file, {result.rows} rows")
+    return 0
+
+
+def export_frame(dataset: Dataset, args: argparse.Namespace) -> tuple[pd.DataFrame, str]:
+    geography = dataset.geography
+    if args.table in ("ranking", "provinces"):
+        if args.table == "provinces":
+            return province_summary(dataset), "provinces"
+        flt = RankingFilter(resolve(args.province, geography.names("province"), "province"), tuple(args.type),
+                            tuple(args.band), args.search)  # fmt: skip
+        return ranking_extract(dataset, flt), "ranking"
+    regency = regency_data(dataset, regency_code(args, geography))
+    chosen = resolve(args.kecamatan, geography.names("kecamatan", regency.code), "kecamatan")
+    if args.table == "kecamatan":
+        return kecamatan_extract(regency, chosen), "kecamatan"
+    if args.table == "registry":
+        return registry_extract(regency, chosen, args.search), "registry"
+    from kim_dash.planner import desa_saturation
+    from kim_dash.progress import snapshot_progress
+
+    if args.table == "saturation":
+        return desa_saturation(regency), "saturation"
+    return snapshot_progress(dataset, regency.code), "progress"
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    frame, table = export_frame(open_dataset(args), args)
+    write(export.to_bytes(frame, args.format, table, args.lang), args.out)
+    return 0
+
+
+def plan_request(args: argparse.Namespace, dataset: Dataset) -> PlanRequest:
+    regency = regency_code(args, dataset.geography)
+    weights_file = None
+    if args.weights not in ("equal", "desa"):
+        path = Path(args.weights)
+        if not path.is_file():
+            raise UsageError(f"--weights: no such file {path}")
+        weights_file = (path.read_bytes(), path.name)
+    if (args.per_year is None) != (args.until is None):
+        raise UsageError("--per-year and --until go together")
+    if args.target is not None and args.target < 0:
+        raise UsageError("--target must be >= 0")
+    weighting = "file" if weights_file else args.weights
+    return PlanRequest(regency, args.target, weighting, args.method, args.mode, args.per_year, args.until,
+                       args.from_year, weights_file)  # fmt: skip
+
+
+def cmd_plan(args: argparse.Namespace) -> int:
+    dataset = open_dataset(args)
+    frame, table = plan_table(dataset, plan_request(args, dataset))
+    if args.format == "json":
+        data = frame.astype(object).where(frame.notna(), None).to_dict(orient="records")
+        write((json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode(), args.out)
+    else:
+        write(export.to_bytes(frame, args.format, table, args.lang), args.out)
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    if not args.file.is_file():
+        raise UsageError(f"no such file: {args.file}")
+    geography = load_geography(args.data)
+    raw = args.file.read_bytes()
+    regency = "32.01" if args.kind == "national" else regency_code(args, geography)
+    result = ingest(raw, args.file.name, geography, args.kind, regency, args.sheet)
+    for problem in result.problems:  # a bad file never reaches (or creates) the store
+        print(problem.line(args.lang), file=sys.stderr)
+    if result.problems:
+        return 1
+    store = open_store(args, geography, create=True)
+    store.ensure_schema()
+    done = store_import(store, result, raw, getattr(args, "as_of", ""), args.note, geography)
+    verb = "already stored, nothing changed" if done.already else "stored"
+    print(
+        f"{done.snapshot.label}: {verb} ({done.snapshot.rows} rows, {done.snapshot.total_kim} KIM) in {store.label}"
+    )
+    for code, here, there in done.disagreements:
+        name = geography.names("kecamatan").get(code, code)
+        print(f"differs from the other table of the same date: {name} ({code}): {here} here, {there} there")
+    return 0
+
+
+def cmd_snapshots(args: argparse.Namespace) -> int:
+    geography = load_geography(args.data)
+    store = open_store(args, geography)
+    regency = regency_code(args, geography) if args.regency else ""
+    print("id\tas_of\tkind\tregency\trows\ttotal_kim\tsha256\tnote")
+    for s in store.snapshots():
+        if regency and s.regency_code not in ("", regency):
+            continue
+        print(
+            f"{s.id}\t{s.as_of}\t{s.kind}\t{s.regency_code or '-'}\t{s.rows}\t{s.total_kim}\t{s.sha256[:12]}\t{s.note}"
+        )
+    return 0
+
+
+def cmd_brief(args: argparse.Namespace) -> int:
+    from kim_dash.briefs import BriefRequest, brief_pdf
+
+    dataset = open_dataset(args)
+    geography = dataset.geography
+    regency = regency_code(args, geography)
+    request = BriefRequest(
+        page=args.page, lang=args.lang, regency=regency,
+        ranking=RankingFilter(resolve(args.province, geography.names("province"), "province"), tuple(args.type),
+                              tuple(args.band), args.search),
+        focus=resolve([args.focus], geography.names("regency"), "kabupaten/kota")[0] if args.focus else regency,
+        kecamatan=resolve(args.kecamatan, geography.names("kecamatan", regency), "kecamatan"),
+        plan=plan_request(args, dataset),
+    )  # fmt: skip
+    write(brief_pdf(dataset, request), args.out)
+    print(f"{args.out}: {slug_of([args.page, regency])} brief written", file=sys.stderr)
+    return 0
+
+
+COMMANDS = {
+    "validate": cmd_validate, "export": cmd_export, "plan": cmd_plan, "import": cmd_import,
+    "snapshots": cmd_snapshots, "brief": cmd_brief,
+}  # fmt: skip

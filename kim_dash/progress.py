@@ -1,0 +1,35 @@
+"""A regency's KIM over time: dated snapshots and dated published reports (undated ones listed apart)."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from kim_dash.cache import derived
+from kim_dash.data import Dataset
+from kim_dash.provenance import Figure, combine
+from kim_dash.regency import RegencyData, regency_data
+
+PROGRESS_COLUMNS = ["as_of", "kim", "kind", "source"]
+
+
+@derived
+def snapshot_progress(dataset: Dataset, code: str) -> pd.DataFrame:
+    """One point per stored registry/count snapshot of the regency (the session's preview excluded)."""
+    regency: RegencyData = regency_data(dataset, code)
+    rows = []
+    for snapshot in regency.series:
+        if snapshot.id < 0:
+            continue
+        frame = dataset.frame(snapshot)
+        fig = Figure(snapshot.total_kim, combine(frame["source"]))
+        fig = dataset.facts.confirm(fig, snapshot.kind, snapshot.as_of, "total_kim", regency=code)
+        rows.append({"as_of": snapshot.as_of, "kim": fig.value, "kind": snapshot.kind, "source": fig.source})
+    return pd.DataFrame(rows, columns=PROGRESS_COLUMNS)
+
+
+def reported_history(dataset: Dataset, code: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Dated reports (for a time axis) and undated ones (listed, never given a date) of one regency."""
+    history = dataset.history[dataset.history["regency_code"] == code]
+    dated = history[history["as_of"] != ""].sort_values("as_of")
+    undated = history[history["as_of"] == ""]
+    return dated.reset_index(drop=True), undated.reset_index(drop=True)

@@ -1,0 +1,147 @@
+"""Snapshots of KIM data: dated, never changed once stored; SQLite by default, PostgreSQL by URL.
+
+One schema (SQLAlchemy Core) for both backends, so both give the same results. A snapshot is one
+imported file: a Kabupaten's registry, a per-kecamatan count table, or the national table. Rows are
+stored as the validated text the user gave, and validated again when read, so a row changed in the
+database by hand gets the same problem report as a file. The app only reads (a read-only role is
+enough); `python -m kim_dash import` is the one writer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import SQLAlchemyError
+
+from kim_dash.schema import SNAPSHOT_KINDS, SPECS
+
+METADATA = sa.MetaData()
+SNAPSHOTS = sa.Table(
+    "kim_snapshot",
+    METADATA,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("kind", sa.String(16), nullable=False),
+    sa.Column("regency_code", sa.String(8), nullable=False),  # "" for the national table
+    sa.Column(
+        "as_of", sa.String(10), nullable=False
+    ),  # YYYY, YYYY-MM or YYYY-MM-DD: never more precise than known
+    sa.Column("row_count", sa.Integer, nullable=False),
+    sa.Column("total_kim", sa.Integer, nullable=False),
+    sa.Column("sha256", sa.String(64), nullable=False),
+    sa.Column("file_name", sa.Text, nullable=False),
+    sa.Column("note", sa.Text, nullable=False),
+)
+ROWS = {
+    kind: sa.Table(
+        f"kim_{kind}_row",
+        METADATA,
+        sa.Column("snapshot_id", sa.Integer, sa.ForeignKey("kim_snapshot.id"), nullable=False, index=True),
+        sa.Column("position", sa.Integer, nullable=False),
+        *[sa.Column(col.name, sa.Text, nullable=False) for col in SPECS[kind]],
+    )
+    for kind in SNAPSHOT_KINDS
+}
+
+
+class StoreUnavailable(Exception):
+    """The store cannot be reached or read (server down, wrong URL, not initialised)."""
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    id: int
+    kind: str
+    regency_code: str
+    as_of: str
+    rows: int
+    total_kim: int
+    sha256: str
+    file_name: str
+    note: str
+
+    @property
+    def label(self) -> str:
+        scope = f" {self.regency_code}" if self.regency_code else ""
+        return f"#{self.id} {self.kind}{scope} {self.as_of}"
+
+
+class Store:
+    """Reads and appends snapshots through one SQLAlchemy engine."""
+
+    def __init__(self, engine: Engine, label: str):
+        self.engine = engine
+        self.label = label  # where it lives, password hidden: shown in reports
+
+    @classmethod
+    def from_url(cls, url: str) -> Store:
+        try:
+            engine = sa.create_engine(url, pool_pre_ping=True)
+        except (SQLAlchemyError, ValueError, ImportError) as err:
+            raise StoreUnavailable(f"{type(err).__name__}: {err}".splitlines()[0]) from err
+        return cls(engine, engine.url.render_as_string(hide_password=True))
+
+    def _fail(self, err: Exception) -> StoreUnavailable:
+        first = str(getattr(err, "orig", None) or err).strip().splitlines()
+        return StoreUnavailable(f"{self.label}: {first[0] if first else type(err).__name__}")
+
+    def ensure_schema(self) -> None:
+        try:
+            METADATA.create_all(self.engine)
+        except SQLAlchemyError as err:
+            raise self._fail(err) from err
+
+    def snapshots(self) -> list[Snapshot]:
+        query = sa.select(SNAPSHOTS).order_by(SNAPSHOTS.c.as_of, SNAPSHOTS.c.id)
+        try:
+            with self.engine.connect() as conn:
+                result = conn.execute(query).all()
+        except SQLAlchemyError as err:
+            raise self._fail(err) from err
+        return [
+            Snapshot(
+                r.id, r.kind, r.regency_code, r.as_of, r.row_count, r.total_kim, r.sha256, r.file_name, r.note
+            )
+            for r in result
+        ]
+
+    def version(self) -> tuple[int, int]:
+        """(number of snapshots, highest id): changes exactly when an import lands."""
+        query = sa.select(sa.func.count(SNAPSHOTS.c.id), sa.func.coalesce(sa.func.max(SNAPSHOTS.c.id), 0))
+        try:
+            with self.engine.connect() as conn:
+                count, top = conn.execute(query).one()
+        except SQLAlchemyError as err:
+            raise self._fail(err) from err
+        return int(count), int(top)
+
+    def rows(self, snapshot: Snapshot) -> pd.DataFrame:
+        """The snapshot's rows as text, indexed from 0 in stored order (row n is position n + 1)."""
+        table = ROWS[snapshot.kind]
+        columns = [col.name for col in SPECS[snapshot.kind]]
+        query = sa.select(*[table.c[c] for c in columns]).where(table.c.snapshot_id == snapshot.id)
+        try:
+            with self.engine.connect() as conn:
+                result = conn.execute(query.order_by(table.c.position)).all()
+        except SQLAlchemyError as err:
+            raise self._fail(err) from err
+        return pd.DataFrame([tuple(r) for r in result], columns=columns, dtype=str)
+
+    def add(self, meta: Snapshot, text_rows: pd.DataFrame) -> Snapshot:
+        """Store one snapshot and its rows in a single transaction; returns it with its new id."""
+        columns = [col.name for col in SPECS[meta.kind]]
+        frame = text_rows.reindex(columns=columns, fill_value="").fillna("").astype(str)
+        record = {k: v for k, v in meta.__dict__.items() if k not in ("id", "rows")}
+        record["row_count"] = len(frame)
+        try:
+            with self.engine.begin() as conn:
+                new_id = conn.execute(sa.insert(SNAPSHOTS).values(**record)).inserted_primary_key[0]
+                rows = [{"snapshot_id": new_id, "position": i + 1, **r}
+                        for i, r in enumerate(frame.to_dict("records"))]  # fmt: skip
+                if rows:
+                    conn.execute(sa.insert(ROWS[meta.kind]), rows)
+        except SQLAlchemyError as err:
+            raise self._fail(err) from err
+        return Snapshot(**{**meta.__dict__, "id": int(new_id), "rows": len(frame)})

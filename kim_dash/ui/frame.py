@@ -1,0 +1,64 @@
+"""The frame around every page: language switch, regency and data date choices, preview banner."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from kim_dash.data import Dataset
+from kim_dash.i18n import DEFAULT_LANGUAGE, LANGUAGES, fmt_as_of, t
+from kim_dash.ingest import DEFAULT_REGENCY
+from kim_dash.ui import state, widgets
+
+LANG_LABELS = {"id": "ID", "en": "EN"}
+
+
+def language() -> str:
+    """The language switch, on the page itself (reachable on a phone without opening the sidebar)."""
+    _, right = st.columns([5, 1], vertical_alignment="center")
+    choice = right.segmented_control(
+        "Bahasa / Language", list(LANGUAGES), default=DEFAULT_LANGUAGE, format_func=LANG_LABELS.get,
+        key="lang", bind="query-params", required=True, label_visibility="collapsed",
+    )  # fmt: skip
+    return choice or DEFAULT_LANGUAGE
+
+
+def data_date_choice(dates: list[str], lang: str) -> str:
+    """'Lihat data per': the latest data, or any earlier snapshot date (?per=2016-12-20)."""
+    state.url_value("per", ["", *dates], "")
+    chosen = st.sidebar.selectbox(
+        t("frame.as_of", lang), ["", *dates], key="per",
+        format_func=lambda d: t("frame.latest", lang) if not d else fmt_as_of(d, lang),
+    )  # fmt: skip
+    state.write_url_value("per", chosen, "")
+    return chosen
+
+
+def regency_choice(dataset: Dataset, lang: str) -> str:
+    """The kabupaten/kota whose kecamatan the pages show (?wilayah=32.04); regencies with data first."""
+    names = dataset.geography.names("regency")
+    with_data = [c for c in dataset.regencies_with_data() if c in names]
+    codes = with_data + sorted(c for c in names if c not in set(with_data))
+    state.url_value("wilayah", codes, DEFAULT_REGENCY)
+    chosen = st.sidebar.selectbox(
+        t("frame.regency", lang),
+        codes,
+        format_func=names.get,
+        key="wilayah",
+        help=t("frame.regency_help", lang),
+    )
+    state.write_url_value("wilayah", chosen, DEFAULT_REGENCY)
+    return chosen
+
+
+def preview_banner(lang: str) -> None:
+    previews = state.previews()
+    if previews:
+        files = ", ".join(widgets.plain(name) for _, name, _ in previews.values())
+        st.sidebar.warning(t("banner.preview", lang, files=files), icon=":material/visibility:")
+        st.sidebar.button(t("banner.back", lang), on_click=state.clear_previews, key="sidebar_back")
+
+
+def focus_on(code: str | None) -> None:
+    """Make a regency the chosen one (a click on the national chart or map); runs as a callback."""
+    if code and code != st.session_state.get("wilayah"):
+        st.session_state["wilayah"] = code

@@ -1,0 +1,34 @@
+"""What a page says for a kabupaten/kota without data: plainly, with the template and the command."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from kim_dash import export
+from kim_dash.i18n import t
+from kim_dash.ingest import template
+from kim_dash.regency import RegencyData
+from kim_dash.ui import widgets
+
+
+def no_data(regency: RegencyData, lang: str, dataset=None) -> None:
+    st.info(t("guidance.no_data", lang, name=widgets.plain(regency.name)), icon=":material/info:")
+    st.markdown(t("guidance.steps", lang))
+    st.code(import_command("counts", regency.code), language="bash")
+    left, right = st.columns(2)
+    for column, kind in ((left, "counts"), (right, "registry")):
+        example = template(kind, regency.code)
+        column.download_button(
+            t(f"guidance.template.{kind}", lang), lambda example=example: export.to_xlsx_bytes(example),
+            f"templat_{kind}_{regency.code}.xlsx", mime="application/octet-stream", on_click="ignore",
+            key=f"tpl_{kind}_{regency.code}", icon=":material/table:",
+        )  # fmt: skip
+    st.page_link(
+        "pages/manage_data.py", label=t("guidance.preview_link", lang), icon=":material/upload_file:"
+    )
+
+
+def import_command(kind: str, regency: str, file_name: str = "FILE.xlsx") -> str:
+    """The command that makes an upload last (the page itself never writes the store)."""
+    scope = "" if kind == "national" else f" --regency {regency}"
+    return f"python -m kim_dash import {kind} {file_name}{scope} --as-of YYYY-MM-DD"
