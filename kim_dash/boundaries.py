@@ -52,5 +52,6 @@ def view_of(features: list[dict], width_px: int = 640, height_px: int = 480) -> 
     west, east, south, north = min(xs), max(xs), min(ys), max(ys)
     span_x = max(east - west, 1e-3)
     span_y = max(north - south, 1e-3) * 1.15  # latitude stretches away from the equator; Indonesia is near it
-    zoom = min(math.log2(width_px * 360 / (256 * span_x)), math.log2(height_px * 180 / (256 * span_y)))
+    # deck.gl draws the world 512 px wide at zoom 0
+    zoom = min(math.log2(width_px * 360 / (512 * span_x)), math.log2(height_px * 180 / (512 * span_y)))
     return (south + north) / 2, (west + east) / 2, round(max(min(zoom - 0.15, 12.0), 2.5), 2)

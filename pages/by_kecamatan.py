@@ -84,7 +84,7 @@ with left:
     st.plotly_chart(charts.kecamatan_bar(table, per_village, kpis.target_per_kecamatan.value, lang), width="stretch",
                     config=charts.CONFIG, on_select=drill_from_chart, selection_mode="points", key="kec_chart")  # fmt: skip
 with right:
-    deck = maps.kecamatan_deck(kecamatan_table(regency), regency.code, lang, chosen)
+    deck = maps.kecamatan_deck(kecamatan_table(regency), regency.kecamatan, regency.code, lang, chosen)
     if deck is not None:
         st.pydeck_chart(deck, height=520, on_select=drill_from_map, key="kec_map")
         maps.status_legend(lang)

@@ -13,7 +13,7 @@ from kim_dash.i18n import fmt_num, t
 from kim_dash.provenance import is_published
 from kim_dash.ui.palette import CALM, FOCUS, INK, MUTED, STATUS_HEX, STATUS_ORDER
 
-HATCH = {"shape": "/", "fgcolor": "rgba(255,255,255,0.75)", "solidity": 0.35}
+HATCH = {"shape": "/", "fillmode": "overlay", "fgcolor": "rgba(255,255,255,0.7)", "solidity": 0.3}
 CONFIG = {"displayModeBar": False, "responsive": True}  # no toolbar over the labels (phones)
 _figure_cache = st.cache_resource(show_spinner=False, max_entries=256)  # figures are read-only once built
 

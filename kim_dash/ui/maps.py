@@ -16,7 +16,7 @@ from kim_dash.provenance import is_published
 from kim_dash.ui import state
 from kim_dash.ui.palette import BAND_HEX, INK, NO_DATA_HEX, STATUS_HEX, STATUS_ORDER, rgb
 
-LABELS = {"@@type": "CollisionFilterExtension"}  # overlapping labels give way instead of piling up
+LABELLED_REGENCIES = 20
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)
@@ -60,17 +60,19 @@ def _collection(shapes: list[dict], values: dict[str, dict]) -> dict:
     return {"type": "FeatureCollection", "features": out}
 
 
-def _deck(
-    collection: dict, labels: pd.DataFrame, view: tuple[float, float, float], layer_id: str
-) -> pdk.Deck:
+def _deck(collection: dict, labels: pd.DataFrame, view: tuple[float, float, float], layer_id: str,
+          focus: tuple[str, ...] = ()) -> pdk.Deck:  # fmt: skip
+    outline = {"type": "FeatureCollection",
+               "features": [f for f in collection["features"] if f["properties"]["code"] in focus]}  # fmt: skip
     layers = [
         pdk.Layer("GeoJsonLayer", collection, id=layer_id, stroked=True, filled=True, pickable=True,
-                  get_fill_color="properties.fill", get_line_color="properties.line",
-                  get_line_width="properties.width", line_width_units="pixels", auto_highlight=True),
+                  get_fill_color="properties.fill", get_line_color=rgb(INK, 140), get_line_width=0,
+                  line_width_min_pixels=0.6, line_joint_rounded=True, auto_highlight=True),
+        pdk.Layer("GeoJsonLayer", outline, id=f"{layer_id}_focus", stroked=True, filled=False, pickable=False,
+                  get_line_color=rgb(INK), get_line_width=0, line_width_min_pixels=3, line_joint_rounded=True),
         pdk.Layer("TextLayer", labels, id=f"{layer_id}_labels", get_position=["lon", "lat"], get_text="label",
                   get_size=11, get_color=rgb(INK), get_text_anchor="'middle'", get_alignment_baseline="'center'",
-                  font_weight=600, outline_width=2, outline_color=[255, 255, 255, 230], font_settings={"sdf": True},
-                  extensions=[LABELS], collision_group=layer_id),
+                  font_weight=600, font_settings={"sdf": True}, outline_width=3, outline_color=[255, 255, 255, 255]),
     ]  # fmt: skip
     lat, lon, zoom = view
     return pdk.Deck(layers=layers, initial_view_state=pdk.ViewState(latitude=lat, longitude=lon, zoom=zoom),
@@ -81,22 +83,24 @@ def _tip(lines: list[str]) -> str:
     return "\n".join(html.escape(str(line), quote=False) for line in lines if line)
 
 
-def kecamatan_deck(table: pd.DataFrame, regency: str, lang: str, chosen: tuple[str, ...]) -> pdk.Deck | None:
+def kecamatan_deck(table: pd.DataFrame, points: pd.DataFrame, regency: str, lang: str, chosen: tuple[str, ...]
+                   ) -> pdk.Deck | None:  # fmt: skip
     shapes, _ = features("kecamatan", regency)
     if not shapes:
         return None
     marker = t("source.illustrative", lang)
     values = {}
     for row in table.itertuples(index=False):
-        focus = row.code in chosen
         values[row.code] = {
-            "code": row.code, "fill": rgb(STATUS_HEX[row.status], 215), "line": rgb(INK, 255 if focus else 120),
-            "width": 3 if focus else 1,
+            "code": row.code, "fill": rgb(STATUS_HEX[row.status], 215),
             "tip": _tip([row.name, t("map.kecamatan_tip", lang, kim=row.kim, target=row.target),
                          t(f"status.{row.status}", lang), "" if is_published(row.source) else marker]),
         }  # fmt: skip
-    labels = table.assign(label=[f"{n} ({k})" for n, k in zip(table["name"], table["kim"], strict=True)])
-    return _deck(_collection(shapes, values), labels, boundaries.view_of(shapes), "kecamatan")
+    labels = table[["code", "name", "kim"]].merge(points[["code", "lat", "lon"]], on="code")
+    # every count on its area; names only where there is no KIM yet (few, and what a leader acts on):
+    # all 40 names do not fit on a regency map, and the tooltip names every area on hover or tap
+    labels["label"] = [f"{n} 0" if k == 0 else str(k) for n, k in zip(labels["name"], labels["kim"], strict=True)]
+    return _deck(_collection(shapes, values), labels, boundaries.view_of(shapes), "kecamatan", chosen)
 
 
 def regency_deck(ranking: pd.DataFrame, points: pd.DataFrame, lang: str, focus: str) -> pdk.Deck | None:
@@ -114,11 +118,11 @@ def regency_deck(ranking: pd.DataFrame, points: pd.DataFrame, lang: str, focus: 
                         "" if is_published(row["source"]) else marker])  # fmt: skip
         else:
             fill, tip = rgb(NO_DATA_HEX), _tip([name, t("map.regency_none", lang)])
-        values[code] = {"code": code, "fill": fill, "line": rgb(INK, 255 if code == focus else 60),
-                        "width": 3 if code == focus else 0.5, "tip": tip}  # fmt: skip
-    labelled = points[points["code"].isin(rows.index)].copy()
+        values[code] = {"code": code, "fill": fill, "tip": tip}
+    shown = set(ranking.head(LABELLED_REGENCIES)["code"]) | {focus}  # the leaders: 174 numbers would pile up
+    labelled = points[points["code"].isin(rows.index) & points["code"].isin(shown)].copy()
     labelled["label"] = labelled["code"].map(rows["count"]).astype(int).astype(str)
-    return _deck(_collection(shapes, values), labelled, (-2.5, 118.0, 3.6), "regency")
+    return _deck(_collection(shapes, values), labelled, boundaries.view_of(shapes, 560, 460), "regency", (focus,))
 
 
 def legend(items: list[tuple[str, str]]) -> None:

@@ -101,9 +101,13 @@ def table(frame: pd.DataFrame, name: str, lang: str, height: int | str = "auto",
     from kim_dash.export import header
 
     shown = frame.drop(columns=[c for c in hide if c in frame.columns])
-    formats = {c: f for c in shown.columns if (f := _formatter(kind_of(c), lang)) is not None}
-    styler = shown.style.format(formats, na_rep="–")
-    styler = styler.relabel_index([header(c, name, lang) for c in shown.columns], axis="columns")
+    titles = {c: header(c, name, lang) for c in shown.columns}
+    formats = {titles[c]: f for c in shown.columns if (f := _formatter(kind_of(c), lang)) is not None}
+    styler = shown.rename(columns=titles).style.format(formats, na_rep="–")
+    if "status" in shown.columns:  # the same colours as the chart and the map
+        from kim_dash.ui.palette import STATUS_HEX
+
+        styler = styler.map(lambda v: f"background-color: {STATUS_HEX.get(v, 'transparent')}33", subset=[titles["status"]])
     return st.dataframe(styler, hide_index=True, width="stretch", height=height, key=key)
 
 
