@@ -1,26 +1,17 @@
 """The translation table: key -> {"id": Bahasa Indonesia, "en": English}, one module per area.
 
 Every label the app, the CLI and the extracts show is here. A key may also carry plural forms for
-English ("en_one"), chosen by i18n.t when its `n` parameter is 1. Each area module adds its own keys;
-a key defined twice is an error at import time, so two modules can never disagree silently.
+English ("en_one"), chosen by i18n.t when its `count` parameter is 1. Each area module (every module
+of this package not starting with "_") adds its own keys; a key defined twice is an error at import
+time, so two modules can never disagree silently.
 """
 
 from __future__ import annotations
 
+import pkgutil
 from importlib import import_module
 
-AREAS = (
-    "problems",
-    "common",
-    "home",
-    "charts",
-    "ranking",
-    "kecamatan",
-    "planner",
-    "data_page",
-    "brief",
-    "columns",
-)
+AREAS = tuple(sorted(m.name for m in pkgutil.iter_modules(__path__) if not m.name.startswith("_")))
 
 
 def _merge() -> dict[str, dict[str, str]]:

@@ -9,6 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from kim_dash.brief import Sentence
+from kim_dash.display import formatter
 from kim_dash.extracts import kind_of
 from kim_dash.i18n import fmt_int, fmt_num, fmt_pct, t
 from kim_dash.problems import Problem
@@ -71,26 +72,6 @@ def validation_report(problems: list[Problem], lang: str, title_key: str = "repo
     st.dataframe(table, hide_index=True, width="stretch")
 
 
-def _formatter(kind: str, lang: str):
-    from kim_dash.export import source_label
-
-    if kind in ("int", "signed"):
-        sign = kind == "signed"
-        return lambda v: "" if pd.isna(v) else (("+" if sign and v > 0 else "") + fmt_int(v, lang))
-    if kind == "year":
-        return lambda v: "" if pd.isna(v) else str(int(v))
-    if kind == "decimal":
-        return lambda v: "" if pd.isna(v) else fmt_num(v, lang)
-    if kind == "percent":
-        return lambda v: "" if pd.isna(v) else fmt_pct(v, lang)
-    if kind == "source":
-        return lambda v: source_label(str(v), lang)
-    if kind.startswith("enum:"):
-        family = kind[5:]
-        return lambda v: t(f"{family}.{v or 'unknown'}", lang)
-    return None
-
-
 def table(frame: pd.DataFrame, name: str, lang: str, height: int | str = "auto", key: str | None = None,
           hide: tuple[str, ...] = ()):  # fmt: skip
     """A table as people read it: titles and values in the language, numbers in its format.
@@ -102,10 +83,10 @@ def table(frame: pd.DataFrame, name: str, lang: str, height: int | str = "auto",
 
     shown = frame.drop(columns=[c for c in hide if c in frame.columns])
     titles = {c: header(c, name, lang) for c in shown.columns}
-    formats = {titles[c]: f for c in shown.columns if (f := _formatter(kind_of(c), lang)) is not None}
+    formats = {titles[c]: f for c in shown.columns if (f := formatter(kind_of(c), lang)) is not None}
     styler = shown.rename(columns=titles).style.format(formats, na_rep="–")
     if "status" in shown.columns:  # the same colours as the chart and the map
-        from kim_dash.ui.palette import STATUS_HEX
+        from kim_dash.palette import STATUS_HEX
 
         styler = styler.map(lambda v: f"background-color: {STATUS_HEX.get(v, 'transparent')}33", subset=[titles["status"]])
     return st.dataframe(styler, hide_index=True, width="stretch", height=height, key=key)

@@ -1,0 +1,45 @@
+"""A table cell as a person reads it in their language: the screen's tables and the PDF brief agree."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pandas as pd
+
+from kim_dash.extracts import kind_of
+from kim_dash.i18n import fmt_int, fmt_num, fmt_pct, t
+
+
+def formatter(kind: str, lang: str) -> Callable[[object], str] | None:
+    """The display text of a value of this kind; None: shown as it is (text, codes)."""
+    from kim_dash.export import source_label
+
+    if kind in ("int", "signed"):
+        sign = kind == "signed"
+        return lambda v: "" if pd.isna(v) else (("+" if sign and v > 0 else "") + fmt_int(v, lang))
+    if kind == "year":
+        return lambda v: "" if pd.isna(v) else str(int(v))
+    if kind == "decimal":
+        return lambda v: "" if pd.isna(v) else fmt_num(v, lang)
+    if kind == "percent":
+        return lambda v: "" if pd.isna(v) else fmt_pct(v, lang)
+    if kind == "source":
+        return lambda v: source_label(str(v), lang)
+    if kind.startswith("enum:"):
+        family = kind[5:]
+        return lambda v: t(f"{family}.{v or 'unknown'}", lang)
+    return None
+
+
+def display_rows(frame: pd.DataFrame, lang: str, limit: int) -> tuple[tuple[str, ...], ...]:
+    """The first `limit` rows as display text (missing values as a dash)."""
+    columns = []
+    for column in frame.columns:
+        fmt = formatter(kind_of(column), lang)
+        values = frame[column].head(limit)
+        columns.append(["–" if _missing(v) else (fmt(v) if fmt else str(v)) for v in values])
+    return tuple(zip(*columns, strict=True)) if columns else ()
+
+
+def _missing(value: object) -> bool:
+    return value is None or (not isinstance(value, str) and pd.isna(value))
