@@ -89,3 +89,31 @@ def home_sentences(dataset: Dataset, code: str, lang: str) -> list[Sentence]:
         *sentences, target_sentence(regency, lang), empty_kecamatan_sentence(regency, lang),
         proposal_sentence(default_plan(regency), lang),
     ]  # fmt: skip
+
+
+def published_statement(dataset: Dataset, lang: str) -> str | None:
+    """Which parts of a partly illustrative national table are published, said plainly (from the data:
+    the aggregates a source states for this snapshot, and the rows that are published themselves)."""
+    from kim_dash.ranking import national_ranking
+
+    snapshot = national_snapshot(dataset)
+    ranking = national_ranking(dataset)
+    if snapshot is None or ranking["source"].map(is_published).all():
+        return None
+    facts = dataset.facts.table
+    stated = facts[(facts["kind"] == "national") & (facts["as_of"] == snapshot.as_of)]
+    names = dataset.geography.names("regency")
+    parts = []
+    for row in stated.itertuples(index=False):
+        if row.figure == "rank":
+            continue
+        subject = {"band_count": t("brief.fact.band", lang, band=row.subject)}.get(row.figure, "")
+        parts.append(t(f"brief.fact.{row.figure}", lang, value=fmt_int(row.value, lang), subject=subject))
+    ranks = stated[stated["figure"] == "rank"].sort_values("value")
+    if len(ranks):
+        order = [f"{int(r.value)}. {names.get(r.subject, r.subject)}" for r in ranks.itertuples(index=False)]
+        parts.append(t("brief.fact.order", lang, order=fmt_list(order, lang)))
+    own = ranking[ranking["source"].map(is_published)]
+    parts += [t("brief.fact.count", lang, name=n, value=fmt_int(c, lang)) for n, c in zip(own["name"], own["count"],
+              strict=True)]  # fmt: skip
+    return t("brief.published_parts", lang, date=fmt_as_of(snapshot.as_of, lang), parts="; ".join(parts))

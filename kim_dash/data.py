@@ -130,8 +130,17 @@ def load_dataset(
 
     folder = Path(folder)
     geography = geography or load_geography(folder)
-    store = store or default_store(folder, geography)
-    curated = load_curated(folder, geography)
+    problems: list[Problem] = []
+    try:
+        store = store or default_store(folder, geography)
+    except DatasetError as err:  # go on: the report lists the curated files' problems too
+        problems += err.problems
+    try:
+        curated = load_curated(folder, geography)
+    except DatasetError as err:
+        problems += err.problems
+    if problems:
+        raise DatasetError(problems)
     return Dataset(
         geography, tuple(store.snapshots()), SnapshotFrames(store, geography), curated["history"],
         curated["targets"], Facts(curated["facts"]), store.label, as_of,

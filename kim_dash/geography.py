@@ -100,9 +100,24 @@ def read_data_file(folder: Path, relative: str) -> tuple[pd.DataFrame | None, li
     return frame_from_rows(rows, relative)
 
 
+_LOADED: dict[tuple, Geography] = {}
+
+
 def load_geography(folder: str | Path) -> Geography:
-    """Read and validate the four reference files; raise DatasetError listing every problem."""
-    folder = Path(folder)
+    """The reference geography of a data folder, read and validated once per process (and again only
+    when a reference file changes); raises DatasetError listing every problem."""
+    folder = Path(folder).resolve()
+    stamp = tuple((rel, p.stat().st_mtime_ns, p.stat().st_size) if (p := folder / rel).is_file() else (rel,)
+                  for rel in REFERENCE_FILES.values())  # fmt: skip
+    key = (str(folder), stamp)
+    if key not in _LOADED:
+        if len(_LOADED) >= 2:  # a data folder or two per process: keep memory flat
+            _LOADED.pop(next(iter(_LOADED)))
+        _LOADED[key] = _read_geography(folder)
+    return _LOADED[key]
+
+
+def _read_geography(folder: Path) -> Geography:
     problems: list[Problem] = []
     frames: dict[str, pd.DataFrame] = {}
     refs: dict[str, Collection[str]] = {}

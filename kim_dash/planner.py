@@ -89,9 +89,12 @@ class PlanSummary:
     source: str  # of the inequality figures (they rest on every current count)
 
 
-def summarise(plan: pd.DataFrame, units: pd.DataFrame, total: Figure) -> PlanSummary:
+def summarise(plan: pd.DataFrame, units: pd.DataFrame, total: Figure, current_total: Figure | None = None
+              ) -> PlanSummary:  # fmt: skip
+    """Totals and inequality of a plan; `current_total` is the regency's own KIM figure when the units
+    come from it (a public source may state that total even when the rows are a sample)."""
     villages = units.set_index("code")["villages"].reindex(plan["code"]).reset_index(drop=True)
-    current_source = combine(units["source"])
+    current_source = current_total.source if current_total is not None else combine(units["source"])
     current = int(plan["current"].sum())
     placed = plan["new"] if "new" in plan else plan["to_form"]
     after = plan["after"] if "after" in plan else plan["current"] + plan["to_form"]

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from kim_dash.cache import derived
-from kim_dash.coverage import TargetSpread, floors, planning_units, target_spread
+from kim_dash.coverage import TargetSpread, coverage_kpis, floors, planning_units, target_spread
 from kim_dash.data import Dataset
 from kim_dash.planner import PlanSummary, make_plan, summarise, weights_units
 from kim_dash.provenance import SETTING, Figure
@@ -67,8 +67,9 @@ def run_plan(dataset: Dataset, request: PlanRequest) -> PlanResult:
             units, goal, request.per_year, _first_year(regency, request), request.method, total.source,
             request.until, regency.desa, regency.registry,
         )  # fmt: skip
-    return PlanResult(regency, units, total, spread, minimums is not None, plan, summarise(plan, units, total),
-                      schedule)  # fmt: skip
+    own = coverage_kpis(regency).kim if request.weighting != "file" or request.weights_file is None else None
+    return PlanResult(regency, units, total, spread, minimums is not None, plan,
+                      summarise(plan, units, total, own), schedule)  # fmt: skip
 
 
 def plan_table(dataset: Dataset, request: PlanRequest) -> tuple[pd.DataFrame, str]:

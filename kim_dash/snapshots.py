@@ -111,13 +111,20 @@ def seed(store: Store, folder: Path, geography: Geography) -> None:
         manifest, problems = validate_frame("seed", text, geography.refs(), SEED_MANIFEST)
     if manifest is None:
         raise DatasetError(problems)
+    problems = []
     for row in manifest.itertuples(index=False):
         path = folder / row.file
         if not path.is_file():
-            raise DatasetError([Problem(row.file, None, None, None, "missing_file")])
+            problems.append(Problem(row.file, None, None, None, "missing_file"))
+            continue
         raw = path.read_bytes()
         result = ingest(raw, row.file, geography, kind=row.kind, regency=row.regency_code or "32.01")
-        store_import(store, result, raw, row.as_of, row.note, geography)
+        try:  # every seed file is checked, so one report lists the problems of all of them
+            store_import(store, result, raw, row.as_of, row.note, geography)
+        except DatasetError as err:
+            problems += err.problems
+    if problems:
+        raise DatasetError(problems)
 
 
 def memory_store(folder: Path, geography: Geography) -> Store:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Mapping
 
 import pandas as pd
@@ -93,7 +94,9 @@ def _tidy(problems: list[Problem]) -> list[Problem]:
     problems = [p for p in problems if not (p.reason == "bad_code" and (p.row, p.column) in unknown_cells)]
     # a desa named inside an unknown kecamatan cannot be looked up yet: report the kecamatan only
     lost_rows = {p.row for p in problems if p.reason == "unknown_kecamatan" and p.column == "kecamatan_code"}
-    problems = [p for p in problems if not (p.column == "desa_code" and p.row in lost_rows)]
+    desa_shape = CODE_PATTERNS["desa"][0]
+    problems = [p for p in problems if not (p.column == "desa_code" and p.row in lost_rows
+                                            and not re.fullmatch(desa_shape, p.value or ""))]  # fmt: skip
     # "not a whole number" says it all; "too big" and "negative" only add noise to it
     shapeless = {(p.row, p.column) for p in problems if p.reason in ("not_integer", "not_number")}
     problems = [

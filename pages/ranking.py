@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from kim_dash.brief import rank_sentence
+from kim_dash.brief import published_statement, rank_sentence
 from kim_dash.briefs import BriefRequest, brief_pdf
 from kim_dash.extracts import ranking_extract
 from kim_dash.i18n import fmt_as_of, fmt_int, fmt_pct, t
@@ -32,7 +32,9 @@ ranking = national_ranking(dataset)
 focus = ctx.regency
 sentence = rank_sentence(dataset, focus, lang)
 widgets.sentences([sentence] if sentence else [], lang)
-st.caption(t("ranking.what_is_published", lang, date=fmt_as_of(snapshot.as_of, lang)))
+statement = published_statement(dataset, lang)
+if statement:
+    st.caption(widgets.plain(statement))
 
 province_names = dataset.geography.names("province")
 with st.container(border=True):

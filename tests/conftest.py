@@ -7,30 +7,40 @@ import pytest
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 
 from kim_dash.data import DEFAULT_DATA_DIR, Dataset, load_dataset
+from kim_dash.geography import Geography, load_geography
+from kim_dash.regency import RegencyData, regency_data
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED_GEO = ROOT.parent / "shared" / "reference" / "geo"
+SHARED = ROOT.parent / "shared"
+SHARED_GEO = SHARED / "reference" / "geo"
+BOGOR = "32.01"
 
 
 @pytest.fixture(scope="session")
-def dataset() -> Dataset:
-    return load_dataset(DEFAULT_DATA_DIR)
+def geography() -> Geography:
+    return load_geography(DEFAULT_DATA_DIR)
+
+
+@pytest.fixture(scope="session")
+def dataset(geography) -> Dataset:
+    return load_dataset(DEFAULT_DATA_DIR, geography=geography)
+
+
+@pytest.fixture(scope="session")
+def bogor(dataset) -> RegencyData:
+    return regency_data(dataset, BOGOR)
 
 
 @pytest.fixture
 def data_copy(tmp_path: Path) -> Path:
-    """A writable copy of the shipped data folder, for making bad cases."""
+    """A writable copy of the shipped data folder, for making bad cases and stores."""
     target = tmp_path / "data"
-    shutil.copytree(DEFAULT_DATA_DIR, target)
+    shutil.copytree(DEFAULT_DATA_DIR, target, ignore=shutil.ignore_patterns("kim.sqlite", "boundaries"))
     return target
 
 
 def data_digest() -> dict[str, bytes]:
-    return {
-        str(p.relative_to(DEFAULT_DATA_DIR)): p.read_bytes()
-        for p in sorted(DEFAULT_DATA_DIR.rglob("*"))
-        if p.is_file()
-    }
+    return {str(p.relative_to(DEFAULT_DATA_DIR)): p.read_bytes() for p in sorted(DEFAULT_DATA_DIR.rglob("*")) if p.is_file()}
 
 
 @pytest.fixture

@@ -10,8 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kim_dash.export import to_csv_bytes
-from kim_dash.ingest import MAX_UPLOAD_BYTES, ingest, template
-from kim_dash.problems import DatasetError
+from kim_dash.ingest import ingest, template
+from kim_dash.readers import DEFAULT_BUDGET
 
 from .conftest import data_digest
 
@@ -34,8 +34,8 @@ def _csv(*lines: str, encoding: str = "utf-8", bom: bool = False) -> bytes:
     return (b"\xef\xbb\xbf" + raw) if bom else raw
 
 
-def test_semicolon_bom_indonesian_headers_and_names(dataset):
-    result = ingest(_csv(HEADER, *GOOD_ROWS, bom=True), "registri.csv", dataset)
+def test_semicolon_bom_indonesian_headers_and_names(geography):
+    result = ingest(_csv(HEADER, *GOOD_ROWS, bom=True), "registri.csv", geography)
     assert result.problems == [] and result.kind == "registry"
     frame = result.frame
     assert frame["kecamatan_code"].tolist() == ["32.01.02", "32.01.26"]
@@ -46,14 +46,14 @@ def test_semicolon_bom_indonesian_headers_and_names(dataset):
     assert frame["id"].tolist() == ["ROW-0001", "ROW-0002"]
 
 
-def test_windows_1252_accents(dataset):
+def test_windows_1252_accents(geography):
     raw = _csv(HEADER, "KIM Harapan Sejahtéra;Cibinong;Pakansari;2017;aktif;", encoding="cp1252")
-    result = ingest(raw, "registri.csv", dataset)
+    result = ingest(raw, "registri.csv", geography)
     assert result.problems == []
     assert result.frame["name"].tolist() == ["KIM Harapan Sejahtéra"]
 
 
-def test_title_row_above_header_and_blank_columns(dataset):
+def test_title_row_above_header_and_blank_columns(geography):
     raw = _csv(
         "DAFTAR KIM KABUPATEN BOGOR TAHUN 2025;;;;;;;",
         ";;;;;;;",
@@ -61,7 +61,7 @@ def test_title_row_above_header_and_blank_columns(dataset):
         "KIM Bojongkulur;;Gunung Putri;Bojongkulur;;2018;aktif;",
         "KIM X;;Cibinong;Pakansarii;;2018;aktif;",
     )
-    result = ingest(raw, "registri.csv", dataset)
+    result = ingest(raw, "registri.csv", geography)
     # header is spreadsheet row 3, records rows 4 and 5: the misspelt desa is on row 5
     assert [(p.row, p.column, p.value, p.reason) for p in result.problems] == [
         (5, "desa_code", "Pakansarii", "unknown_desa")
@@ -70,14 +70,14 @@ def test_title_row_above_header_and_blank_columns(dataset):
     assert len(result.valid_rows) == 1 and result.rejected_rows["row"].tolist() == [5]
 
 
-def test_duplicate_ids_and_unknown_misspelt_kecamatan(dataset):
+def test_duplicate_ids_and_unknown_misspelt_kecamatan(geography):
     raw = _csv(
         "id,nama,kecamatan,desa,tahun,status",
         "A1,KIM Satu,Gunungputrii,Bojongkulur,2018,aktif",
         "A1,KIM Dua,Atlantis,Sukamaju,2018,aktif",
         "A2,KIM Tiga,Cibinong,Pakansari,1800,hidup",
     )
-    result = ingest(raw, "r.csv", dataset)
+    result = ingest(raw, "r.csv", geography)
     assert [(p.row, p.column, p.value, p.reason, p.detail) for p in result.problems] == [
         (2, "id", "A1", "duplicate", ""),
         (2, "kecamatan_code", "Gunungputrii", "unknown_kecamatan", "Gunungputri"),
@@ -91,28 +91,28 @@ def test_duplicate_ids_and_unknown_misspelt_kecamatan(dataset):
     ).message("id")
 
 
-def test_formula_payloads_pass_validation_but_leave_neutralised(dataset):
+def test_formula_payloads_pass_validation_but_leave_neutralised(geography):
     raw = _csv(
         HEADER,
         '=HYPERLINK("http://x");Cibinong;Pakansari;2018;aktif;',
         "@SUM(1);Cibinong;Pakansari;2018;aktif;",
     )
-    result = ingest(raw, "r.csv", dataset)
+    result = ingest(raw, "r.csv", geography)
     assert result.problems == []
     back = pd.read_csv(io.BytesIO(to_csv_bytes(result.frame)), encoding="utf-8-sig", dtype=str)
     assert back["name"].tolist() == ['\'=HYPERLINK("http://x")', "'@SUM(1)"]
 
 
-def test_oversized_file(dataset):
-    raw = _csv(HEADER) + b"x" * (MAX_UPLOAD_BYTES + 1)
-    (problem,) = ingest(raw, "big.csv", dataset).problems
+def test_oversized_file(geography):
+    raw = _csv(HEADER) + b"x" * (DEFAULT_BUDGET.max_bytes + 1)
+    (problem,) = ingest(raw, "big.csv", geography).problems
     assert problem.reason == "too_large" and "5 MB" in problem.message("en")
 
 
-def test_renamed_binary(dataset):
-    (problem,) = ingest(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3 binary", "registri.csv", dataset).problems
+def test_renamed_binary(geography):
+    (problem,) = ingest(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3 binary", "registri.csv", geography).problems
     assert problem.reason == "not_text" and "PDF" in problem.message("en")
-    (problem,) = ingest(b"\x00\x01\x02" * 100, "registri.csv", dataset).problems
+    (problem,) = ingest(b"\x00\x01\x02" * 100, "registri.csv", geography).problems
     assert problem.reason == "not_text"
 
 
@@ -124,20 +124,20 @@ def _zip(members: dict[str, bytes]) -> bytes:
     return buffer.getvalue()
 
 
-def test_xlsx_with_traversal_paths_macros_or_links(dataset):
-    (p1,) = ingest(_zip({"../../evil.txt": b"x"}), "r.xlsx", dataset).problems
+def test_xlsx_with_traversal_paths_macros_or_links(geography):
+    (p1,) = ingest(_zip({"../../evil.txt": b"x"}), "r.xlsx", geography).problems
     assert p1.reason == "bad_zip" and "../../evil.txt" in p1.message("en")
-    (p2,) = ingest(_zip({"xl/vbaProject.bin": b"x"}), "r.xlsx", dataset).problems
+    (p2,) = ingest(_zip({"xl/vbaProject.bin": b"x"}), "r.xlsx", geography).problems
     assert p2.reason == "bad_xlsx" and "macros" in p2.message("en")
-    (p3,) = ingest(_zip({"xl/externalLinks/externalLink1.xml": b"x"}), "r.xlsx", dataset).problems
+    (p3,) = ingest(_zip({"xl/externalLinks/externalLink1.xml": b"x"}), "r.xlsx", geography).problems
     assert p3.reason == "bad_xlsx" and "external links" in p3.message("en")
-    (p4,) = ingest(b"not a zip at all", "r.xlsx", dataset).problems
+    (p4,) = ingest(b"not a zip at all", "r.xlsx", geography).problems
     assert p4.reason == "bad_zip"
-    (p5,) = ingest(b"x", "r.xlsm", dataset).problems
+    (p5,) = ingest(b"x", "r.xlsm", geography).problems
     assert p5.reason == "unsupported"
 
 
-def test_xlsx_with_title_row_and_chosen_sheet(dataset):
+def test_xlsx_with_title_row_and_chosen_sheet(geography):
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
         pd.DataFrame({"a": ["ignore me"]}).to_excel(writer, sheet_name="Catatan", index=False)
@@ -147,14 +147,14 @@ def test_xlsx_with_title_row_and_chosen_sheet(dataset):
         )
         body.to_excel(writer, sheet_name="Registri", index=False, startrow=2)
         writer.book["Registri"]["A1"] = "Registri KIM 2025"
-    result = ingest(buffer.getvalue(), "r.xlsx", dataset, sheet="Registri")
+    result = ingest(buffer.getvalue(), "r.xlsx", geography, sheet="Registri")
     assert result.problems == [] and result.frame["kecamatan_code"].tolist() == ["32.01.02"]
     assert result.frame["year_formed"].tolist() == [2018]
 
 
-def test_manual_mapping(dataset):
+def test_manual_mapping(geography):
     raw = _csv("judul;wilayah;kampung;thn;keadaan", "KIM Q;Cibinong;Pakansari;2018;aktif")
-    first = ingest(raw, "r.csv", dataset, kind="registry")
+    first = ingest(raw, "r.csv", geography, kind="registry")
     assert {p.value for p in first.problems if p.reason == "missing_column"} >= {"name", "kecamatan_code"}
     mapping = {
         "judul": "name",
@@ -163,23 +163,24 @@ def test_manual_mapping(dataset):
         "thn": "year_formed",
         "keadaan": "status",
     }
-    assert ingest(raw, "r.csv", dataset, kind="registry", mapping=mapping).problems == []
+    assert ingest(raw, "r.csv", geography, kind="registry", mapping=mapping).problems == []
 
 
-def test_national_counts_by_name(dataset):
+def test_national_counts_by_name(geography):
     raw = _csv("Kabupaten/Kota,Jumlah KIM", "Kab. Bogor,150", "KOTA BANDUNG,90", "Kabupaten Atlantis,3")
-    result = ingest(raw, "nasional.csv", dataset)
+    result = ingest(raw, "nasional.csv", geography)
     assert result.kind == "national"
     assert [(p.row, p.reason) for p in result.problems] == [(4, "unknown_regency")]
     assert result.valid_rows["code"].tolist() == ["32.01", "32.73"]
 
 
-def test_template_is_valid(dataset):
-    for kind in ("registry", "national"):
-        assert ingest(to_csv_bytes(template(kind)), f"t_{kind}.csv", dataset, kind=kind).problems == []
+def test_template_is_valid(geography):
+    for kind in ("registry", "counts", "national"):
+        example = template(kind, "32.01", geography)
+        assert ingest(to_csv_bytes(example), f"t_{kind}.csv", geography, kind=kind).problems == []
 
 
-def test_cli_validate_gives_the_same_problems(dataset, tmp_path):
+def test_cli_validate_gives_the_same_problems(geography, tmp_path):
     from kim_dash.cli import main
 
     path = tmp_path / "r.csv"
@@ -201,9 +202,6 @@ def test_cli_validate_gives_the_same_problems(dataset, tmp_path):
         st.text(max_size=400).map(lambda s: s.encode("utf-8", "surrogatepass")),
     )
 )
-def test_loader_never_raises_on_malformed_csv(dataset, raw):
-    try:
-        result = ingest(raw, "fuzz.csv", dataset)
-    except DatasetError:  # its own validation error is the only acceptable exception
-        return
-    assert result.frame is not None or result.problems
+def test_ingest_never_raises_on_malformed_csv(geography, raw):
+    result = ingest(raw, "fuzz.csv", geography)  # problems are reported, never raised
+    assert (result.frame is not None) != bool(result.problems)

@@ -6,8 +6,8 @@ from kim_dash import names
 
 
 @pytest.fixture(scope="module")
-def kecamatan(dataset):
-    return dict(zip(dataset.kecamatan["code"], dataset.kecamatan["name"]))
+def kecamatan(geography):
+    return geography.names("kecamatan", "32.01")
 
 
 @pytest.mark.parametrize(
@@ -41,8 +41,8 @@ def test_suggestion_is_separate_from_match(kecamatan):
     assert names.suggest("Xyzzy", kecamatan) is None
 
 
-def test_regencies_keep_kabupaten_and_kota_apart(dataset):
-    regencies = dict(zip(dataset.regencies["code"], dataset.regencies["name"]))
+def test_regencies_keep_kabupaten_and_kota_apart(geography):
+    regencies = geography.names("regency")
     assert names.match("Kab. Bogor", regencies) == "32.01"
     assert names.match("KOTA BOGOR", regencies) == "32.71"
     assert names.match("Bogor", regencies) is None  # ambiguous without Kabupaten/Kota: not guessed

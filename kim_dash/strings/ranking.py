@@ -9,10 +9,6 @@ STRINGS = table(
             "Belum ada tabel KIM nasional untuk tanggal ini. Impor dengan `python -m kim_dash import national FILE --as-of YYYY-MM`.",
             "There is no national KIM table for this date. Import one with `python -m kim_dash import national FILE --as-of YYYY-MM`.",
         ),
-        "ranking.what_is_published": (
-            "Yang terbit ({date}): total nasional, jumlah kabupaten/kota dan provinsi ber-KIM, banyaknya wilayah di kelompok 100–199, urutan tiga teratas, dan jumlah Kabupaten Bogor. Angka lain yang bertanda ilustratif adalah data contoh.",
-            "Published ({date}): the national total, the numbers of kabupaten/kota and provinces with KIM, how many are in the 100–199 band, the order of the top three, and Kabupaten Bogor's count. Other figures marked illustrative are sample data.",
-        ),
         "ranking.filter.province": ("Provinsi", "Province"),
         "ranking.filter.type": ("Kabupaten/kota", "Kabupaten/kota"),
         "ranking.filter.band": ("Kelompok jumlah KIM", "KIM band"),

@@ -15,8 +15,9 @@ XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 def table_downloads(frame: pd.DataFrame, table: str, title_key: str, slug: str, data_date: str, lang: str,
                     key: str) -> None:  # fmt: skip
-    """'Tabel kecamatan · XLSX' and '· CSV' of exactly `frame`; the files are made only when clicked
-    (writing a workbook costs more than the rest of a rerun), and a click does not rerun the page."""
+    """'Tabel kecamatan · XLSX' and '· CSV' of exactly `frame`; a click does not rerun the page. The
+    workbook is made only when clicked (writing one costs more than the rest of a rerun); the CSV is
+    cheap and made with the page."""
     title = t(title_key, lang)
     stem = t(f"{title_key}_file", lang)
     left, right = st.columns(2)
@@ -26,7 +27,7 @@ def table_downloads(frame: pd.DataFrame, table: str, title_key: str, slug: str, 
         key=f"{key}_xlsx", icon=":material/table:",
     )  # fmt: skip
     right.download_button(
-        t("download.csv", lang, table=title), lambda: export.to_csv_bytes(frame, table, lang),
+        t("download.csv", lang, table=title), export.to_csv_bytes(frame, table, lang),
         export.file_name(stem, slug, data_date, "csv"), mime="text/csv", on_click="ignore", key=f"{key}_csv",
         icon=":material/download:",
     )  # fmt: skip

@@ -79,13 +79,27 @@ def load(as_of: str = "") -> Loaded:
     fingerprint = _fingerprint(folder) if folder.is_dir() else ()
     try:
         geography = _geography(str(folder), fingerprint)
+    except DatasetError as err:
+        return Loaded(None, err.problems)
+    try:
         store = open_store(folder, fingerprint, geography)
         base = _dataset(store.label, store.version(), as_of, str(folder), store, geography)
     except DatasetError as err:
-        return Loaded(None, err.problems)
+        return Loaded(None, err.problems + _curated_problems(folder, geography))
     except StoreUnavailable as err:
         return Loaded(None, [], str(err))
     return Loaded(with_previews(base), [])
+
+
+def _curated_problems(folder: Path, geography: Geography) -> list[Problem]:
+    """The curated files' own problems, so one report lists everything wrong with the folder."""
+    from kim_dash.data import load_curated
+
+    try:
+        load_curated(folder, geography)
+    except DatasetError as err:
+        return err.problems
+    return []
 
 
 def with_previews(base: Dataset) -> Dataset:
