@@ -1,4 +1,4 @@
-"""The CLI: exit codes, extract contents, formula neutralisation."""
+"""The CLI: exit codes, the machine form and the page's localised form, plans, briefs and imports."""
 
 import io
 import json
@@ -11,144 +11,158 @@ import pytest
 
 from kim_dash import export
 from kim_dash.cli import main
+from kim_dash.extracts import ranking_extract
 from kim_dash.ranking import RankingFilter
+
+ROOT = Path(__file__).parents[1]
 
 
 def run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "kim_dash", *args], capture_output=True, cwd=Path(__file__).parents[1]
-    )
+    return subprocess.run([sys.executable, "-m", "kim_dash", *args], capture_output=True, cwd=ROOT)
 
 
-def test_validate_shipped_data_exits_0():
+def out(capsysbinary, *args: str) -> bytes:
+    capsysbinary.readouterr()
+    assert main(list(args)) == 0
+    return capsysbinary.readouterr().out
+
+
+def test_the_real_entry_point_validates_and_exits_0():
     result = run("validate", "data")
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert b"valid" in result.stdout
+    assert result.returncode == 0 and b"valid" in result.stdout, result.stderr
 
 
-def test_validate_bad_folder_exits_1_with_file_row_column(data_copy):
+def test_validate_bad_folder_exits_1_with_file_row_column(data_copy, capsys):
     path = data_copy / "national_kim_2014.csv"
     path.write_text(path.read_text().replace("32.01,134,", "32.01,-3,"))
-    result = run("validate", str(data_copy))
-    assert result.returncode == 1
-    lines = result.stdout.decode().strip().splitlines()
+    assert main(["validate", str(data_copy)]) == 1
     row = next(i for i, line in enumerate(path.read_text().splitlines(), 1) if line.startswith("32.01,"))
-    assert lines == [f"national_kim_2014.csv:{row}: count: '-3' is negative"]
+    assert capsys.readouterr().out.strip().splitlines() == [f"national_kim_2014.csv:{row}: count: '-3' is negative"]
 
 
-def test_validate_single_file(tmp_path):
-    good = run("validate", "data/registry.csv")
-    assert good.returncode == 0
+def test_validate_single_file(tmp_path, capsys):
+    assert main(["validate", "data/registry.csv"]) == 0
     bad = tmp_path / "registri.csv"
-    bad.write_text(
-        "nama_kim;kecamatan;desa;tahun_dibentuk;status\nKIM Baru;Gunung Putri;Bojongkulur;2019;aktif\n"
-        "KIM Salah;Gunungputrii;X;2019;aktif\n",
-        encoding="utf-8",
-    )
-    result = run("validate", str(bad))
-    assert result.returncode == 1
-    out = result.stdout.decode()
-    assert (
-        "registri.csv:3: kecamatan_code: unknown kecamatan 'Gunungputrii' — did you mean Gunungputri?" in out
-    )
-    assert "registri.csv:2:" not in out
+    bad.write_text("nama_kim;kecamatan;desa;tahun_dibentuk;status\nKIM Baru;Gunung Putri;Bojongkulur;2019;aktif\n"
+                   "KIM Salah;Gunungputrii;X;2019;aktif\n", encoding="utf-8")  # fmt: skip
+    assert main(["validate", str(bad)]) == 1
+    text = capsys.readouterr().out
+    assert "registri.csv:3: kecamatan_code: unknown kecamatan 'Gunungputrii' — did you mean Gunungputri?" in text
+    assert "registri.csv:2:" not in text
 
 
 def test_usage_errors_exit_2():
-    assert run("export", "nothing").returncode == 2
-    assert run("export", "registry", "--kecamatan", "Atlantis").returncode == 2
-    assert run("plan").returncode == 2
+    assert main(["export", "nothing"]) == 2
+    assert main(["export", "registry", "--kecamatan", "Atlantis"]) == 2
+    assert main(["plan", "--per-year", "5"]) == 2  # --until is needed too
     assert main(["validate", "/no/such/place"]) == 2
+    assert main(["export", "kecamatan", "--regency", "Kabupaten Atlantis"]) == 2
 
 
-def test_help_on_every_command():
-    for command in ([], ["validate"], ["export"], ["plan"]):
-        result = run(*command, "--help")
-        assert result.returncode == 0 and b"usage" in result.stdout
+@pytest.mark.parametrize("command", [[], ["validate"], ["export"], ["plan"], ["brief"], ["import"], ["snapshots"]])
+def test_help_on_every_command(command, capsys):
+    assert main([*command, "--help"]) == 0
+    assert "usage" in capsys.readouterr().out
 
 
-def test_export_ranking_matches_function(dataset):
-    result = run("export", "ranking", "--province", "jawa barat", "--band", "100–199")
-    assert result.returncode == 0
-    expected = export.to_csv_bytes(export.ranking_extract(dataset, RankingFilter(("32",), (), ("100–199",))))
-    assert result.stdout == expected
-    frame = pd.read_csv(io.BytesIO(result.stdout), encoding="utf-8-sig", dtype={"code": str})
+def test_machine_form_is_rfc4180_with_english_headers(dataset, capsysbinary):
+    data = out(capsysbinary, "export", "ranking", "--province", "jawa barat", "--band", "100–199")
+    assert data == export.to_csv_bytes(ranking_extract(dataset, RankingFilter(("32",), (), ("100–199",))))
+    assert b"\r\n" in data and not data.startswith(b"\xef\xbb\xbf")
+    frame = pd.read_csv(io.BytesIO(data), dtype={"code": str})
     assert frame["code"].tolist() == ["32.01", "32.73"]
-    assert list(frame.columns) == [
-        "rank",
-        "code",
-        "name",
-        "type",
-        "province_code",
-        "province",
-        "count",
-        "band",
-        "share",
-        "source",
-    ]
+    assert list(frame.columns) == ["rank", "code", "name", "type", "province_code", "province", "count", "band",
+                                   "share", "source"]  # fmt: skip
+
+
+def test_indonesian_csv_parses_into_the_same_numbers_as_the_english_one(capsysbinary):
+    for table in ("kecamatan", "ranking", "provinces", "saturation"):
+        indonesian = pd.read_csv(io.BytesIO(out(capsysbinary, "export", table, "--lang", "id")), sep=";", decimal=",",
+                                 encoding="utf-8-sig", dtype=str, keep_default_na=False)  # fmt: skip
+        english = pd.read_csv(io.BytesIO(out(capsysbinary, "export", table, "--lang", "en")), encoding="utf-8-sig",
+                              dtype=str, keep_default_na=False)  # fmt: skip
+        for id_col, en_col in zip(indonesian.columns, english.columns, strict=True):
+            a = pd.to_numeric(indonesian[id_col].str.replace(",", "."), errors="coerce")
+            b = pd.to_numeric(english[en_col], errors="coerce")
+            assert a.equals(b), (table, id_col, en_col)
+        numbers = pd.read_csv(io.BytesIO(out(capsysbinary, "export", table, "--lang", "id")), sep=";", decimal=",",
+                              encoding="utf-8-sig")  # fmt: skip
+        assert len(numbers.select_dtypes("number").columns) >= 2  # Excel id-ID reads numbers as numbers
+
+
+def test_kecamatan_values_are_rounded_and_in_indonesian(capsysbinary):
+    text = out(capsysbinary, "export", "kecamatan", "--kecamatan", "Cibinong", "--lang", "id").decode("utf-8-sig")
+    header, row = text.strip().splitlines()
+    assert "Cakupan desa (%)" in header and "Status" in header
+    assert ";23,1;2,31;" in row and "di bawah target" in row  # 3 of 13 desa: 23,1 %; 2,31 KIM per 10 desa
+
+
+def test_xlsx_typed_cells_and_percent_format(tmp_path):
+    from openpyxl import load_workbook
+
+    path = tmp_path / "k.xlsx"
+    assert main(["export", "kecamatan", "--format", "xlsx", "--lang", "id", "--out", str(path)]) == 0
+    sheet = load_workbook(path).active
+    titles = [c.value for c in sheet[1]]
+    coverage = sheet.cell(row=2, column=titles.index("Cakupan desa") + 1)
+    assert coverage.number_format == "0.0%" and abs(coverage.value - 3 / 13) < 0.001
+    code = sheet.cell(row=2, column=titles.index("Kode") + 1)
+    assert code.value == "32.01.01" and code.number_format == "@"
 
 
 def test_export_registry_by_name_variants(tmp_path):
-    out = tmp_path / "r.csv"
-    assert (
-        run(
-            "export",
-            "registry",
-            "--kecamatan",
-            "CARINGIN",
-            "--kecamatan",
-            "Kec. Mega Mendung",
-            "--out",
-            str(out),
-        ).returncode
-        == 0
-    )
-    frame = pd.read_csv(out, encoding="utf-8-sig", dtype=str)
+    path = tmp_path / "r.csv"
+    assert main(["export", "registry", "--kecamatan", "CARINGIN", "--kecamatan", "Kec. Mega Mendung",
+                 "--out", str(path)]) == 0  # fmt: skip
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
     assert set(frame["kecamatan_code"]) == {"32.01.27", "32.01.26"}
     assert {"Jagapati Voluenter", "Siskomdes Cipayung", "Geus Eling"} <= set(frame["name"])
-    assert frame["source"].notna().all()
 
 
-def test_export_xlsx(tmp_path, dataset):
-    out = tmp_path / "k.xlsx"
-    assert run("export", "kecamatan", "--format", "xlsx", "--out", str(out)).returncode == 0
-    frame = pd.read_excel(out, dtype={"code": str})
-    assert len(frame) == 40 and int(frame["kim"].sum()) == 136
+def test_plan_json_and_default_target(capsysbinary):
+    rows = json.loads(out(capsysbinary, "plan", "--method", "webster", "--format", "json"))
+    assert sum(r["after"] for r in rows) == 150 and sum(r["new"] for r in rows) == 14
+    assert set(rows[0]) == {"code", "name", "current", "weight", "target", "new", "after", "short_after", "source"}
+    rows = json.loads(out(capsysbinary, "plan", "--target", "200", "--mode", "full", "--format", "json"))
+    assert sum(r["target"] for r in rows) == 200 and "difference" in rows[0] and "new" not in rows[0]
 
 
-def test_plan_csv_and_json(tmp_path):
-    result = run("plan", "--target", "150", "--method", "webster", "--format", "json")
-    assert result.returncode == 0
-    rows = json.loads(result.stdout)
-    assert sum(r["after"] for r in rows) == 150
-    assert set(rows[0]) == {"code", "name", "current", "weight", "target", "gap", "new", "after"}
+def test_plan_by_year_for_a_regency(capsysbinary):
+    frame = pd.read_csv(io.BytesIO(out(capsysbinary, "plan", "--regency", "32.04", "--per-year", "4", "--until",
+                                       "2021")), dtype={"code": str})  # fmt: skip
+    assert frame.groupby("year")["new"].sum().tolist() == [4, 4, 1]  # 9 kecamatan without KIM, 4 a year
+    assert frame["year"].min() == 2020  # the year after the data (2019-04-11)
 
 
-def test_plan_with_weights_file_and_current(tmp_path):
+def test_plan_with_a_weights_file(tmp_path, capsysbinary):
     weights = tmp_path / "w.csv"
-    weights.write_text(
-        "code,weight,name,current\nA,100000,Party A,0\nB,80000,Party B,0\nC,30000,C,0\nD,20000,D,0\n"
-    )
-    result = run("plan", "--target", "8", "--weights", str(weights), "--method", "dhondt", "--mode", "full")
-    frame = pd.read_csv(io.BytesIO(result.stdout), encoding="utf-8-sig").set_index("code")
-    assert frame["target"].to_dict() == {"A": 4, "B": 3, "C": 1, "D": 0}
+    rows = "".join(f"32.01.{i:02d};{i}\n" for i in range(1, 41))
+    weights.write_text("kode_kecamatan;bobot\n" + rows)
+    frame = pd.read_csv(io.BytesIO(out(capsysbinary, "plan", "--weights", str(weights), "--target", "820",
+                                       "--mode", "full")), dtype={"code": str})  # fmt: skip
+    assert frame.set_index("code").loc["32.01.40", "target"] == 40  # 820 × 40 / 820
 
 
-def test_formula_payloads_are_neutralised(data_copy, tmp_path):
-    path = data_copy / "registry.csv"
-    text = path.read_text().replace("KIM Pondok Rajeg", '=HYPERLINK("http://x";"klik")', 1)
-    text = text.replace("KIM Sukahati", "@SUM(A1:A9)", 1).replace("KIM Ciriung", "+62 812", 1)
-    path.write_text(text)
-    out = tmp_path / "x.csv"
-    assert run("--data", str(data_copy), "export", "registry", "--out", str(out)).returncode == 0
-    names = pd.read_csv(out, encoding="utf-8-sig", dtype=str)["name"].tolist()
-    assert '\'=HYPERLINK("http://x";"klik")' in names and "'@SUM(A1:A9)" in names and "'+62 812" in names
-    assert not any(n.startswith(("=", "+", "-", "@")) for n in names)
+def test_brief_pdf_names_the_answer(tmp_path):
+    from pypdf import PdfReader
+
+    for lang, words in (("id", ("2 dari 174", "136", "150", "Gunungputri", "Tajurhalang", "ilustratif")),
+                        ("en", ("2 of 174", "136", "150", "Gunungputri", "illustrative"))):  # fmt: skip
+        path = tmp_path / f"b_{lang}.pdf"
+        assert main(["brief", "--lang", lang, "--out", str(path)]) == 0
+        reader = PdfReader(path)
+        assert 1 <= len(reader.pages) <= 2
+        text = " ".join(page.extract_text() for page in reader.pages)
+        assert all(w in text for w in words), (lang, [w for w in words if w not in text])
+    again = tmp_path / "again.pdf"
+    assert main(["brief", "--lang", "en", "--out", str(again)]) == 0
+    assert again.read_bytes() == (tmp_path / "b_en.pdf").read_bytes()  # same view, same bytes
 
 
-@pytest.mark.parametrize("cell", ["=1+1", "+1", "-1+2", "@cmd", "\t=x"])
-def test_neutralise(cell):
-    assert export.neutralise(cell) == "'" + cell
-    frame = pd.DataFrame({"text": [cell], "number": [-5]})
-    back = pd.read_csv(io.BytesIO(export.to_csv_bytes(frame)), encoding="utf-8-sig", dtype=str)
-    assert back.loc[0, "text"] == "'" + cell and back.loc[0, "number"] == "-5"  # numbers stay numbers
+@pytest.mark.parametrize("page", ["ranking", "kecamatan", "plan"])
+def test_brief_of_every_page(tmp_path, page):
+    from pypdf import PdfReader
+
+    path = tmp_path / f"{page}.pdf"
+    assert main(["brief", "--page", page, "--out", str(path)]) == 0
+    assert 1 <= len(PdfReader(path).pages) <= 2

@@ -1,4 +1,8 @@
-"""Every translation key used in the code exists in both languages, with the same placeholders."""
+"""Every translation key the code can use exists in both languages, with the same placeholders.
+
+Keys are found as any string literal shaped like a key (so one chosen by a conditional is found too),
+and families built at run time (f"status.{s}") must be listed below with every member.
+"""
 
 import re
 import string
@@ -8,117 +12,94 @@ import pytest
 
 from kim_dash import i18n
 from kim_dash.apportion import METHODS
-from kim_dash.coverage import KECAMATAN_COLUMNS
-from kim_dash.export import REGISTRY_COLUMNS
-from kim_dash.planner import MODES, PLAN_COLUMNS, WEIGHTINGS
-from kim_dash.ranking import RANKING_COLUMNS
+from kim_dash.coverage import KECAMATAN_COLUMNS, STATUSES
+from kim_dash.extracts import COLUMN_KINDS
+from kim_dash.inequality import MEASURES
+from kim_dash.planner import MODES, WEIGHTINGS
+from kim_dash.schema import STATUSES as KIM_STATUSES
 from kim_dash.strings import STRINGS
 
 ROOT = Path(__file__).resolve().parents[1]
-SOURCES = [
-    ROOT / "app.py",
-    *sorted((ROOT / "pages").glob("*.py")),
-    *sorted((ROOT / "kim_dash").rglob("*.py")),
-]
-LITERAL = re.compile(r"""\bt\(\s*["']([a-z_]+(?:\.[a-z0-9_★\-]+)+)["']""")
-KEY_ARGUMENT = re.compile(
-    r"""["']((?:nav|provenance|report|ranking|kecamatan|registry|planner|saturation|data|province|plan)\.[a-z_.★]+)["']"""
-)
+SOURCES = [ROOT / "app.py", *sorted((ROOT / "pages").glob("*.py")),
+           *sorted(p for p in (ROOT / "kim_dash").rglob("*.py") if "strings" not in p.parts)]  # fmt: skip
+PREFIXES = sorted({key.split(".")[0] for key in STRINGS})
+LITERAL = re.compile(r"""["']((?:%s)\.[a-z0-9_\-]+(?:\.[a-z0-9_\-]+)*)["']""" % "|".join(PREFIXES))
+FAMILY = re.compile(r"""f["']((?:%s)(?:\.[a-z0-9_\-]+)*)\.\{""" % "|".join(PREFIXES))
+PROBLEMS = [k.removeprefix("problem.") for k in STRINGS if k.startswith("problem.")]
 
-# keys built at run time from a family and its members
+# families of keys built at run time, with every member the code can produce
 DYNAMIC = {
-    "data.kind": ["auto", "registry", "national"],
+    "status": [*STATUSES, "unknown"],
+    "kimstatus": [*KIM_STATUSES, "unknown"],
+    "type": ["Kabupaten", "Kota", "unknown"],
+    "kind": ["registry", "counts", "national", "unknown"],
+    "data.kind": ["auto", "registry", "counts", "national"],
     "data.level": ["kecamatan", "regency"],
+    "data.joined_by": ["code", "name"],
+    "guidance.template": ["counts", "registry"],
     "planner.explain": list(METHODS),
-    "planner.mode": list(MODES) + [f"{m}.help" for m in MODES],
-    "planner.weighting": [*WEIGHTINGS, "file"] + [f"{w}.help" for w in [*WEIGHTINGS, "file"]],
-    "planner.ineq": ["gini_per_village", "cv", "min_max_ratio", "zero_units", "share_at_target"],
-    "status": ["below", "at", "above"],
+    "planner.mode": [*MODES, *(f"{m}.help" for m in MODES)],
+    "planner.weighting": [*WEIGHTINGS, *(f"{w}.help" for w in WEIGHTINGS)],
+    "planner.minimums": ["per_desa", "per_kecamatan", "default"],
+    "planner.table_title": list(MODES),
+    "planner.ineq": list(MEASURES),
+    "kecamatan.kpi.target_help": ["even", "per_desa", "per_kecamatan", "default"],
     "report.col": ["file", "row", "column", "value", "reason"],
-    "ranking.col": ["★", *[c for c in RANKING_COLUMNS if c != "province_code"]],
-    "kecamatan.col": KECAMATAN_COLUMNS,
-    "registry.col": REGISTRY_COLUMNS,
-    "plan.col": PLAN_COLUMNS,
-    "province.col": ["province", "kim", "regencies_with_kim", "regencies", "coverage", "top_regency"],
-    "ranking.bandcol": ["band", "regencies"],
-    "saturation.col": ["code", "name", "villages", "villages_covered", "kim", "needed"],
-    "problem": [
-        "missing_file",
-        "empty_file",
-        "undecodable",
-        "malformed",
-        "missing_column",
-        "extra_column",
-        "empty",
-        "duplicate",
-        "not_integer",
-        "negative",
-        "not_number",
-        "bad_year",
-        "bad_date",
-        "bad_code",
-        "unknown_province",
-        "unknown_regency",
-        "unknown_kecamatan",
-        "unknown_desa",
-        "desa_not_in_kecamatan",
-        "not_allowed",
-        "bad_source",
-        "missing_target",
-        "too_large",
-        "not_text",
-        "bad_xlsx",
-        "bad_zip",
-        "bad_geo",
-        "unsupported",
-        "no_header",
-    ],
+    "brief.fact": ["total_kim", "regencies_with_kim", "provinces_with_kim", "band_count", "kecamatan_with_kim"],
+    "col": list(COLUMN_KINDS) + KECAMATAN_COLUMNS,
+    "problem": PROBLEMS,
 }
+FILE_SUFFIXES = (".csv", ".py", ".md", ".xlsx", ".pdf", ".json", ".geojson", ".zip", ".gpkg", ".toml", ".sqlite")
 
 
 def used_keys() -> set[str]:
     keys: set[str] = set()
     for path in SOURCES:
         text = path.read_text(encoding="utf-8")
-        keys |= set(LITERAL.findall(text))
-        # keys passed on to helpers (provenance, downloads, validation_report), minus family prefixes and file names
-        keys |= {
-            k
-            for k in KEY_ARGUMENT.findall(text)
-            if k not in DYNAMIC and not k.endswith((".csv", ".py", ".md"))
-        }
-    keys |= {f"{family}.{member}" for family, members in DYNAMIC.items() for member in members}
+        keys |= {k for k in LITERAL.findall(text) if not k.endswith(FILE_SUFFIXES) and k not in DYNAMIC}
+    keys |= {f"{family}.{member}" for family, members in DYNAMIC.items() if family != "col" for member in members}
     return keys
 
 
-def test_the_scan_finds_keys():
-    assert len(used_keys()) > 200  # the scan itself works
+def families_in_code() -> set[str]:
+    return {m for path in SOURCES for m in FAMILY.findall(path.read_text(encoding="utf-8"))}
+
+
+def test_the_scan_finds_keys_and_every_runtime_family_is_listed():
+    assert len(used_keys()) > 250
+    assert families_in_code() - set(DYNAMIC) - {"col", "source"} == set()
 
 
 @pytest.mark.parametrize("key", sorted(used_keys()))
 def test_key_exists_in_both_languages(key):
     assert key in STRINGS, f"missing translation key {key!r}"
-    assert set(STRINGS[key]) == set(i18n.LANGUAGES)
-    assert all(STRINGS[key][lang].strip() for lang in i18n.LANGUAGES)
+    assert set(STRINGS[key]) >= {"id", "en"}
+
+
+def _placeholders(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
 
 
 @pytest.mark.parametrize("key", sorted(STRINGS))
-def test_same_placeholders_in_both_languages(key):
-    fields = {
-        lang: {f for _, f, _, _ in string.Formatter().parse(STRINGS[key][lang]) if f}
-        for lang in i18n.LANGUAGES
-    }
-    assert fields["id"] == fields["en"], key
+def test_same_placeholders_and_no_empty_text(key):
+    entry = STRINGS[key]
+    assert entry["id"].strip() and entry["en"].strip()
+    assert _placeholders(entry["id"]) == _placeholders(entry["en"]) >= _placeholders(entry.get("en_one", ""))
 
 
-def test_missing_key_is_an_error_not_a_fallback():
-    with pytest.raises(KeyError):
-        i18n.t("no.such.key", "id")
+def test_plural_forms():
+    assert i18n.t("brief.empty", "en", count=1, names="Cariu") == "1 kecamatan has no KIM: Cariu."
+    assert i18n.t("brief.empty", "en", count=2, names="A and B") == "2 kecamatan have no KIM: A and B."
+    assert i18n.t("report.title", "en", count=3) == "Invalid data: 3 problems found"
 
 
-def test_locale_formatting():
+def test_locale_formats():
     assert i18n.fmt_int(4228, "id") == "4.228" and i18n.fmt_int(4228, "en") == "4,228"
-    assert i18n.fmt_pct(0.125, "id") == "12,5%" and i18n.fmt_pct(0.125, "en") == "12.5%"
-    assert i18n.fmt_as_of("2014-12", "id") == "Desember 2014"
-    assert i18n.fmt_as_of("2016-12-20", "en") == "December 20, 2016"
-    assert i18n.fmt_as_of("", "id") == "tidak bertanggal"
+    assert i18n.fmt_pct(0.23077, "id") == "23,1%" and i18n.fmt_pct(0.23077, "en") == "23.1%"
+    assert i18n.fmt_num(3.75, "id") == "3,75" and i18n.fmt_num(3.75, "en") == "3.75"
+    assert i18n.fmt_as_of("2014-12", "id") == "Desember 2014" and i18n.fmt_as_of("", "en") == "undated"
+
+
+def test_no_emoji_carries_meaning():
+    emoji = re.compile("[\U0001f300-\U0001faff]")
+    assert not [k for k, v in STRINGS.items() if emoji.search(v["id"] + v["en"])]
