@@ -37,7 +37,7 @@ def cell_text(value: object) -> str:
     if isinstance(value, int):
         return str(value)
     if isinstance(value, float):
-        if value.is_integer() and abs(value) < 1e15:
+        if value.is_integer() and abs(value) < 1e16:  # beyond, repr is 1e+16 (no ".0")
             return str(int(value))
         return repr(value)  # shortest round-trip form
     if isinstance(value, dt.datetime):

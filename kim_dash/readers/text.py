@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterator
 
 from kim_dash.readers.budget import Budget, refuse
 from kim_dash.readers.cells import RowBudget
 
 SNIFF_LINES = 20
+QUOTED = re.compile(r'"[^"]*"')
 SNIFF_CHARS = 64 * 1024
 DELIMITERS = (";", "\t", ",")  # ties go to the first: Indonesian Excel writes ';'
 BINARY_MAGIC = {
@@ -69,8 +71,10 @@ def decode(raw: bytes, file: str) -> str:
 
 
 def sniff(text: str) -> str:
-    """The delimiter seen on the most of the first lines (then the most often)."""
-    lines = [line for line in text[:SNIFF_CHARS].splitlines()[:SNIFF_LINES] if line.strip()]
+    """The delimiter seen on the most of the first lines (then the most often), outside quotes:
+    "Jl. Raya, No. 5" must not make a semicolon file look comma-separated."""
+    sample = text[:SNIFF_CHARS].splitlines()[:SNIFF_LINES]
+    lines = [QUOTED.sub("", line) for line in sample if line.strip()]
     scores = {d: (sum(d in line for line in lines), sum(line.count(d) for line in lines)) for d in DELIMITERS}
     best = max(DELIMITERS, key=lambda d: scores[d])
     return best if scores[best][0] else ","
