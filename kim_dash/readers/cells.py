@@ -160,7 +160,11 @@ def main(argv: list[str]) -> None:
                 answer = _read(book, wanted, budget)
     except BaseException as err:  # noqa: BLE001 - PanicException is a BaseException; all end here
         answer = {"error": f"{type(err).__name__}: {str(err)[:200]}"}
-    sys.stdout.write(json.dumps(answer))
+    rows = answer.pop("rows", [])
+    answer["count"] = len(rows)
+    out = sys.stdout
+    out.write(json.dumps(answer) + "\n")  # then one line per row: the parent decodes them one by one
+    out.writelines(json.dumps(row) + "\n" for row in rows)
 
 
 if __name__ == "__main__":

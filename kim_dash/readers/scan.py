@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import zipfile
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from xml.parsers import expat
 
 from kim_dash.readers.budget import Budget, refuse
@@ -18,7 +18,6 @@ from kim_dash.readers.cells import column_letter
 from kim_dash.readers.zipped import find_member, member_chunks
 
 MAX_SHEETS = 1_000
-_REF = re.compile(r"([A-Za-z]{0,4})([0-9]{1,8})")
 COUNT = re.compile(r"\+?[0-9]{1,15}")
 
 
@@ -26,33 +25,37 @@ def local(name: str) -> str:
     return name.rpartition(":")[2]
 
 
-def parse(
-    chunks: Iterator[bytes],
-    file: str,
-    part: str,
-    start: Callable,
-    end: Callable | None = None,
-    text: Callable | None = None,
-) -> None:
-    """Feed `chunks` to a fresh expat parser; a DOCTYPE (entity tricks) or bad XML is refused."""
-    parser = expat.ParserCreate()  # no namespace processing: names keep their prefix, as calamine sees them
+def new_parser(file: str, part: str) -> expat.XMLParserType:
+    """An expat parser that refuses a DOCTYPE (entity tricks); names keep their prefix, as
+    calamine sees them (no namespace processing)."""
+    parser = expat.ParserCreate()
     parser.buffer_text = True
-    parser.StartElementHandler = start
-    if end:
-        parser.EndElementHandler = end
-    if text:
-        parser.CharacterDataHandler = text
 
     def doctype(*_: object) -> None:
         refuse(file, "bad_spreadsheet", detail=f"{part}: DOCTYPE")
 
     parser.StartDoctypeDeclHandler = doctype
+    return parser
+
+
+def feed(parser: expat.XMLParserType, chunks: Iterator[bytes], file: str, part: str) -> None:
     try:
         for chunk in chunks:
             parser.Parse(chunk, False)
         parser.Parse(b"", True)
     except expat.ExpatError as err:
         refuse(file, "bad_spreadsheet", detail=f"{part}: {expat.ErrorString(err.code)} (line {err.lineno})")
+
+
+def parse(
+    chunks: Iterator[bytes], file: str, part: str, start: Callable, end: Callable | None = None
+) -> None:
+    """Feed `chunks` to a fresh parser calling `start(name, attrs)` (and `end(name)`)."""
+    parser = new_parser(file, part)
+    parser.StartElementHandler = start
+    if end:
+        parser.EndElementHandler = end
+    feed(parser, chunks, file, part)
 
 
 def part_chunks(
@@ -64,15 +67,27 @@ def part_chunks(
     return member_chunks(raw, info, file, budget.max_unzipped_bytes)
 
 
-def position(ref: str, file: str, need_column: bool) -> tuple[int, int | None]:
-    """'AB12' -> (11, 27), 0-based as calamine counts; absurd references are refused as too far."""
-    match = _REF.fullmatch(ref)
-    if not match or int(match[2]) == 0 or (need_column and not match[1]):
+_REF = re.compile(r"([A-Za-z]{0,4})([0-9]{1,8})").fullmatch
+_COLUMNS: dict[str, int] = {}
+
+
+def position(ref: str, file: str, need_column: bool) -> tuple[int, int]:
+    """'AB12' -> (11, 27), 0-based as calamine counts (column -1 when there are no letters)."""
+    match = _REF(ref)
+    if match is None:
         refuse(file, "bad_spreadsheet", detail=f"cell reference '{ref[:20]}'")
-    column = 0
-    for letter in match[1].upper():
-        column = column * 26 + ord(letter) - 64
-    return int(match[2]) - 1, (column - 1 if match[1] else None)
+    letters, digits = match.groups()
+    row = int(digits) - 1
+    if row < 0 or (need_column and not letters):
+        refuse(file, "bad_spreadsheet", detail=f"cell reference '{ref[:20]}'")
+    column = _COLUMNS.get(letters)
+    if column is None:
+        column = -1
+        for letter in letters.upper():
+            column = (column + 1) * 26 + ord(letter) - 65
+        if len(_COLUMNS) < 20_000:
+            _COLUMNS[letters] = column
+    return row, column
 
 
 @dataclass
@@ -142,77 +157,73 @@ def scan_strings(chunks: Iterator[bytes], file: str, budget: Budget) -> None:
 
 
 @dataclass
-class CellScan:
-    """One worksheet's cells, at the positions calamine's XlsxCellReader gives them."""
+class SheetCells:
+    cells: int  # cells holding something
+    errors: dict[tuple[int, int], str]  # error cells (#N/A) by 0-based position: calamine drops them
 
-    file: str
-    budget: Budget
-    row: int = 0  # calamine's row_index / col_index: 0-based, for cells without an `r`
-    col: int = 0
+
+def scan_sheet(chunks: Iterator[bytes], file: str, budget: Budget, part: str) -> SheetCells:
+    """One worksheet's cells at the positions calamine's XlsxCellReader gives them: a `<c>`
+    without `r` sits after the previous cell, a `<row>` without `r` after the previous row.
+    Written with closures over locals because it runs once per XML element."""
+    max_rows, max_columns, max_cells = budget.max_rows, budget.max_columns, budget.max_cells
+    row = col = count = 0  # calamine's row_index / col_index, 0-based
     cell: tuple[int, int] | None = None
-    filled: bool = False
-    is_error: bool = False
-    collecting: bool = False
-    cells: int = 0
-    text: list[str] = field(default_factory=list)
-    errors: dict[tuple[int, int], str] = field(
-        default_factory=dict
-    )  # error cells (#N/A): calamine drops them
+    filled = is_error = False
+    errors: dict[tuple[int, int], str] = {}
+    text: list[str] = []
+    parser = new_parser(file, part)
 
-    def start(self, name: str, attrs: dict[str, str]) -> None:
-        tag = local(name)
-        if self.cell is not None:
-            self.filled = True  # <v>, <is> or <f>: calamine keeps the cell
-            self.collecting = self.is_error and tag == "v"
-        elif tag == "row" and "r" in attrs:
-            self.row = position(attrs["r"], self.file, need_column=False)[0]
-        elif tag == "c":
-            if "r" in attrs:
-                row, col = position(attrs["r"], self.file, need_column=True)
-                self.col = col or 0
-                self.cell = (row, self.col)
+    def chars(data: str) -> None:  # only inside an error cell's <v>
+        if len(text) < 4:
+            text.append(data[:40])
+
+    def start(name: str, attrs: dict[str, str]) -> None:
+        nonlocal row, col, cell, filled, is_error, text
+        if cell is not None:
+            filled = True  # <v>, <is> or <f> inside: calamine keeps the cell
+            if is_error and local(name) == "v":
+                parser.CharacterDataHandler = chars
+            return
+        tag = local(name) if ":" in name else name
+        if tag == "c":
+            ref = attrs.get("r")
+            if ref is not None:
+                cell = position(ref, file, need_column=True)
+                col = cell[1]
             else:
-                self.cell = (self.row, self.col)
-            self.filled, self.is_error, self.text = False, attrs.get("t") == "e", []
+                cell = (row, col)
+            filled, is_error = False, attrs.get("t") == "e"
+            text = []
+        elif tag == "row" and "r" in attrs:
+            row = position(attrs["r"], file, need_column=False)[0]
 
-    def end(self, name: str) -> None:
-        tag = local(name)
+    def end(name: str) -> None:
+        nonlocal row, col, cell, count
+        tag = local(name) if ":" in name else name
+        if cell is None:
+            if tag == "row":
+                row, col = row + 1, 0
+            return
         if tag == "v":
-            self.collecting = False
-        elif tag == "c" and self.cell is not None:
-            if self.filled:
-                self._count(*self.cell)
-            self.cell = None
-            self.col += 1
-        elif tag == "row" and self.cell is None:
-            self.row += 1
-            self.col = 0
+            parser.CharacterDataHandler = None
+        elif tag == "c":
+            if filled:
+                at_row, at_col = cell
+                if at_row >= max_rows:
+                    refuse(file, "too_many_rows", value=str(max_rows), row=at_row + 1)
+                if at_col >= max_columns:
+                    limit, where = str(max_columns), column_letter(at_col + 1)
+                    refuse(file, "too_many_columns", limit, str(at_col + 1), at_row + 1, where)
+                count += 1
+                if count > max_cells:
+                    refuse(file, "too_many_cells", value=str(max_cells), row=at_row + 1)
+                if is_error and text:
+                    errors[cell] = "".join(text).strip()[:40]
+            cell = None
+            col += 1
 
-    def chars(self, data: str) -> None:
-        if self.collecting and len(self.text) < 4:
-            self.text.append(data[:40])
-
-    def _count(self, row: int, col: int) -> None:
-        budget = self.budget
-        if row + 1 > budget.max_rows:
-            refuse(self.file, "too_many_rows", value=str(budget.max_rows), row=row + 1)
-        if col + 1 > budget.max_columns:
-            refuse(
-                self.file,
-                "too_many_columns",
-                str(budget.max_columns),
-                str(col + 1),
-                row + 1,
-                column_letter(col + 1),
-            )
-        self.cells += 1
-        if self.cells > budget.max_cells:
-            refuse(self.file, "too_many_cells", value=str(budget.max_cells), row=row + 1)
-        if self.is_error and self.text and len(self.errors) < budget.max_cells:
-            self.errors[(row, col)] = "".join(self.text).strip()[:40]
-
-
-def scan_sheet(chunks: Iterator[bytes], file: str, budget: Budget, part: str) -> CellScan:
-    scan = CellScan(file, budget)
-    parse(chunks, file, part, scan.start, scan.end, scan.chars)
-    return scan
+    parser.StartElementHandler = start
+    parser.EndElementHandler = end
+    feed(parser, chunks, file, part)
+    return SheetCells(count, errors)
