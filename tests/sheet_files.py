@@ -58,6 +58,7 @@ def xlsx(
     extra: dict[str, bytes | str] | None = None,
     drop: tuple[str, ...] = (),
     level: int = 6,
+    hidden: tuple[str, ...] = (),
 ) -> bytes:
     """An XLSX from sheet name -> worksheet XML (chart sheets named in `charts` come first)."""
     if isinstance(sheets, str):
@@ -73,7 +74,10 @@ def xlsx(
     names = [(n, "chartsheet") for n in charts] + [(n, "worksheet") for n in sheets]
     for i, (name, kind) in enumerate(names, start=1):
         folder = "chartsheets" if kind == "chartsheet" else "worksheets"
-        entries.append(f'<sheet name="{escape(name, {chr(34): "&quot;"})}" sheetId="{i}" r:id="rId{i}"/>')
+        state = ' state="hidden"' if name in hidden else ""
+        entries.append(
+            f'<sheet name="{escape(name, {chr(34): "&quot;"})}" sheetId="{i}"{state} r:id="rId{i}"/>'
+        )
         rels.append(f'<Relationship Id="rId{i}" Type="{DOC}/{kind}" Target="{folder}/sheet{i}.xml"/>')
         if kind == "chartsheet":
             parts[f"xl/chartsheets/sheet{i}.xml"] = (

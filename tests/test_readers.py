@@ -112,6 +112,13 @@ def test_chart_sheet_first_reads_the_first_worksheet():
     assert reason(only_chart, "chart.xlsx") == "no_worksheet"
 
 
+def test_a_hidden_first_sheet_is_skipped_unless_asked_for():
+    raw = sf.xlsx({"Daftar": sf.sheet_xml([["kode"]]), "Data": sf.sheet_xml([["nama"]])}, hidden=("Daftar",))
+    assert read_table(raw, "h.xlsx") == [["nama"]]
+    assert read_table(raw, "h.xlsx", sheet="Daftar") == [["kode"]]
+    assert sheet_names(raw, "h.xlsx") == ["Daftar", "Data"]
+
+
 def test_ods_with_two_sheets():
     raw = sf.ods(
         [

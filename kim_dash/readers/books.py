@@ -49,7 +49,8 @@ def _choose(file: str, sheets: list[Sheet], wanted: str | None) -> Sheet:
         if chosen.kind != "worksheet":
             refuse(file, "not_a_worksheet", value=wanted)
         return chosen
-    chosen = next((s for s in sheets if s.kind == "worksheet"), None)
+    worksheets = [s for s in sheets if s.kind == "worksheet"]
+    chosen = next((s for s in worksheets if s.visible), worksheets[0] if worksheets else None)
     if chosen is None:
         refuse(file, "no_worksheet")
     return chosen

@@ -97,14 +97,19 @@ class RowBudget:
 
 
 def _sheet(book, wanted: str) -> tuple[str | None, Breach | None]:
-    from python_calamine import SheetTypeEnum
+    from python_calamine import SheetTypeEnum, SheetVisibleEnum
 
-    kinds = {m.name: m.typ == SheetTypeEnum.WorkSheet for m in book.sheets_metadata}
+    sheets = [
+        (m.name, m.typ == SheetTypeEnum.WorkSheet, m.visible == SheetVisibleEnum.Visible)
+        for m in book.sheets_metadata
+    ]
     if wanted:
-        if wanted not in kinds:
-            return None, ("no_such_sheet", None, None, wanted, ", ".join(kinds))
-        return (wanted, None) if kinds[wanted] else (None, ("not_a_worksheet", None, None, wanted, ""))
-    first = next((name for name, is_sheet in kinds.items() if is_sheet), None)
+        found = next((s for s in sheets if s[0] == wanted), None)
+        if found is None:
+            return None, ("no_such_sheet", None, None, wanted, ", ".join(s[0] for s in sheets))
+        return (wanted, None) if found[1] else (None, ("not_a_worksheet", None, None, wanted, ""))
+    # the first visible worksheet (a hidden first sheet often holds lookup lists), else the first
+    first = next((s[0] for s in sheets if s[1] and s[2]), None) or next((s[0] for s in sheets if s[1]), None)
     return (first, None) if first is not None else (None, ("no_worksheet", None, None, None, ""))
 
 
@@ -135,14 +140,17 @@ def _read(book, wanted: str, budget: RowBudget) -> dict:
 
 def main(argv: list[str]) -> None:
     """Child process: limits first, then one workbook from stdin, one JSON answer on stdout."""
-    import resource
-
     mode, wanted, *numbers = argv[1:]
     max_rows, max_columns, max_cell_chars, max_text_chars, memory, seconds = (int(n) for n in numbers)
-    resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
-    resource.setrlimit(resource.RLIMIT_CPU, (seconds, seconds))
-    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
-    resource.setrlimit(resource.RLIMIT_FSIZE, (0, 0))  # writes nothing but its answer on the pipe
+    try:
+        import resource
+    except ImportError:  # not on POSIX: still a separate process, without the limits
+        resource = None
+    if resource is not None:
+        resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+        resource.setrlimit(resource.RLIMIT_CPU, (seconds, seconds))
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+        resource.setrlimit(resource.RLIMIT_FSIZE, (0, 0))  # writes nothing but its answer on the pipe
     raw = sys.stdin.buffer.read()
     try:
         from python_calamine import CalamineWorkbook, PasswordError, SheetTypeEnum

@@ -95,13 +95,14 @@ class Sheet:
     name: str
     kind: str  # worksheet, chartsheet, dialogsheet
     path: str
+    visible: bool = True
 
 
 def xlsx_sheets(raw: bytes, archive: zipfile.ZipFile, file: str, budget: Budget) -> tuple[str, list[Sheet]]:
     """The workbook's folder and its sheets in order, resolved the way calamine resolves them."""
     targets: list[str] = []
     relations: dict[str, tuple[str, str]] = {}
-    sheets: list[tuple[str, str]] = []
+    sheets: list[tuple[str, str, bool]] = []
 
     def package(name: str, attrs: dict[str, str]) -> None:
         if local(name) == "Relationship" and attrs.get("Type", "").endswith("/relationships/officeDocument"):
@@ -116,7 +117,7 @@ def xlsx_sheets(raw: bytes, archive: zipfile.ZipFile, file: str, budget: Budget)
             if len(sheets) >= MAX_SHEETS:
                 refuse(file, "too_many_sheets", value=str(MAX_SHEETS))
             rel = next((v for k, v in attrs.items() if local(k) == "id"), "")
-            sheets.append((attrs.get("name", ""), rel))
+            sheets.append((attrs.get("name", ""), rel, attrs.get("state", "visible") == "visible"))
 
     parse(part_chunks(raw, archive, "_rels/.rels", file, budget), file, "_rels/.rels", package)
     if not targets:
@@ -126,14 +127,14 @@ def xlsx_sheets(raw: bytes, archive: zipfile.ZipFile, file: str, budget: Budget)
     for path, handler in ((f"{folder}_rels/workbook.xml.rels", relation), (f"{folder}workbook.xml", sheet)):
         parse(part_chunks(raw, archive, path, file, budget), file, path, handler)
     found = []
-    for name, rel in sheets:
+    for name, rel, visible in sheets:
         if rel not in relations:
             refuse(file, "bad_spreadsheet", detail=f"sheet '{name[:60]}' has no part")
         where, kind = relations[rel]
         kind = kind.rsplit("/", 1)[-1]
         if kind not in ("worksheet", "chartsheet", "dialogsheet"):
             refuse(file, "bad_spreadsheet", detail=f"sheet '{name[:60]}' is a {kind[:40]}")
-        found.append(Sheet(name, kind, where[1:] if where.startswith("/") else folder + where))
+        found.append(Sheet(name, kind, where[1:] if where.startswith("/") else folder + where, visible))
     return folder, found
 
 
