@@ -187,3 +187,11 @@ def patch_xls_column(raw: bytes, column: int = 0xFFFF) -> bytes:
     for 137 GB and aborts the process it runs in."""
     at = raw.find(struct.pack("<HHHH", 0x027E, 10, 0xFFFF, 0x00FF))
     return raw[: at + 6] + struct.pack("<H", column) + raw[at + 8 :]
+
+
+def loop_xls_difat(raw: bytes) -> bytes:
+    """An XLS whose DIFAT chain points back to itself: calamine loops, growing, until stopped."""
+    data = bytearray(raw)
+    struct.pack_into("<I", data, 68, 0)  # the DIFAT starts at sector 0 ...
+    struct.pack_into("<I", data, 512 + 508, 0)  # ... whose last entry names sector 0 again
+    return bytes(data)

@@ -22,7 +22,7 @@ class Budget:
     max_text_chars: int = 20_000_000  # all cells together: one shared 1,000-char string can fill every cell
     max_zip_members: int = 10_000
     worker_memory: int = 1024 * 1024 * 1024  # address space of the spreadsheet child process
-    worker_seconds: int = 20  # its CPU time; the wall-clock limit is twice that
+    worker_seconds: int = 10  # its CPU time (a legit 5 MB file needs 1-3 s); wall clock: twice that
 
     @property
     def max_cells(self) -> int:

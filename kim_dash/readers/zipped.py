@@ -24,7 +24,9 @@ def _normal(name: str) -> str:
 
 
 def check_zip(raw: bytes, file: str, budget: Budget = DEFAULT_BUDGET) -> zipfile.ZipFile:
-    """The archive, once its member paths, count, sizes and ratios are safe; else DatasetError."""
+    """The archive, once its member paths, count, sizes and ratios are safe and every member was
+    decompressed (in pieces, never past its claimed size) to its claimed size and CRC; else
+    DatasetError. Costs one pass over at most `max_unzipped_bytes`."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(raw))
         infos = archive.infolist()
@@ -53,6 +55,9 @@ def check_zip(raw: bytes, file: str, budget: Budget = DEFAULT_BUDGET) -> zipfile
     if total > budget.max_unzipped_bytes:
         limit = f"{budget.max_unzipped_bytes // (1024 * 1024)} MB"
         refuse(file, "zip_too_big", value=limit, detail=f"{total / 1024 / 1024:.0f} MB")
+    for info in infos:  # claimed sizes are now bounded; make sure they are true (and CRCs right)
+        for _ in member_chunks(raw, info, file, budget.max_unzipped_bytes):
+            pass
     return archive
 
 
