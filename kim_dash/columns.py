@@ -10,7 +10,6 @@ from __future__ import annotations
 import pandas as pd
 
 from kim_dash import names
-from kim_dash.problems import Problem
 
 HEADER_SEARCH_ROWS = 20
 ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
@@ -102,14 +101,3 @@ def body_frame(rows: list[list[str]], header_at: int, positions: dict[int, str])
     records = {name: [r[p].strip() if p < len(r) else "" for r in body] for p, name in positions.items()}
     frame = pd.DataFrame(records, dtype=str, index=pd.RangeIndex(len(body)))
     return frame[(frame != "").any(axis=1)] if len(frame.columns) else frame
-
-
-def frame_from_rows(rows: list[list[str]], file: str) -> tuple[pd.DataFrame | None, list[Problem]]:
-    """A curated file's rows (header on row 1, names exactly as the schema's) as an all-text frame."""
-    if not rows or not any(c.strip() for c in rows[0]):
-        return None, [Problem(file, None, None, None, "empty_file")]
-    header = [c.strip() for c in rows[0]]
-    twice = sorted({h for h in header if header.count(h) > 1})
-    if twice:
-        return None, [Problem(file, 1, h, h, "duplicate") for h in twice]
-    return body_frame(rows, 0, dict(enumerate(header))), []

@@ -12,9 +12,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from kim_dash.columns import frame_from_rows
 from kim_dash.problems import DatasetError, Problem
-from kim_dash.readers import DATA_FILE_BUDGET, read_table
+from kim_dash.readers.curated import read_data_csv
 from kim_dash.validate import validate_frame
 
 REFERENCE_FILES = {
@@ -94,10 +93,9 @@ def read_data_file(folder: Path, relative: str) -> tuple[pd.DataFrame | None, li
     if not path.is_file():
         return None, [Problem(relative, None, None, None, "missing_file")]
     try:
-        rows = read_table(path.read_bytes(), relative, budget=DATA_FILE_BUDGET)
+        return read_data_csv(path.read_bytes(), relative), []
     except DatasetError as err:
         return None, err.problems
-    return frame_from_rows(rows, relative)
 
 
 _LOADED: dict[tuple, Geography] = {}

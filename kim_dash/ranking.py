@@ -146,20 +146,26 @@ class FocusStats:
 
 @derived
 def focus_stats(dataset: Dataset, code: str) -> FocusStats | None:
-    ranking = national_ranking(dataset)
+    """The figures of one regency in the national ranking, a published fact confirming rank and total."""
+    totals = national_totals(dataset)
+    return stats_of(national_ranking(dataset), code, totals.regencies,
+                    lambda fig, subject: _confirm(dataset, fig, "rank", subject))  # fmt: skip
+
+
+def stats_of(ranking: pd.DataFrame, code: str, of: Figure | None = None,
+             confirm_rank=lambda fig, subject: fig) -> FocusStats | None:  # fmt: skip
     rows = ranking[ranking["code"] == code]
     if rows.empty:
         return None
     row = rows.iloc[0]
     count, own = int(row["count"]), str(row["source"])
     every = combine(ranking["source"])
-    totals = national_totals(dataset)
-    rank = _confirm(dataset, Figure(int(row["rank"]), every), "rank", code)
+    rank = confirm_rank(Figure(int(row["rank"]), every), code)
     better = ranking[ranking["count"] > count]
     nearest = better[better["count"] == better["count"].min()] if len(better) else better
     first = ranking[ranking["count"] == ranking["count"].max()]
     return FocusStats(
-        code=code, name=str(row["name"]), rank=rank, of=totals.regencies, count=Figure(count, own),
+        code=code, name=str(row["name"]), rank=rank, of=of or Figure(len(ranking), every), count=Figure(count, own),
         share=Figure(float(row["share"]), own),
         gap_to_first=Figure(int(ranking["count"].max()) - count, derive(own, *first["source"])),
         gap_to_next=Figure(int(better["count"].min()) - count if len(better) else 0,

@@ -5,7 +5,7 @@ import streamlit as st
 from kim_dash.brief import published_statement, rank_sentence
 from kim_dash.briefs import BriefRequest, brief_pdf
 from kim_dash.extracts import ranking_extract
-from kim_dash.i18n import fmt_as_of, fmt_int, fmt_pct, t
+from kim_dash.i18n import fmt_int, fmt_pct, t
 from kim_dash.ranking import (
     BAND_LABELS,
     RankingFilter,

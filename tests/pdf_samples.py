@@ -36,7 +36,7 @@ WORDS = {
 
 def _kecamatan() -> list[dict[str, str]]:
     with open(ROOT / "data" / "reference" / "kecamatan.csv", encoding="utf-8") as f:
-        return list(csv.DictReader(f))
+        return [row for row in csv.DictReader(f) if row["regency_code"] == "32.01"]  # Kabupaten Bogor
 
 
 def sample_doc(lang: str = "id", kind: str = "bars") -> BriefDoc:
@@ -171,9 +171,9 @@ def sample_doc(lang: str = "id", kind: str = "bars") -> BriefDoc:
             if not en
             else "Target 150 KIM: Diskominfo, split evenly over 40 kecamatan.",
             "Angka per kecamatan adalah contoh." if not en else "Per-kecamatan counts are a sample.",
-            "Batas wilayah: geoBoundaries, lisensi MIT © 2017 William & Mary."
+            "Batas wilayah: cahyadsn/wilayah_boundaries (MIT, © 2024 Cahya DSN)."
             if not en
-            else "Boundaries: geoBoundaries, MIT licence © 2017 William & Mary.",
+            else "Boundaries: cahyadsn/wilayah_boundaries (MIT, © 2024 Cahya DSN).",
             "Dibuat dengan KIM Dashboard." if not en else "Made with KIM Dashboard.",
         ),
         illustrative_marker=w["marker"],

@@ -7,7 +7,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kim_dash.apportion import tie_order
-from kim_dash.coverage import coverage_kpis, growth_by_year, kecamatan_table, kecamatan_targets, planning_units
+from kim_dash.coverage import (
+    coverage_kpis,
+    growth_by_year,
+    kecamatan_table,
+    kecamatan_targets,
+    planning_units,
+)
 from kim_dash.inequality import gini, inequality
 from kim_dash.planner import default_plan, desa_saturation, make_plan, summarise, weights_units
 from kim_dash.problems import DatasetError

@@ -23,8 +23,8 @@ ROOT = Path(__file__).resolve().parents[1]
 SOURCES = [ROOT / "app.py", *sorted((ROOT / "pages").glob("*.py")),
            *sorted(p for p in (ROOT / "kim_dash").rglob("*.py") if "strings" not in p.parts)]  # fmt: skip
 PREFIXES = sorted({key.split(".")[0] for key in STRINGS})
-LITERAL = re.compile(r"""["']((?:%s)\.[a-z0-9_\-]+(?:\.[a-z0-9_\-]+)*)["']""" % "|".join(PREFIXES))
-FAMILY = re.compile(r"""f["']((?:%s)(?:\.[a-z0-9_\-]+)*)\.\{""" % "|".join(PREFIXES))
+LITERAL = re.compile(r"""["']((?:{})\.[a-z0-9_\-]+(?:\.[a-z0-9_\-]+)*)["']""".format("|".join(PREFIXES)))
+FAMILY = re.compile(r"""f["']((?:{})(?:\.[a-z0-9_\-]+)*)\.\{{""".format("|".join(PREFIXES)))
 PROBLEMS = [k.removeprefix("problem.") for k in STRINGS if k.startswith("problem.")]
 
 # families of keys built at run time, with every member the code can produce

@@ -113,7 +113,7 @@ def test_renamed_binary(geography):
     (problem,) = ingest(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3 binary", "registri.csv", geography).problems
     assert problem.reason == "not_text" and "PDF" in problem.message("en")
     (problem,) = ingest(b"\x00\x01\x02" * 100, "registri.csv", geography).problems
-    assert problem.reason == "not_text"
+    assert problem.reason == "binary_file"
 
 
 def _zip(members: dict[str, bytes]) -> bytes:
@@ -126,15 +126,15 @@ def _zip(members: dict[str, bytes]) -> bytes:
 
 def test_xlsx_with_traversal_paths_macros_or_links(geography):
     (p1,) = ingest(_zip({"../../evil.txt": b"x"}), "r.xlsx", geography).problems
-    assert p1.reason == "bad_zip" and "../../evil.txt" in p1.message("en")
+    assert p1.reason == "zip_unsafe_path" and "../../evil.txt" in p1.message("en")
     (p2,) = ingest(_zip({"xl/vbaProject.bin": b"x"}), "r.xlsx", geography).problems
-    assert p2.reason == "bad_xlsx" and "macros" in p2.message("en")
+    assert p2.reason == "macros" and "macros" in p2.message("en")
     (p3,) = ingest(_zip({"xl/externalLinks/externalLink1.xml": b"x"}), "r.xlsx", geography).problems
-    assert p3.reason == "bad_xlsx" and "external links" in p3.message("en")
+    assert p3.reason == "external_links"
     (p4,) = ingest(b"not a zip at all", "r.xlsx", geography).problems
-    assert p4.reason == "bad_zip"
+    assert p4.reason == "not_spreadsheet" and "Save As .xlsx" in p4.message("en")
     (p5,) = ingest(b"x", "r.xlsm", geography).problems
-    assert p5.reason == "unsupported"
+    assert p5.reason == "save_as_xlsx"
 
 
 def test_xlsx_with_title_row_and_chosen_sheet(geography):

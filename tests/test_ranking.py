@@ -12,6 +12,7 @@ from kim_dash.ranking import (
     focus_stats,
     national_ranking,
     province_summary,
+    stats_of,
     top_with_focus,
 )
 
@@ -41,11 +42,11 @@ def test_band_edges(count, band):
 
 
 def test_focus_bogor(dataset):
-    stats = focus_stats(national_ranking(dataset), "32.01")
-    assert (stats.rank, stats.of, stats.count, stats.band) == (2, 174, 134, "100–199")
-    first = int(dataset.national["count"].max())
-    assert stats.gap_to_first == first - 134 == stats.gap_to_next
-    assert stats.share == pytest.approx(134 / 4228)
+    stats = focus_stats(dataset, "32.01")
+    assert (stats.rank.value, stats.of.value, stats.count.value, stats.band.value) == (2, 174, 134, "100–199")
+    first = int(national_ranking(dataset)["count"].max())
+    assert stats.gap_to_first.value == first - 134 == stats.gap_to_next.value
+    assert stats.share.value == pytest.approx(134 / 4228)
 
 
 def test_focus_with_ties():
@@ -60,9 +61,9 @@ def test_focus_with_ties():
     )
     ranking["rank"] = competition_rank(ranking["count"])
     ranking["band"] = ranking["count"].map(band_of)
-    stats = focus_stats(ranking, "c")
-    assert (stats.rank, stats.gap_to_next, stats.gap_to_first) == (2, 2, 2)
-    assert stats.percentile == 0.25
+    stats = stats_of(ranking, "c")
+    assert (stats.rank.value, stats.gap_to_next.value, stats.gap_to_first.value) == (2, 2, 2)
+    assert stats.percentile.value == 0.25
 
 
 def test_filters(dataset):
@@ -81,9 +82,12 @@ def test_filters(dataset):
 
 
 def test_band_counts_and_provinces(dataset):
-    ranking = national_ranking(dataset)
-    counts = band_counts(ranking).set_index("band")["regencies"]
+    bands = band_counts(dataset).set_index("band")
+    counts = bands["regencies"]
     assert counts["100–199"] == 8 and counts["200+"] == 0 and counts.sum() == 174
+    # the eight in 100–199 and the empty 200+ are published as counts; the other bands' counts are sample
+    assert bands.loc["100–199", "source"].startswith("published:") and bands.loc["200+", "source"].startswith("published:")
+    assert not bands.loc["10–49", "source"].startswith("published:")
     summary = province_summary(dataset)
     assert int(summary["kim"].sum()) == 4228
     assert int((summary["kim"] > 0).sum()) == 29

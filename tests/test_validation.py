@@ -127,13 +127,17 @@ def test_bad_year(data_copy, year):
     )
 
 
-def test_undecodable_bytes(data_copy):
-    path = data_copy / "registry.csv"
-    raw = path.read_bytes().replace(b"KIM Sukahati", b"KIM Suk\xe2hati", 1)
+def test_undecodable_bytes_in_a_curated_file(data_copy):
+    path = data_copy / "reference" / "desa.csv"
+    raw = path.read_bytes().replace(b"Pondok Rajeg", b"Pondok R\xe2jeg", 1)
     path.write_bytes(raw)
-    row = raw[: raw.index(b"\xe2hati")].count(b"\n") + 1
-    (problem,) = _problems(data_copy)
-    assert (problem.file, problem.row, problem.reason) == ("registry.csv", row, "undecodable")
+    row = raw[: raw.index(b"\xe2jeg")].count(b"\n") + 1
+    from kim_dash.geography import load_geography
+
+    with pytest.raises(DatasetError) as err:
+        load_geography(data_copy)  # a curated file is UTF-8: never re-read in another encoding
+    (problem,) = err.value.problems
+    assert (problem.file, problem.row, problem.reason) == ("reference/desa.csv", row, "undecodable")
     assert "0xe2" in problem.line()
 
 

@@ -96,8 +96,8 @@ def read_sheet(raw: bytes, file: str, extension: str, wanted: str | None, budget
     elif raw.startswith(OLE2):
         _ole2(raw, file)
         answer = run_worker(raw, file, "read", wanted, budget)
-    else:  # e.g. an HTML page or a CSV saved with a spreadsheet's name
-        refuse(file, "save_as_xlsx", value=extension)
+    else:  # e.g. an HTML page, a CSV saved with a spreadsheet's name, or a truncated download
+        refuse(file, "not_spreadsheet", value=extension)
     rows: list[list[str]] = answer["rows"]
     if not any(any(r) for r in rows):
         refuse(file, "empty_sheet", value=answer.get("sheet", wanted or ""))
@@ -114,4 +114,4 @@ def spreadsheet_names(raw: bytes, file: str, extension: str, budget: Budget) -> 
     if raw.startswith(OLE2):
         _ole2(raw, file)
         return list(run_worker(raw, file, "names", None, budget)["sheets"])
-    refuse(file, "save_as_xlsx", value=extension)
+    refuse(file, "not_spreadsheet", value=extension)

@@ -24,7 +24,11 @@ STRINGS = table(
             "sudah ada data lain dengan jenis, wilayah dan tanggal {value} ({detail}); data lama tidak diubah, pakai tanggal lain",
             "other data of this kind, area and date {value} exists ({detail}); earlier data is never changed: use another date",
         ),
-        "problem.weight_missing": ("kecamatan {value} tidak punya bobot", "kecamatan {value} has no weight"),
+        "problem.not_spreadsheet": (
+        "berkas bernama .{value} ini bukan lembar kerja yang sah (rusak, atau jenis lain yang diberi nama itu); buka di Excel atau LibreOffice Calc lalu Simpan Sebagai .xlsx",
+        "this file named .{value} is not a valid spreadsheet (damaged, or another kind given that name); open it in Excel or LibreOffice Calc and Save As .xlsx",
+    ),
+    "problem.weight_missing": ("kecamatan {value} tidak punya bobot", "kecamatan {value} has no weight"),
         "problem.weights_all_zero": ("semua bobot nol", "every weight is zero"),
     }
 )

@@ -10,8 +10,8 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from kim_dash.i18n import fmt_num, t
-from kim_dash.provenance import is_published
 from kim_dash.palette import CALM, FOCUS, INK, MUTED, STATUS_HEX, STATUS_ORDER
+from kim_dash.provenance import is_published
 
 HATCH = {"shape": "/", "fillmode": "overlay", "fgcolor": "rgba(255,255,255,0.7)", "solidity": 0.3}
 CONFIG = {"displayModeBar": False, "responsive": True}  # no toolbar over the labels (phones)

@@ -12,9 +12,9 @@ import streamlit as st
 
 from kim_dash import boundaries, geo
 from kim_dash.i18n import t
+from kim_dash.palette import BAND_HEX, INK, NO_DATA_HEX, STATUS_HEX, STATUS_ORDER, rgb
 from kim_dash.provenance import is_published
 from kim_dash.ui import state
-from kim_dash.palette import BAND_HEX, INK, NO_DATA_HEX, STATUS_HEX, STATUS_ORDER, rgb
 
 LABELLED_REGENCIES = 20
 
