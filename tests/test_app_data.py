@@ -1,6 +1,8 @@
-"""AppTest: bring your own registry — validated, session only, one click back to the sample."""
+"""AppTest: bring your own data — validated, a preview for the session only, one click back; never stored."""
 
-from .apptest_helpers import metric_values, open_page, table_with
+import json
+
+from .apptest_helpers import displayed, metric_values, open_page, table_with
 from .conftest import data_digest
 
 UPLOAD = (
@@ -23,15 +25,17 @@ def test_uploaded_registry_changes_figures_and_back_to_sample_restores():
     before = data_digest()
     at = _upload(UPLOAD)
     assert any("3 baris" in s.value for s in at.success)
+    assert any("python -m kim_dash import registry registri_saya.csv --regency 32.01" in c.value for c in at.code)
     at.button(key="use_upload").click().run()
-    assert any(r"registri\_saya\.csv" in w.value for w in at.warning)  # shown as typed (Markdown escaped)
+    assert any(r"registri\_saya\.csv" in w.value for w in at.sidebar.warning)  # shown as typed (escaped)
 
     at.switch_page("pages/by_kecamatan.py").run()
     values = metric_values(at)
-    assert values["Jumlah KIM"] == "3" and values["Kecamatan ber-KIM"] == "2 dari 40"
-    assert set(table_with(at, "Nama KIM")["Sumber"]) == {"📘 Terbit: registri_saya.csv"}
+    assert values["KIM"] == "3" and values["Kecamatan yang punya KIM"] == "2 dari 40"
+    assert set(displayed(next(d for d in at.dataframe if "Nama KIM" in d.value.columns))["Sumber"]) == {
+        "terbit: registri_saya.csv"}
     assert not at.info, "no illustrative notice when no illustrative row is in view"
-    assert any("Registri unggahan" in c.value for c in at.caption)  # no invented "as of" date
+    assert any("Pratinjau unggahan" in c.value for c in at.caption)  # no invented "as of" date
 
     at.switch_page("pages/planner.py").run()
     assert metric_values(at)["KIM sekarang"] == "3"
@@ -40,7 +44,7 @@ def test_uploaded_registry_changes_figures_and_back_to_sample_restores():
     at.button(key="sidebar_back").click().run()
     at.switch_page("pages/by_kecamatan.py").run()
     at.multiselect(key="kec").set_value([]).run()
-    assert metric_values(at)["Jumlah KIM"] == "136"  # back to the sample, not the stale composed dataset
+    assert metric_values(at)["KIM"] == "136"  # back to the stored data, not the stale composed dataset
     assert data_digest() == before
 
 
@@ -51,7 +55,7 @@ def test_invalid_upload_shows_problems_and_keeps_the_sample():
     assert report["Baris"].tolist() == [2]
     assert "maksud Anda Gunungputri?" in report["Alasan"].iloc[0]
     at.switch_page("pages/home.py").run()
-    assert metric_values(at)["KIM di registri Kabupaten Bogor"] == "136"
+    assert metric_values(at)["KIM tercatat"] == "136"
 
 
 def test_refused_file_keeps_the_app_running():
@@ -64,7 +68,7 @@ def test_valid_rows_only():
     at = _upload(mixed)
     at.button(key="use_valid").click().run()
     at.switch_page("pages/by_kecamatan.py").run()
-    assert metric_values(at)["Jumlah KIM"] == "3"
+    assert metric_values(at)["KIM"] == "3"
 
 
 def test_boundary_upload_is_reported_and_used(tmp_path):
@@ -82,10 +86,18 @@ def test_boundary_upload_is_reported_and_used(tmp_path):
     at.file_uploader(key="boundary_file").upload("kec.geojson", path.read_bytes(), "application/json").run()
     values = metric_values(at)
     assert values["Cocok"] == "2" and values["Tidak cocok"] == "1"
+    assert table_with(at, "Tidak cocok")["Tidak cocok"].tolist() == ["Atlantis"]
     at.button(key="use_boundary").click().run()
     at.switch_page("pages/by_kecamatan.py").run()
     assert not at.exception
-    assert any("Atlantis" in w.value for w in at.warning)  # unmatched names listed under the map
+    assert any("berkas unggahan sesi ini" in c.value for c in at.caption)  # the map says whose boundaries
+    layer = next(x for x in json.loads(at.get("deck_gl_json_chart")[0].proto.json)["layers"] if x["id"] == "kecamatan")
+    assert {f["properties"]["code"] for f in layer["data"]["features"]} == {"32.01.01", "32.01.02"}
+    at.switch_page("pages/manage_data.py").run()
+    at.button(key="boundary_remove").click().run()  # a boundary in use can be removed
+    at.switch_page("pages/by_kecamatan.py").run()
+    layer = next(x for x in json.loads(at.get("deck_gl_json_chart")[0].proto.json)["layers"] if x["id"] == "kecamatan")
+    assert len(layer["data"]["features"]) == 40
 
 
 def test_user_text_is_never_markup():
@@ -95,7 +107,7 @@ def test_user_text_is_never_markup():
     assert escaped == r"\*\*tebal\*\* \[klik\]\(javascript\:alert\(1\)\) \<b\>x\</b\>"
     at = _upload(UPLOAD, "**tebal**_[klik](http:x).csv")
     at.button(key="use_upload").click().run()
-    banner = next(w.value for w in at.warning if "tebal" in w.value)
+    banner = next(w.value for w in at.sidebar.warning if "tebal" in w.value)
     assert r"\*\*tebal\*\*\_\[klik\]\(http\:x\)\.csv" in banner
 
 
@@ -126,8 +138,8 @@ def test_uploaded_dataset_is_reused_across_reruns():
     first = at.session_state[COMPOSED][1]
     at.multiselect(key="kec").set_value(["32.01.02"]).run()
     assert at.session_state[COMPOSED][1] is first  # same object: its derived tables are not recomputed
-    assert metric_values(at)["Jumlah KIM"] == "2"
+    assert metric_values(at)["KIM"] == "2"
     at.button(key="sidebar_back").click().run()
     at.switch_page("pages/by_kecamatan.py").run()
     at.multiselect(key="kec").set_value([]).run()
-    assert metric_values(at)["Jumlah KIM"] == "136"  # back to the sample, not the stale composed dataset
+    assert metric_values(at)["KIM"] == "136"  # back to the sample, not the stale composed dataset
