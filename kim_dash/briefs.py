@@ -47,7 +47,12 @@ def _table(frame: pd.DataFrame, name: str, lang: str, title: str, hide: tuple[st
     shown = frame.drop(columns=[c for c in hide if c in frame.columns])
     more = len(shown) - TABLE_ROWS
     note = t("pdf.more_rows", lang, count=more) if more > 0 else ""
-    return Table(tuple(header(c, name, lang) for c in shown.columns), display_rows(shown, lang, TABLE_ROWS), note, title)
+    return Table(
+        tuple(header(c, name, lang) for c in shown.columns),
+        display_rows(shown, lang, TABLE_ROWS),
+        note,
+        title,
+    )
 
 
 def _status_chart(table: pd.DataFrame, target: float, lang: str) -> Chart:
@@ -75,7 +80,9 @@ def _regency_kpis(kpis, lang: str) -> list[Kpi]:
     return out
 
 
-def _ranking_part(dataset: Dataset, request: BriefRequest) -> tuple[list, list[Kpi], Chart | None, Table | None]:
+def _ranking_part(
+    dataset: Dataset, request: BriefRequest
+) -> tuple[list, list[Kpi], Chart | None, Table | None]:
     lang, focus = request.lang, request.focus or request.regency
     sentence = sentences_of.rank_sentence(dataset, focus, lang)
     stats = focus_stats(dataset, focus)
@@ -107,7 +114,9 @@ def _settings(dataset: Dataset, request: BriefRequest, result=None) -> list[str]
         f = request.ranking
         parts = [t("pdf.focus", lang, name=geography.regency_name(request.focus or request.regency))]
         if f.provinces:
-            parts.append(t("pdf.provinces", lang, names=", ".join(geography.names("province")[p] for p in f.provinces)))
+            parts.append(
+                t("pdf.provinces", lang, names=", ".join(geography.names("province")[p] for p in f.provinces))
+            )
         parts += [t("pdf.types", lang, names=", ".join(f.types))] if f.types else []
         parts += [t("pdf.bands", lang, names=", ".join(f.bands))] if f.bands else []
         parts += [t("pdf.search", lang, text=f.search)] if f.search else []
@@ -158,12 +167,18 @@ def build_doc(dataset: Dataset, request: BriefRequest) -> BriefDoc:
             table = _table(plan, "plan", lang, title, ("code", "weight"))
     else:
         sentences = [sentences_of.Sentence(t("brief.no_data", lang, name=regency.name), "illustrative")]
-    refs, illustrative_rows = view_sources(dataset, [snapshot], "" if request.page == "ranking" else regency.code)
+    refs, illustrative_rows = view_sources(
+        dataset, [snapshot], "" if request.page == "ranking" else regency.code
+    )
     notes = [t("pdf.note_illustrative", lang)] if illustrative_rows else []
     titles = {"home": t("home.title", lang, name=regency.name), "ranking": t("ranking.title", lang),
               "kecamatan": t("kecamatan.title", lang, name=regency.name),
               "plan": t("planner.title", lang, name=regency.name)}  # fmt: skip
-    date = t("common.data_date", lang, date=fmt_as_of(snapshot.as_of, lang)) if snapshot else t("common.no_data_date", lang)
+    date = (
+        t("common.data_date", lang, date=fmt_as_of(snapshot.as_of, lang))
+        if snapshot
+        else t("common.no_data_date", lang)
+    )
     return BriefDoc(
         title=titles[request.page], subtitle=t("pdf.subtitle", lang), settings=tuple(_settings(dataset, request, result)),
         data_date=date, sentences=tuple(Sentence(s.text, s.illustrative) for s in sentences), kpis=tuple(kpis),

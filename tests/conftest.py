@@ -40,7 +40,11 @@ def data_copy(tmp_path: Path) -> Path:
 
 
 def data_digest() -> dict[str, bytes]:
-    return {str(p.relative_to(DEFAULT_DATA_DIR)): p.read_bytes() for p in sorted(DEFAULT_DATA_DIR.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(DEFAULT_DATA_DIR)): p.read_bytes()
+        for p in sorted(DEFAULT_DATA_DIR.rglob("*"))
+        if p.is_file()
+    }
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ BAD = b"nama_kim;kecamatan;desa;tahun_dibentuk;status\r\nKIM X;Gunungputrii;Bojo
 
 
 def _upload(content: bytes, name: str = "registri_saya.csv"):
-    at = open_page("manage_data")
+    at = open_page("data")
     at.file_uploader(key="data_file").upload(name, content, "text/csv").run()
     assert not at.exception, [e.value for e in at.exception]
     return at
@@ -25,24 +25,27 @@ def test_uploaded_registry_changes_figures_and_back_to_sample_restores():
     before = data_digest()
     at = _upload(UPLOAD)
     assert any("3 baris" in s.value for s in at.success)
-    assert any("python -m kim_dash import registry registri_saya.csv --regency 32.01" in c.value for c in at.code)
+    assert any(
+        "python -m kim_dash import registry registri_saya.csv --regency 32.01" in c.value for c in at.code
+    )
     at.button(key="use_upload").click().run()
     assert any(r"registri\_saya\.csv" in w.value for w in at.sidebar.warning)  # shown as typed (escaped)
 
-    at.switch_page("pages/by_kecamatan.py").run()
+    at.switch_page("pages/kecamatan.py").run()
     values = metric_values(at)
     assert values["KIM"] == "3" and values["Kecamatan yang punya KIM"] == "2 dari 40"
     assert set(displayed(next(d for d in at.dataframe if "Nama KIM" in d.value.columns))["Sumber"]) == {
-        "terbit: registri_saya.csv"}
+        "terbit: registri_saya.csv"
+    }
     assert not at.info, "no illustrative notice when no illustrative row is in view"
     assert any("Pratinjau unggahan" in c.value for c in at.caption)  # no invented "as of" date
 
-    at.switch_page("pages/planner.py").run()
+    at.switch_page("pages/rencana.py").run()
     assert metric_values(at)["KIM sekarang"] == "3"
     assert metric_values(at)["Masih perlu dibentuk"] == "147"
 
     at.button(key="sidebar_back").click().run()
-    at.switch_page("pages/by_kecamatan.py").run()
+    at.switch_page("pages/kecamatan.py").run()
     at.multiselect(key="kec").set_value([]).run()
     assert metric_values(at)["KIM"] == "136"  # back to the stored data, not the stale composed dataset
     assert data_digest() == before
@@ -54,7 +57,7 @@ def test_invalid_upload_shows_problems_and_keeps_the_sample():
     report = table_with(at, "Alasan")
     assert report["Baris"].tolist() == [2]
     assert "maksud Anda Gunungputri?" in report["Alasan"].iloc[0]
-    at.switch_page("pages/home.py").run()
+    at.switch_page("pages/ringkasan.py").run()
     assert metric_values(at)["KIM tercatat"] == "136"
 
 
@@ -67,7 +70,7 @@ def test_valid_rows_only():
     mixed = UPLOAD + b"KIM Rusak;Atlantis;X;2018;aktif\r\n"
     at = _upload(mixed)
     at.button(key="use_valid").click().run()
-    at.switch_page("pages/by_kecamatan.py").run()
+    at.switch_page("pages/kecamatan.py").run()
     assert metric_values(at)["KIM"] == "3"
 
 
@@ -82,21 +85,25 @@ def test_boundary_upload_is_reported_and_used(tmp_path):
     )
     path = tmp_path / "kec.geojson"
     frame.to_file(path, driver="GeoJSON")
-    at = open_page("manage_data")
+    at = open_page("data")
     at.file_uploader(key="boundary_file").upload("kec.geojson", path.read_bytes(), "application/json").run()
     values = metric_values(at)
     assert values["Cocok"] == "2" and values["Tidak cocok"] == "1"
     assert table_with(at, "Tidak cocok")["Tidak cocok"].tolist() == ["Atlantis"]
     at.button(key="use_boundary").click().run()
-    at.switch_page("pages/by_kecamatan.py").run()
+    at.switch_page("pages/kecamatan.py").run()
     assert not at.exception
     assert any("berkas unggahan sesi ini" in c.value for c in at.caption)  # the map says whose boundaries
-    layer = next(x for x in json.loads(at.get("deck_gl_json_chart")[0].proto.json)["layers"] if x["id"] == "kecamatan")
+    layer = next(
+        x for x in json.loads(at.get("deck_gl_json_chart")[0].proto.json)["layers"] if x["id"] == "kecamatan"
+    )
     assert {f["properties"]["code"] for f in layer["data"]["features"]} == {"32.01.01", "32.01.02"}
-    at.switch_page("pages/manage_data.py").run()
+    at.switch_page("pages/data.py").run()
     at.button(key="boundary_remove").click().run()  # a boundary in use can be removed
-    at.switch_page("pages/by_kecamatan.py").run()
-    layer = next(x for x in json.loads(at.get("deck_gl_json_chart")[0].proto.json)["layers"] if x["id"] == "kecamatan")
+    at.switch_page("pages/kecamatan.py").run()
+    layer = next(
+        x for x in json.loads(at.get("deck_gl_json_chart")[0].proto.json)["layers"] if x["id"] == "kecamatan"
+    )
     assert len(layer["data"]["features"]) == 40
 
 
@@ -123,7 +130,7 @@ def test_xlsx_sheet_choice():
             [["KIM Bojongkulur", "Gunung Putri", "Bojongkulur", 2018, "aktif"]],
             columns=["Nama KIM", "Kecamatan", "Desa", "Tahun Dibentuk", "Status"],
         ).to_excel(writer, sheet_name="Registri", index=False)
-    at = open_page("manage_data")
+    at = open_page("data")
     at.file_uploader(key="data_file").upload("r.xlsx", buffer.getvalue(), "application/octet-stream").run()
     at.selectbox(key="data_sheet").set_value("Registri").run()
     assert any("1 baris" in s.value for s in at.success)
@@ -134,12 +141,12 @@ def test_uploaded_dataset_is_reused_across_reruns():
 
     at = _upload(UPLOAD)
     at.button(key="use_upload").click().run()
-    at.switch_page("pages/by_kecamatan.py").run()
+    at.switch_page("pages/kecamatan.py").run()
     first = at.session_state[COMPOSED][1]
     at.multiselect(key="kec").set_value(["32.01.02"]).run()
     assert at.session_state[COMPOSED][1] is first  # same object: its derived tables are not recomputed
     assert metric_values(at)["KIM"] == "2"
     at.button(key="sidebar_back").click().run()
-    at.switch_page("pages/by_kecamatan.py").run()
+    at.switch_page("pages/kecamatan.py").run()
     at.multiselect(key="kec").set_value([]).run()
     assert metric_values(at)["KIM"] == "136"  # back to the sample, not the stale composed dataset

@@ -11,8 +11,12 @@ from kim_dash.data import DEFAULT_DATA_DIR
 from .apptest_helpers import click_chart, displayed, download_bytes, metric_values, open_page, table_with
 
 REGISTRY = pd.read_csv(DEFAULT_DATA_DIR / "registry.csv", dtype=str, keep_default_na=False)
-KECAMATAN = pd.read_csv(DEFAULT_DATA_DIR / "reference" / "kecamatan.csv", dtype=str).query("regency_code == '32.01'")
-EMPTY = sorted(set(KECAMATAN["name"]) - set(KECAMATAN[KECAMATAN["code"].isin(REGISTRY["kecamatan_code"])]["name"]))
+KECAMATAN = pd.read_csv(DEFAULT_DATA_DIR / "reference" / "kecamatan.csv", dtype=str).query(
+    "regency_code == '32.01'"
+)
+EMPTY = sorted(
+    set(KECAMATAN["name"]) - set(KECAMATAN[KECAMATAN["code"].isin(REGISTRY["kecamatan_code"])]["name"])
+)
 
 
 def brief(at) -> str:
@@ -24,7 +28,9 @@ def test_home_opens_with_the_brief_in_both_languages():
                         ("EN", ("ranked 2 of 174", "14 KIM still to form", "have no KIM", "proposed in"))):  # fmt: skip
         text = brief(open_page(None, lang))
         assert all(w in text for w in words), (lang, text)
-        assert len(EMPTY) == 9 and all(name in text for name in EMPTY)  # every kecamatan without a KIM, by name
+        assert len(EMPTY) == 9 and all(
+            name in text for name in EMPTY
+        )  # every kecamatan without a KIM, by name
         proposals = text.split("diusulkan di:" if lang == "ID" else "proposed in:")[1]
         assert "Gunungputri (2)" in proposals  # the default plan's first proposal, with its count
 
@@ -37,7 +43,10 @@ def test_home_kpis_carry_the_word_where_figures_are_sample():
     assert values["Desa/kelurahan yang punya KIM (ilustratif)"].endswith("dari 435")
     assert values["KIM tercatat"] == "136" and values["KIM yang masih perlu dibentuk"] == "14"
     english = metric_values(open_page(None, "EN"))
-    assert english["KIM in Indonesia (December 2014)"] == "4,228" and english["Kecamatan with a KIM (illustrative)"]
+    assert (
+        english["KIM in Indonesia (December 2014)"] == "4,228"
+        and english["Kecamatan with a KIM (illustrative)"]
+    )
 
 
 def test_home_brief_follows_an_uploaded_registry():
@@ -45,7 +54,10 @@ def test_home_brief_follows_an_uploaded_registry():
     from kim_dash.ingest import ingest
 
     # Cariu, Parung and Kemang get a KIM each in an uploaded registry: they leave the sentence
-    extra = "".join(f"U{i},KIM Baru {i},{code},,,,,published:uji\n" for i, code in enumerate(("32.01.08", "32.01.10", "32.01.12")))
+    extra = "".join(
+        f"U{i},KIM Baru {i},{code},,,,,published:uji\n"
+        for i, code in enumerate(("32.01.08", "32.01.10", "32.01.12"))
+    )
     raw = (DEFAULT_DATA_DIR / "registry.csv").read_bytes() + extra.encode()
     result = ingest(raw, "baru.csv", load_dataset().geography, "registry", "32.01")
     assert not result.problems
@@ -57,7 +69,7 @@ def test_home_brief_follows_an_uploaded_registry():
 
 
 def test_ranking_marks_what_rests_on_sample_rows():
-    at = open_page("ranking")
+    at = open_page("peringkat")
     values = metric_values(at)
     assert values["Peringkat"] == "2 dari 174" and values["Jumlah KIM"] == "134"
     assert values["Selisih ke peringkat 1 (ilustratif)"] == "41"
@@ -67,7 +79,7 @@ def test_ranking_marks_what_rests_on_sample_rows():
 
 
 def test_province_and_band_filters():
-    at = open_page("ranking")
+    at = open_page("peringkat")
     at.multiselect(key="provinsi").set_value(["32"]).run()
     table = table_with(at, "Peringkat")
     assert set(table["Provinsi"]) == {"Jawa Barat"} and len(table) > 2
@@ -77,20 +89,25 @@ def test_province_and_band_filters():
 
 
 def test_url_restores_filters_and_regency():
-    at = open_page("ranking", provinsi=["Jawa Barat"], kelompok=["100–199"], wilayah="32.73")
+    at = open_page("peringkat", provinsi=["Jawa Barat"], kelompok=["100–199"], wilayah="32.73")
     assert at.multiselect(key="provinsi").value == ["32"]
     assert table_with(at, "Peringkat")["Kode"].tolist() == ["32.01", "32.73"]
     assert metric_values(at)["Peringkat"] == "3 dari 174"
 
 
 def test_clicking_a_bar_makes_that_regency_the_focus():
-    at = open_page("ranking")
-    at = click_chart(at, "plotly_chart", "rank_chart", {"points": [{"customdata": "32.73"}], "point_indices": [2]})
-    assert metric_values(at)["Peringkat"] == "3 dari 174" and at.query_params["wilayah"] in ("32.73", ["32.73"])
+    at = open_page("peringkat")
+    at = click_chart(
+        at, "plotly_chart", "rank_chart", {"points": [{"customdata": "32.73"}], "point_indices": [2]}
+    )
+    assert metric_values(at)["Peringkat"] == "3 dari 174" and at.query_params["wilayah"] in (
+        "32.73",
+        ["32.73"],
+    )
 
 
 def test_clicking_a_regency_on_the_map_makes_it_the_focus():
-    at = open_page("ranking")
+    at = open_page("peringkat")
     objects = {"regency": [{"properties": {"code": "16.01"}}]}
     at = click_chart(at, "deck_gl_json_chart", "rank_map", {"indices": {"regency": [0]}, "objects": objects})
     assert metric_values(at)["Peringkat"] == "1 dari 174"
@@ -99,14 +116,14 @@ def test_clicking_a_regency_on_the_map_makes_it_the_focus():
 def test_national_map_draws_every_regency():
     import json
 
-    at = open_page("ranking", "EN")
+    at = open_page("peringkat", "EN")
     deck = json.loads(at.get("deck_gl_json_chart")[0].proto.json)
     layer = next(layer for layer in deck["layers"] if layer["id"] == "regency")
     assert layer["@@type"] == "GeoJsonLayer" and len(layer["data"]["features"]) == 514
 
 
 def test_page_csv_equals_cli_lang_and_parses_in_both_locales(downloads, capsysbinary):
-    at = open_page("ranking", provinsi=["Jawa Barat"])
+    at = open_page("peringkat", provinsi=["Jawa Barat"])
     data, name = download_bytes(at, "ranking_csv", downloads)
     capsysbinary.readouterr()
     assert main(["export", "ranking", "--province", "32", "--lang", "id"]) == 0
@@ -123,7 +140,7 @@ def test_page_csv_equals_cli_lang_and_parses_in_both_locales(downloads, capsysbi
 
 
 def test_search_in_english_and_numbers_in_its_format():
-    at = open_page("ranking", "EN", cari="bandung")
+    at = open_page("peringkat", "EN", cari="bandung")
     table = displayed(next(d for d in at.dataframe if "Rank" in d.value.columns))
     assert all("bandung" in n.lower() for n in table["Kabupaten/kota"])
     assert metric_values(at)["National share"] == "3.2%"

@@ -19,16 +19,18 @@ def kecamatan_layer(at) -> dict:
 
 
 def test_the_map_draws_the_regencys_kecamatan_without_any_setting():
-    layer = kecamatan_layer(open_page("by_kecamatan"))
+    layer = kecamatan_layer(open_page("kecamatan"))
     assert layer["@@type"] == "GeoJsonLayer"
     codes = {f["properties"]["code"] for f in layer["data"]["features"]}
     assert codes == {f"32.01.{i:02d}" for i in range(1, 41)}
 
 
 def test_clicking_a_kecamatan_on_the_map_filters_the_page_and_the_url():
-    at = open_page("by_kecamatan")
+    at = open_page("kecamatan")
     objects = {"kecamatan": [{"properties": {"code": "32.01.27"}}]}
-    at = click_chart(at, "deck_gl_json_chart", "kec_map", {"indices": {"kecamatan": [26]}, "objects": objects})
+    at = click_chart(
+        at, "deck_gl_json_chart", "kec_map", {"indices": {"kecamatan": [26]}, "objects": objects}
+    )
     assert at.multiselect(key="kec").value == ["32.01.27"]
     table = table_with(at, "KIM")
     assert table["Kecamatan"].tolist() == ["Caringin"]
@@ -38,13 +40,15 @@ def test_clicking_a_kecamatan_on_the_map_filters_the_page_and_the_url():
 
 
 def test_clicking_a_bar_filters_too():
-    at = open_page("by_kecamatan")
-    at = click_chart(at, "plotly_chart", "kec_chart", {"points": [{"y": "Megamendung"}], "point_indices": [0]})
+    at = open_page("kecamatan")
+    at = click_chart(
+        at, "plotly_chart", "kec_chart", {"points": [{"y": "Megamendung"}], "point_indices": [0]}
+    )
     assert at.multiselect(key="kec").value == ["32.01.26"]
 
 
 def test_every_kecamatan_has_a_visible_bar_and_one_status_legend():
-    at = open_page("by_kecamatan")
+    at = open_page("kecamatan")
     figure = json.loads(at.get("plotly_chart")[0].proto.spec)
     bars = [trace for trace in figure["data"] if trace.get("type") == "bar"]
     names = [y for trace in bars for y in trace["y"]]
@@ -52,7 +56,12 @@ def test_every_kecamatan_has_a_visible_bar_and_one_status_legend():
     labels = [str(text) for trace in bars for text in trace["text"]]
     assert len(names) == 40 and min(values) > 0  # a zero is drawn as a sliver with its "0" label
     assert labels.count("0") == 9
-    assert {trace["name"] for trace in bars} == {"tanpa KIM", "di bawah target", "sesuai target", "di atas target"}
+    assert {trace["name"] for trace in bars} == {
+        "tanpa KIM",
+        "di bawah target",
+        "sesuai target",
+        "di atas target",
+    }
 
 
 def array(value):
@@ -67,21 +76,24 @@ def array(value):
 
 
 def test_wilayah_restores_another_regency_and_a_regency_without_data_says_so():
-    at = open_page("by_kecamatan", wilayah="32.04")
+    at = open_page("kecamatan", wilayah="32.04")
     assert "Kabupaten Bandung" in at.title[0].value
     assert len(kecamatan_layer(at)["data"]["features"]) == 31
-    at = open_page("planner", wilayah="32.04")
+    at = open_page("rencana", wilayah="32.04")
     assert "Kabupaten Bandung" in at.title[0].value
-    empty = open_page("by_kecamatan", wilayah="35.07")
+    empty = open_page("kecamatan", wilayah="35.07")
     assert any("Belum ada data KIM per kecamatan untuk Kabupaten Malang" in i.value for i in empty.info)
     assert any("import counts" in c.value and "--regency 35.07" in c.value for c in empty.code)
 
 
 def test_kecamatan_csv_equals_cli_and_opens_in_indonesian_excel(downloads, capsysbinary):
-    at = open_page("by_kecamatan", kec=["Caringin", "Megamendung"])
+    at = open_page("kecamatan", kec=["Caringin", "Megamendung"])
     data, name = download_bytes(at, "kecamatan_csv", downloads)
     capsysbinary.readouterr()
-    assert main(["export", "kecamatan", "--kecamatan", "Caringin", "--kecamatan", "Megamendung", "--lang", "id"]) == 0
+    assert (
+        main(["export", "kecamatan", "--kecamatan", "Caringin", "--kecamatan", "Megamendung", "--lang", "id"])
+        == 0
+    )
     assert data == capsysbinary.readouterr().out and name.startswith("kim_kecamatan_Caringin-Megamendung_")
     frame = pd.read_csv(io.BytesIO(data), sep=";", decimal=",", encoding="utf-8-sig", dtype={"Kode": str})
     assert frame["Kode"].tolist() == ["32.01.26", "32.01.27"]
@@ -90,7 +102,7 @@ def test_kecamatan_csv_equals_cli_and_opens_in_indonesian_excel(downloads, capsy
 
 
 def test_registry_search_and_unknown_attributes_shown_in_words():
-    at = open_page("by_kecamatan", "EN", kec=["Caringin"])
+    at = open_page("kecamatan", "EN", kec=["Caringin"])
     at.text_input(key="cari_kim").set_value("jagapati").run()
     table = displayed(next(d for d in at.dataframe if "KIM name" in d.value.columns))
     assert table["KIM name"].tolist() == ["Jagapati Voluenter"]
@@ -98,7 +110,7 @@ def test_registry_search_and_unknown_attributes_shown_in_words():
 
 
 def test_planner_answers_first_with_the_method_folded_away():
-    at = open_page("planner")
+    at = open_page("rencana")
     first = next(m.value for m in at.markdown if m.value.startswith("- "))
     assert first.replace("\\", "").startswith("- KIM baru diusulkan di: Gunungputri (2), Pamijahan (2)")
     assert at.expander[0].label.startswith("Pengaturan lanjutan") and not at.expander[0].proto.expanded
@@ -106,7 +118,7 @@ def test_planner_answers_first_with_the_method_folded_away():
 
 
 def test_planner_url_uses_language_neutral_codes_and_full_mode_names_columns_apart():
-    at = open_page("planner", "EN", bobot="desa", mode="full", target="200")
+    at = open_page("rencana", "EN", bobot="desa", mode="full", target="200")
     assert at.selectbox(key="bobot").value == "desa" and at.selectbox(key="mode").value == "full"
     table = table_with(at, "To form")
     assert "Difference to its share (negative = surplus)" in table.columns and "New KIM" not in table.columns
@@ -116,7 +128,7 @@ def test_planner_url_uses_language_neutral_codes_and_full_mode_names_columns_apa
 
 
 def test_plan_by_year_reaches_the_target():
-    at = open_page("planner", wilayah="32.01", per_tahun="5", mulai="2017", sampai="2019")
+    at = open_page("rencana", wilayah="32.01", per_tahun="5", mulai="2017", sampai="2019")
     table = table_with(at, "Tahun")
     assert table.groupby("Tahun")["KIM baru"].sum().tolist() == [5, 5, 4]
     assert any("target baru tercapai pada 2019" in m.value.replace("\\", "") or "tercapai pada 2019" in m.value.replace("\\", "")

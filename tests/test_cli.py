@@ -37,7 +37,9 @@ def test_validate_bad_folder_exits_1_with_file_row_column(data_copy, capsys):
     path.write_text(path.read_text().replace("32.01,134,", "32.01,-3,"))
     assert main(["validate", str(data_copy)]) == 1
     row = next(i for i, line in enumerate(path.read_text().splitlines(), 1) if line.startswith("32.01,"))
-    assert capsys.readouterr().out.strip().splitlines() == [f"national_kim_2014.csv:{row}: count: '-3' is negative"]
+    assert capsys.readouterr().out.strip().splitlines() == [
+        f"national_kim_2014.csv:{row}: count: '-3' is negative"
+    ]
 
 
 def test_validate_single_file(tmp_path, capsys):
@@ -47,7 +49,9 @@ def test_validate_single_file(tmp_path, capsys):
                    "KIM Salah;Gunungputrii;X;2019;aktif\n", encoding="utf-8")  # fmt: skip
     assert main(["validate", str(bad)]) == 1
     text = capsys.readouterr().out
-    assert "registri.csv:3: kecamatan_code: unknown kecamatan 'Gunungputrii' — did you mean Gunungputri?" in text
+    assert (
+        "registri.csv:3: kecamatan_code: unknown kecamatan 'Gunungputrii' — did you mean Gunungputri?" in text
+    )
     assert "registri.csv:2:" not in text
 
 
@@ -59,7 +63,9 @@ def test_usage_errors_exit_2():
     assert main(["export", "kecamatan", "--regency", "Kabupaten Atlantis"]) == 2
 
 
-@pytest.mark.parametrize("command", [[], ["validate"], ["export"], ["plan"], ["brief"], ["import"], ["snapshots"]])
+@pytest.mark.parametrize(
+    "command", [[], ["validate"], ["export"], ["plan"], ["brief"], ["import"], ["snapshots"]]
+)
 def test_help_on_every_command(command, capsys):
     assert main([*command, "--help"]) == 0
     assert "usage" in capsys.readouterr().out
@@ -91,7 +97,9 @@ def test_indonesian_csv_parses_into_the_same_numbers_as_the_english_one(capsysbi
 
 
 def test_kecamatan_values_are_rounded_and_in_indonesian(capsysbinary):
-    text = out(capsysbinary, "export", "kecamatan", "--kecamatan", "Cibinong", "--lang", "id").decode("utf-8-sig")
+    text = out(capsysbinary, "export", "kecamatan", "--kecamatan", "Cibinong", "--lang", "id").decode(
+        "utf-8-sig"
+    )
     header, row = text.strip().splitlines()
     assert "Cakupan desa (%)" in header and "Status" in header
     assert ";23,1;2,31;" in row and "di bawah target" in row  # 3 of 13 desa: 23,1 %; 2,31 KIM per 10 desa
@@ -122,7 +130,17 @@ def test_export_registry_by_name_variants(tmp_path):
 def test_plan_json_and_default_target(capsysbinary):
     rows = json.loads(out(capsysbinary, "plan", "--method", "webster", "--format", "json"))
     assert sum(r["after"] for r in rows) == 150 and sum(r["new"] for r in rows) == 14
-    assert set(rows[0]) == {"code", "name", "current", "weight", "target", "new", "after", "short_after", "source"}
+    assert set(rows[0]) == {
+        "code",
+        "name",
+        "current",
+        "weight",
+        "target",
+        "new",
+        "after",
+        "short_after",
+        "source",
+    }
     rows = json.loads(out(capsysbinary, "plan", "--target", "200", "--mode", "full", "--format", "json"))
     assert sum(r["target"] for r in rows) == 200 and "difference" in rows[0] and "new" not in rows[0]
 

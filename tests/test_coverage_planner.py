@@ -28,7 +28,9 @@ def test_kecamatan_table_against_registry(bogor):
     assert table["kim"].sum() == len(registry) == 136
     for code, group in registry.groupby("kecamatan_code"):
         assert table.loc[code, "kim"] == len(group)
-        assert table.loc[code, "villages_covered"] == group.loc[group["desa_code"] != "", "desa_code"].nunique()
+        assert (
+            table.loc[code, "villages_covered"] == group.loc[group["desa_code"] != "", "desa_code"].nunique()
+        )
     kpis = coverage_kpis(bogor)
     assert kpis.kecamatan_with_kim.value == registry["kecamatan_code"].nunique()
     assert kpis.villages_with_kim.value == registry.loc[registry["desa_code"] != "", "desa_code"].nunique()
@@ -70,7 +72,9 @@ def test_plan_full_mode_names_a_surplus_apart(bogor):
 def test_target_or_method_changes_the_plan(bogor):
     units = planning_units(bogor, "desa")
     assert not make_plan(units, 150, "hamilton").equals(make_plan(units, 200, "hamilton"))
-    assert not make_plan(units, 200, "dhondt", "full").equals(make_plan(units, 200, "huntington-hill", "full"))
+    assert not make_plan(units, 200, "dhondt", "full").equals(
+        make_plan(units, 200, "huntington-hill", "full")
+    )
 
 
 def test_inequality_against_independent_values(bogor):
@@ -130,7 +134,9 @@ def test_weights_file_problems_and_semicolons(geography, bogor):
     assert any(p.reason == "duplicate" for p in err.value.problems)
     rows = "".join(f"{c};{i + 1}\n" for i, c in enumerate(bogor.kecamatan["name"]))
     units = weights_units(("kecamatan;bobot\n" + rows).encode("cp1252"), "w.csv", geography, bogor)
-    assert units.set_index("code").loc["32.01.02", "weight"] == 2  # Gunungputri, by name, from Indonesian Excel
+    assert (
+        units.set_index("code").loc["32.01.02", "weight"] == 2
+    )  # Gunungputri, by name, from Indonesian Excel
 
 
 @settings(max_examples=60, deadline=None)

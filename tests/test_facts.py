@@ -70,7 +70,12 @@ def test_named_kim_hold_only_published_attributes(bogor):
         row = registry.loc[name]
         assert row["kecamatan_code"] == kecamatan and row["source"].startswith("published:")
         # the source gives name and kecamatan only: desa, year, status and fields stay unknown
-        assert row["desa_code"] == "" and pd.isna(row["year_formed"]) and row["status"] == "" and row["fields"] == ""
+        assert (
+            row["desa_code"] == ""
+            and pd.isna(row["year_formed"])
+            and row["status"] == ""
+            and row["fields"] == ""
+        )
     assert set(bogor.registry["source"]) - {registry.loc[n, "source"] for n in expected} == {"illustrative"}
     assert "Kumpul Community" not in registry.index  # its kecamatan is not published
 

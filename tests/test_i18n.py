@@ -45,11 +45,29 @@ DYNAMIC = {
     "planner.ineq": list(MEASURES),
     "kecamatan.kpi.target_help": ["even", "per_desa", "per_kecamatan", "default"],
     "report.col": ["file", "row", "column", "value", "reason"],
-    "brief.fact": ["total_kim", "regencies_with_kim", "provinces_with_kim", "band_count", "kecamatan_with_kim"],
+    "brief.fact": [
+        "total_kim",
+        "regencies_with_kim",
+        "provinces_with_kim",
+        "band_count",
+        "kecamatan_with_kim",
+    ],
     "col": list(COLUMN_KINDS) + KECAMATAN_COLUMNS,
     "problem": PROBLEMS,
 }
-FILE_SUFFIXES = (".csv", ".py", ".md", ".xlsx", ".pdf", ".json", ".geojson", ".zip", ".gpkg", ".toml", ".sqlite")
+FILE_SUFFIXES = (
+    ".csv",
+    ".py",
+    ".md",
+    ".xlsx",
+    ".pdf",
+    ".json",
+    ".geojson",
+    ".zip",
+    ".gpkg",
+    ".toml",
+    ".sqlite",
+)
 
 
 def used_keys() -> set[str]:
@@ -57,7 +75,9 @@ def used_keys() -> set[str]:
     for path in SOURCES:
         text = path.read_text(encoding="utf-8")
         keys |= {k for k in LITERAL.findall(text) if not k.endswith(FILE_SUFFIXES) and k not in DYNAMIC}
-    keys |= {f"{family}.{member}" for family, members in DYNAMIC.items() if family != "col" for member in members}
+    keys |= {
+        f"{family}.{member}" for family, members in DYNAMIC.items() if family != "col" for member in members
+    }
     return keys
 
 

@@ -86,7 +86,9 @@ def test_band_counts_and_provinces(dataset):
     counts = bands["regencies"]
     assert counts["100–199"] == 8 and counts["200+"] == 0 and counts.sum() == 174
     # the eight in 100–199 and the empty 200+ are published as counts; the other bands' counts are sample
-    assert bands.loc["100–199", "source"].startswith("published:") and bands.loc["200+", "source"].startswith("published:")
+    assert bands.loc["100–199", "source"].startswith("published:") and bands.loc["200+", "source"].startswith(
+        "published:"
+    )
     assert not bands.loc["10–49", "source"].startswith("published:")
     summary = province_summary(dataset)
     assert int(summary["kim"].sum()) == 4228

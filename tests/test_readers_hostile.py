@@ -192,7 +192,9 @@ def test_other_spreadsheets_get_the_save_as_how_to(extension):
 
 
 def test_spreadsheet_names_with_other_content():
-    assert reason(b"<html><table><tr><td>1</td></tr></table></html>", "laporan.xls") == "not_spreadsheet"  # an HTML page saved as .xls (old web exports)
+    assert (
+        reason(b"<html><table><tr><td>1</td></tr></table></html>", "laporan.xls") == "not_spreadsheet"
+    )  # an HTML page saved as .xls (old web exports)
     assert reason(b"%PDF-1.4", "laporan.pdf") == "unsupported"
 
 

@@ -17,7 +17,9 @@ ROWS = [("Kec. Kepanjen", 12), ("SINGOSARI", 9), ("Lawang", 7), ("kec. turen", 5
 
 
 def count_table(rows) -> bytes:
-    return ("Kecamatan;Jumlah KIM;Sumber\n" + "".join(f"{k};{n};published:laporan uji\n" for k, n in rows)).encode()
+    return (
+        "Kecamatan;Jumlah KIM;Sumber\n" + "".join(f"{k};{n};published:laporan uji\n" for k, n in rows)
+    ).encode()
 
 
 def test_names_resolve_inside_the_regency_and_a_misspelling_is_reported(geography):
@@ -27,9 +29,17 @@ def test_names_resolve_inside_the_regency_and_a_misspelling_is_reported(geograph
                                                                            "unknown_kecamatan")  # fmt: skip
     assert problem.detail == "Dampit"  # "did you mean Dampit?", never applied by itself
     names = geography.names("kecamatan", MALANG)
-    assert [names[c] for c in result.valid_rows["kecamatan_code"]] == ["Kepanjen", "Singosari", "Lawang", "Turen"]
+    assert [names[c] for c in result.valid_rows["kecamatan_code"]] == [
+        "Kepanjen",
+        "Singosari",
+        "Lawang",
+        "Turen",
+    ]
     # the same name in another regency is not taken: Bogor has no Kepanjen
-    assert ingest(count_table(ROWS[:1]), "x.csv", geography, "counts", "32.01").problems[0].reason == "unknown_kecamatan"
+    assert (
+        ingest(count_table(ROWS[:1]), "x.csv", geography, "counts", "32.01").problems[0].reason
+        == "unknown_kecamatan"
+    )
 
 
 def test_a_count_table_for_another_regency_imports_and_is_shown(data_copy, tmp_path, monkeypatch, capsys):
@@ -46,7 +56,7 @@ def test_a_count_table_for_another_regency_imports_and_is_shown(data_copy, tmp_p
     assert table.loc["Kepanjen", "kim"] == 12 and table.loc["Kromengan", "kim"] == 0
     assert malang.targets.deadline == 2026 and kpis.target.spread == "per_desa"
     monkeypatch.setenv("KIM_DATA_DIR", str(data_copy))
-    at = open_page("by_kecamatan", wilayah=MALANG)
+    at = open_page("kecamatan", wilayah=MALANG)
     assert "Kabupaten Malang" in at.title[0].value and metric_values(at)["KIM"] == "36"
     assert any(c.value == "Data per Juni 2023" for c in at.caption)
 

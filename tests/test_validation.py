@@ -18,7 +18,9 @@ def _problems(folder: Path):
     from kim_dash.geography import load_geography
 
     global _GEOGRAPHY
-    _GEOGRAPHY = _GEOGRAPHY or load_geography(folder)  # the reference files are not edited here: read them once
+    _GEOGRAPHY = _GEOGRAPHY or load_geography(
+        folder
+    )  # the reference files are not edited here: read them once
     with pytest.raises(DatasetError) as err:
         load_dataset(folder, geography=_GEOGRAPHY)
     return err.value.problems
@@ -41,7 +43,9 @@ def test_missing_and_extra_column(data_copy):
     path = data_copy / "registry.csv"
     _edit(path, "id,name,", "id,nama_lain,")
     found = {(p.file, p.column, p.reason) for p in _problems(data_copy)}
-    assert found == {("registry.csv", "name", "missing_column")}  # an unknown column is ignored, as in uploads
+    assert found == {
+        ("registry.csv", "name", "missing_column")
+    }  # an unknown column is ignored, as in uploads
 
 
 def test_unknown_kecamatan_and_desa_codes(data_copy):
@@ -152,7 +156,12 @@ def test_problems_are_collected_not_first_only(data_copy):
 def test_unknown_target_kind(data_copy):
     _edit(data_copy / "targets.csv", "32.01,kim_total,", "32.01,kim_totaal,")
     (problem,) = _problems(data_copy)
-    assert (problem.file, problem.column, problem.value, problem.reason) == ("targets.csv", "id", "kim_totaal", "not_allowed")
+    assert (problem.file, problem.column, problem.value, problem.reason) == (
+        "targets.csv",
+        "id",
+        "kim_totaal",
+        "not_allowed",
+    )
 
 
 def test_messages_exist_in_both_languages(data_copy):

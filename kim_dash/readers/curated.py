@@ -25,7 +25,9 @@ def read_data_csv(raw: bytes, file: str, budget: Budget = DATA_FILE_BUDGET) -> p
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:  # a curated file is UTF-8: never guess another encoding for it
         line = raw[: err.start].count(b"\n") + 1
-        raise DatasetError([Problem(file, line, None, None, "undecodable", f"byte 0x{raw[err.start]:02x}")]) from err
+        raise DatasetError(
+            [Problem(file, line, None, None, "undecodable", f"byte 0x{raw[err.start]:02x}")]
+        ) from err
     if not text.strip():
         raise DatasetError([Problem(file, None, None, None, "empty_file")])
     try:

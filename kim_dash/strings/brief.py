@@ -39,17 +39,25 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "There is no per-kecamatan KIM data for {name} yet.",
     },
 }
-STRINGS.update({
-    "brief.published_parts": {
-        "id": "Yang terbit ({date}): {parts}. Angka lain di halaman ini bertanda ilustratif: data contoh.",
-        "en": "Published ({date}): {parts}. Other figures on this page are marked illustrative: sample data.",
-    },
-    "brief.fact.total_kim": {"id": "total {value} KIM", "en": "{value} KIM in all"},
-    "brief.fact.regencies_with_kim": {"id": "{value} kabupaten/kota ber-KIM", "en": "{value} kabupaten/kota with KIM"},
-    "brief.fact.provinces_with_kim": {"id": "{value} provinsi", "en": "{value} provinces"},
-    "brief.fact.kecamatan_with_kim": {"id": "{value} kecamatan ber-KIM", "en": "{value} kecamatan with KIM"},
-    "brief.fact.band_count": {"id": "{value} {subject}", "en": "{value} {subject}"},
-    "brief.fact.band": {"id": "di kelompok {band} KIM", "en": "with {band} KIM"},
-    "brief.fact.order": {"id": "urutan {order}", "en": "the order {order}"},
-    "brief.fact.count": {"id": "{name} {value} KIM", "en": "{name} {value} KIM"},
-})
+STRINGS.update(
+    {
+        "brief.published_parts": {
+            "id": "Yang terbit ({date}): {parts}. Angka lain di halaman ini bertanda ilustratif: data contoh.",
+            "en": "Published ({date}): {parts}. Other figures on this page are marked illustrative: sample data.",
+        },
+        "brief.fact.total_kim": {"id": "total {value} KIM", "en": "{value} KIM in all"},
+        "brief.fact.regencies_with_kim": {
+            "id": "{value} kabupaten/kota ber-KIM",
+            "en": "{value} kabupaten/kota with KIM",
+        },
+        "brief.fact.provinces_with_kim": {"id": "{value} provinsi", "en": "{value} provinces"},
+        "brief.fact.kecamatan_with_kim": {
+            "id": "{value} kecamatan ber-KIM",
+            "en": "{value} kecamatan with KIM",
+        },
+        "brief.fact.band_count": {"id": "{value} {subject}", "en": "{value} {subject}"},
+        "brief.fact.band": {"id": "di kelompok {band} KIM", "en": "with {band} KIM"},
+        "brief.fact.order": {"id": "urutan {order}", "en": "the order {order}"},
+        "brief.fact.count": {"id": "{name} {value} KIM", "en": "{name} {value} KIM"},
+    }
+)

@@ -25,10 +25,10 @@ STRINGS = table(
             "other data of this kind, area and date {value} exists ({detail}); earlier data is never changed: use another date",
         ),
         "problem.not_spreadsheet": (
-        "berkas bernama .{value} ini bukan lembar kerja yang sah (rusak, atau jenis lain yang diberi nama itu); buka di Excel atau LibreOffice Calc lalu Simpan Sebagai .xlsx",
-        "this file named .{value} is not a valid spreadsheet (damaged, or another kind given that name); open it in Excel or LibreOffice Calc and Save As .xlsx",
-    ),
-    "problem.weight_missing": ("kecamatan {value} tidak punya bobot", "kecamatan {value} has no weight"),
+            "berkas bernama .{value} ini bukan lembar kerja yang sah (rusak, atau jenis lain yang diberi nama itu); buka di Excel atau LibreOffice Calc lalu Simpan Sebagai .xlsx",
+            "this file named .{value} is not a valid spreadsheet (damaged, or another kind given that name); open it in Excel or LibreOffice Calc and Save As .xlsx",
+        ),
+        "problem.weight_missing": ("kecamatan {value} tidak punya bobot", "kecamatan {value} has no weight"),
         "problem.weights_all_zero": ("semua bobot nol", "every weight is zero"),
     }
 )

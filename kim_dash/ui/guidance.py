@@ -23,9 +23,7 @@ def no_data(regency: RegencyData, lang: str, dataset=None) -> None:
             f"templat_{kind}_{regency.code}.xlsx", mime="application/octet-stream", on_click="ignore",
             key=f"tpl_{kind}_{regency.code}", icon=":material/table:",
         )  # fmt: skip
-    st.page_link(
-        "pages/manage_data.py", label=t("guidance.preview_link", lang), icon=":material/upload_file:"
-    )
+    st.page_link("pages/data.py", label=t("guidance.preview_link", lang), icon=":material/upload_file:")
 
 
 def import_command(kind: str, regency: str, file_name: str = "FILE.xlsx") -> str:

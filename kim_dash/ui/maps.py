@@ -99,7 +99,9 @@ def kecamatan_deck(table: pd.DataFrame, points: pd.DataFrame, regency: str, lang
     labels = table[["code", "name", "kim"]].merge(points[["code", "lat", "lon"]], on="code")
     # every count on its area; names only where there is no KIM yet (few, and what a leader acts on):
     # all 40 names do not fit on a regency map, and the tooltip names every area on hover or tap
-    labels["label"] = [f"{n} 0" if k == 0 else str(k) for n, k in zip(labels["name"], labels["kim"], strict=True)]
+    labels["label"] = [
+        f"{n} 0" if k == 0 else str(k) for n, k in zip(labels["name"], labels["kim"], strict=True)
+    ]
     return _deck(_collection(shapes, values), labels, boundaries.view_of(shapes), "kecamatan", chosen)
 
 
@@ -122,7 +124,9 @@ def regency_deck(ranking: pd.DataFrame, points: pd.DataFrame, lang: str, focus: 
     shown = set(ranking.head(LABELLED_REGENCIES)["code"]) | {focus}  # the leaders: 174 numbers would pile up
     labelled = points[points["code"].isin(rows.index) & points["code"].isin(shown)].copy()
     labelled["label"] = labelled["code"].map(rows["count"]).astype(int).astype(str)
-    return _deck(_collection(shapes, values), labelled, boundaries.view_of(shapes, 560, 460), "regency", (focus,))
+    return _deck(
+        _collection(shapes, values), labelled, boundaries.view_of(shapes, 560, 460), "regency", (focus,)
+    )
 
 
 def legend(items: list[tuple[str, str]]) -> None:

@@ -96,7 +96,8 @@ def table_upload(ctx: Context) -> None:
             t("data.valid", lang, count=result.rows, rows=fmt_int(result.rows, lang)),
             icon=":material/check_circle:",
         )
-        if st.button(t("data.use", lang), key="use_upload", type="primary"):
+        clicked = st.button(t("data.use", lang), key="use_upload", type="primary")
+        if clicked:
             state.use_preview(result.kind, result.regency, result.frame, name, result.as_of)
             st.rerun()
         st.caption(t("data.make_it_last", lang))

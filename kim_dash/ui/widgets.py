@@ -88,7 +88,9 @@ def table(frame: pd.DataFrame, name: str, lang: str, height: int | str = "auto",
     if "status" in shown.columns:  # the same colours as the chart and the map
         from kim_dash.palette import STATUS_HEX
 
-        styler = styler.map(lambda v: f"background-color: {STATUS_HEX.get(v, 'transparent')}33", subset=[titles["status"]])
+        styler = styler.map(
+            lambda v: f"background-color: {STATUS_HEX.get(v, 'transparent')}33", subset=[titles["status"]]
+        )
     return st.dataframe(styler, hide_index=True, width="stretch", height=height, key=key)
 
 

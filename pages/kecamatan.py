@@ -10,9 +10,9 @@ from kim_dash.i18n import fmt_int, fmt_num, t
 from kim_dash.progress import reported_history, snapshot_progress
 from kim_dash.regency import regency_data
 from kim_dash.ui import charts, downloads, guidance, maps, widgets
-from kim_dash.ui.page import context
+from kim_dash.ui.app_main import page_context
 
-ctx = context()
+ctx = page_context()
 lang, dataset = ctx.lang, ctx.dataset
 regency = regency_data(dataset, ctx.regency)
 names = dict(zip(regency.kecamatan["code"], regency.kecamatan["name"], strict=True))

@@ -18,9 +18,9 @@ from kim_dash.ranking import (
 )
 from kim_dash.regency_summary import province_regencies
 from kim_dash.ui import charts, downloads, frame, maps, widgets
-from kim_dash.ui.page import context
+from kim_dash.ui.app_main import page_context
 
-ctx = context()
+ctx = page_context()
 lang, dataset = ctx.lang, ctx.dataset
 snapshot = national_snapshot(dataset)
 st.title(t("ranking.title", lang))
@@ -67,7 +67,7 @@ if stats is not None:
                        help_text=t("ranking.kpi.gap_next_help", lang))  # fmt: skip
     widgets.kpi(k[2], t("ranking.kpi.band", lang), stats.band.value, lang, stats.band.source,
                 t("ranking.kpi.percentile", lang, pct=fmt_pct(stats.percentile.value, lang)))  # fmt: skip
-    st.page_link("pages/by_kecamatan.py", label=t("ranking.link.kecamatan", lang, name=stats.name),
+    st.page_link("pages/kecamatan.py", label=t("ranking.link.kecamatan", lang, name=stats.name),
                  icon=":material/map:", query_params={"wilayah": focus})  # fmt: skip
 widgets.illustrative_notice(table["source"], lang)
 downloads.pdf_download(lambda: brief_pdf(dataset, BriefRequest("ranking", lang, focus, ranking=flt, focus=focus)),

@@ -12,9 +12,9 @@ from kim_dash.plans import PlanRequest, run_plan
 from kim_dash.problems import DatasetError
 from kim_dash.regency import regency_data
 from kim_dash.ui import charts, downloads, guidance, state, widgets
-from kim_dash.ui.page import context
+from kim_dash.ui.app_main import page_context
 
-ctx = context()
+ctx = page_context()
 lang, dataset = ctx.lang, ctx.dataset
 regency = regency_data(dataset, ctx.regency)
 st.title(t("planner.title", lang, name=regency.name))

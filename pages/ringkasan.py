@@ -10,9 +10,9 @@ from kim_dash.progress import reported_history, snapshot_progress
 from kim_dash.ranking import focus_stats, national_snapshot, national_totals
 from kim_dash.regency import regency_data
 from kim_dash.ui import charts, downloads, widgets
-from kim_dash.ui.page import context
+from kim_dash.ui.app_main import page_context
 
-ctx = context()
+ctx = page_context()
 lang, dataset = ctx.lang, ctx.dataset
 regency = regency_data(dataset, ctx.regency)
 
@@ -35,7 +35,7 @@ if national is not None:
         rank_text = t("common.x_of_y", lang, x=stats.rank.value, y=fmt_int(stats.of.value, lang))
         widgets.kpi(c2, t("home.kpi.rank", lang, date=date), rank_text, lang, stats.rank.source,
                     t("home.kpi.rank_help", lang, count=fmt_int(stats.count.value, lang)))  # fmt: skip
-    c1.page_link("pages/ranking.py", label=t("home.link.ranking", lang), icon=":material/leaderboard:")
+    c1.page_link("pages/peringkat.py", label=t("home.link.ranking", lang), icon=":material/leaderboard:")
 if regency.has_data:
     kpis = coverage_kpis(regency)
     share = kpis.kim.value / kpis.target.total.value if kpis.target.total.value else 1.0
@@ -47,7 +47,7 @@ if regency.has_data:
     widgets.kpi(c4, t("home.kpi.kecamatan", lang),
                 t("common.x_of_y", lang, x=fmt_int(kpis.kecamatan_with_kim.value, lang), y=fmt_int(kpis.kecamatan, lang)),
                 lang, kpis.kecamatan_with_kim.source, t("home.kpi.kecamatan_help", lang))  # fmt: skip
-    c4.page_link("pages/by_kecamatan.py", label=t("home.link.kecamatan", lang), icon=":material/map:")
+    c4.page_link("pages/kecamatan.py", label=t("home.link.kecamatan", lang), icon=":material/map:")
     if kpis.villages_with_kim is not None:
         widgets.kpi(c5, t("home.kpi.desa", lang),
                     t("common.x_of_y", lang, x=fmt_int(kpis.villages_with_kim.value, lang), y=fmt_int(kpis.villages, lang)),
@@ -55,11 +55,11 @@ if regency.has_data:
     widgets.figure_kpi(
         c6, t("home.kpi.to_form", lang), kpis.to_form, lang, help_text=t("home.kpi.to_form_help", lang)
     )
-    c6.page_link("pages/planner.py", label=t("home.link.planner", lang), icon=":material/target:")
+    c6.page_link("pages/rencana.py", label=t("home.link.planner", lang), icon=":material/target:")
     widgets.illustrative_notice([kpis.kim.source, kpis.kecamatan_with_kim.source], lang)
 else:
     st.info(t("home.no_data", lang, name=widgets.plain(regency.name)), icon=":material/info:")
-    st.page_link("pages/manage_data.py", label=t("home.link.data", lang), icon=":material/upload_file:")
+    st.page_link("pages/data.py", label=t("home.link.data", lang), icon=":material/upload_file:")
 
 st.subheader(t("home.history.title", lang, name=regency.name))
 dated, undated = reported_history(dataset, regency.code)

@@ -9,9 +9,9 @@ from kim_dash.i18n import t
 from kim_dash.ingest import template
 from kim_dash.store import Snapshot
 from kim_dash.ui import state, upload_flow, widgets
-from kim_dash.ui.page import context
+from kim_dash.ui.app_main import page_context
 
-ctx = context()
+ctx = page_context()
 lang, dataset = ctx.lang, ctx.dataset
 st.title(t("data.title", lang))
 st.caption(t("data.lead", lang))
