@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from importlib import import_module
 
-AREAS = ("problems", "common", "home", "charts", "ranking", "kecamatan", "planner", "data_page")
+AREAS = ("problems", "common", "home", "charts", "ranking", "kecamatan", "planner", "data_page", "boundaries")
 
 
 def _merge() -> dict[str, dict[str, str]]:
