@@ -18,6 +18,7 @@ import pandas as pd
 import pyproj
 import shapely
 
+from kim_dash import boundary_repair
 from kim_dash.boundary_base import MAX_UPLOAD_BYTES, MIB, Parsed, check_zip, fail, shown
 from kim_dash.boundary_geojson import read_geojson
 from kim_dash.boundary_gpkg import gpkg_layers, read_gpkg
@@ -91,14 +92,6 @@ def _plainly_degrees(xy: np.ndarray) -> bool:
     return in_range and not bool((xy == np.round(xy)).all()) and bool(np.ptp(x) > 0 and np.ptp(y) > 0)
 
 
-def _polygonal(geometry: shapely.Geometry) -> shapely.Geometry | None:
-    """The polygonal part of a repaired geometry, or None when nothing of it has an area."""
-    if shapely.get_type_id(geometry) in POLYGONAL:
-        return None if geometry.is_empty else geometry
-    parts = [p for p in shapely.get_parts(geometry) if shapely.get_type_id(p) in POLYGONAL and not p.is_empty]
-    return shapely.union_all(parts) if parts else None
-
-
 def _finish(parsed: Parsed, file: str, layer: str | None) -> BoundaryRead:
     if not parsed.geometries:
         fail(file, "no_features")
@@ -131,19 +124,19 @@ def _finish(parsed: Parsed, file: str, layer: str | None) -> BoundaryRead:
     x, y = xy[:, 0], xy[:, 1]
     if not (np.isfinite(xy).all() and (np.abs(x) <= 180).all() and (np.abs(y) <= 90).all()):
         fail(file, "out_of_range", value=f"{crs.name}: {_bounds(xy)}")
-    repaired, kept_geometries, kept_rows = 0, [], []
-    valid = shapely.is_valid(projected)
-    for index, geometry, is_valid in zip(keep, projected, valid):
-        if not is_valid:
-            # "structure" keeps areas (a bowtie stays two triangles) and is ~10x faster than "linework"
-            # on a million vertices; keep_collapsed=False: a zero-area ring becomes empty, not a line
-            geometry = _polygonal(shapely.make_valid(geometry, method="structure", keep_collapsed=False))
-            if geometry is None:
-                dropped[int(index)] = "drop_repair_not_polygon"
-                continue
-            repaired += 1
-        kept_geometries.append(geometry)
-        kept_rows.append(int(index))
+    invalid = np.flatnonzero(~shapely.is_valid(projected))
+    try:
+        fixed = boundary_repair.run("repair", list(projected[invalid])) if len(invalid) else []
+    except boundary_repair.TooComplex as err:
+        seconds = f"{boundary_repair.SECONDS:.0f}"
+        raise DatasetError([Problem(file, None, None, None, "too_complex", seconds)]) from err
+    for position, geometry in zip(invalid, fixed):
+        if geometry is None:
+            dropped[int(keep[position])] = "drop_repair_not_polygon"
+        projected[position] = geometry
+    kept_rows = [int(index) for index in keep if int(index) not in dropped]
+    kept_geometries = [g for g in projected if g is not None]
+    repaired = sum(g is not None for g in fixed)
     if not kept_rows:
         fail(file, "no_polygons", detail=str(len(geometries)))
     return BoundaryRead(

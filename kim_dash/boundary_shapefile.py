@@ -13,9 +13,9 @@ import struct
 import warnings
 import zipfile
 
+import numpy as np
 import shapefile  # pyshp
 import shapely
-from shapely.geometry import shape
 
 from kim_dash.boundary_base import (
     MAX_PROBLEMS,
@@ -86,6 +86,19 @@ def _shape_reason(item: shapefile.Shape) -> str | None:
     return None if item.shapeType in POLYGON_SHAPES else "drop_not_polygon"
 
 
+def _polygon(interface: dict) -> shapely.Geometry:
+    """shapely from pyshp's GeoJSON-like rings via numpy (shape() copies point by point: 3x slower)."""
+    polygons = [interface["coordinates"]] if interface["type"] == "Polygon" else interface["coordinates"]
+    built = [
+        shapely.polygons(
+            np.asarray(rings[0], dtype=float)[:, :2],
+            holes=[shapely.linearrings(np.asarray(r, dtype=float)[:, :2]) for r in rings[1:]] or None,
+        )
+        for rings in polygons
+    ]
+    return built[0] if len(built) == 1 else shapely.multipolygons(built)
+
+
 def count_points(shp: bytes, file: str) -> int:
     """Vertices a .shp declares, from its record headers alone (before pyshp builds any point)."""
     budget, offset, records = VertexBudget(file), 100, 0
@@ -128,9 +141,9 @@ def _read_shapes(archive, parts, file: str, encoding: str, errors: str) -> Parse
         if reason is None:
             budget.add(len(item.shape.points), index + 1)
             try:
-                parsed.geometries.append(shape(item.shape.__geo_interface__))
+                parsed.geometries.append(_polygon(item.shape.__geo_interface__))
                 continue
-            except (ValueError, TypeError, shapely.errors.GEOSException):
+            except (ValueError, TypeError, IndexError, shapely.errors.GEOSException):
                 reason = "drop_bad_geometry"  # e.g. a ring of three points
         parsed.skipped[index] = reason
         parsed.geometries.append(None)

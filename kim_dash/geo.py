@@ -13,7 +13,7 @@ import geopandas as gpd
 import pandas as pd
 import shapely
 
-from kim_dash import names
+from kim_dash import boundary_repair, names
 from kim_dash.boundary_files import ACCEPTED, read_boundary_file
 from kim_dash.problems import DatasetError, Problem
 
@@ -61,6 +61,22 @@ def _labels(frame: pd.DataFrame, column: str) -> list[str | None]:
     return [None if pd.isna(v) or not str(v).strip() else str(v) for v in frame[column].astype(object)]
 
 
+def _dissolve(frame: gpd.GeoDataFrame, merged: list[str]) -> gpd.GeoDataFrame:
+    """One row per code, sorted: the features of each merged code unioned (bounded: boundary_repair)."""
+    group = {code: number for number, code in enumerate(merged)}
+    several = frame[frame["code"].isin(group)]
+    try:
+        unions = boundary_repair.run(
+            "union", list(several.geometry.values), [group[c] for c in several["code"]]
+        )
+    except boundary_repair.TooComplex as err:
+        seconds = f"{boundary_repair.SECONDS:.0f}"
+        raise DatasetError([Problem("boundaries", None, None, None, "too_complex", seconds)]) from err
+    single = frame[~frame["code"].isin(group)][["code", "geometry"]]
+    joined = pd.concat([single, gpd.GeoDataFrame({"code": merged}, geometry=unions, crs="EPSG:4326")])
+    return gpd.GeoDataFrame(joined.sort_values("code"), geometry="geometry", crs="EPSG:4326")
+
+
 def join_boundaries(
     frame: gpd.GeoDataFrame, reference: pd.DataFrame, level: str, crs: str = ""
 ) -> BoundaryJoin:
@@ -100,8 +116,7 @@ def join_boundaries(
     out = out[out["code"].notna()]
     counts = out["code"].value_counts()
     merged = sorted(counts[counts > 1].index)
-    out = out.dissolve(by="code", as_index=False) if merged else out
-    out = gpd.GeoDataFrame(out[["code", "geometry"]], geometry="geometry", crs="EPSG:4326")
+    out = _dissolve(out, merged) if merged else out[["code", "geometry"]]
     missing = sorted(set(names_by_code) - set(out["code"]))
     return BoundaryJoin(out.reset_index(drop=True), crs, len(frame), joined_by, unmatched, missing, merged)
 

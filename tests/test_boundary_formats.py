@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import sqlite3
+import time
 
 import geopandas as gpd
+import numpy as np
 import pandas as pd
 import pyogrio
 import pytest
@@ -12,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from shapely.geometry import box
 
+from kim_dash import boundary_repair
 from kim_dash.boundary_files import BoundaryRead, layers, read_boundary_file
 from kim_dash.geo import join_boundaries
 from kim_dash.problems import DatasetError
@@ -177,3 +180,38 @@ def test_damaged_files_give_problems_never_tracebacks(valid_files, data):
         assert err.problems and all(p.message("id") and p.message("en") for p in err.problems)
     else:
         assert read.frame.crs.to_epsg() == 4326 and read.frame.geometry.is_valid.all()
+
+
+# --- geometry work a file can make quadratic is bounded ------------------------------------------
+
+
+def _scribbles(count: int, vertices: int) -> bytes:
+    rng = np.random.default_rng(0)  # random rings: almost every edge crosses many others
+    rings = [
+        np.c_[106.8 + rng.random(vertices) * 0.1, -6.5 + rng.random(vertices) * 0.1] for _ in range(count)
+    ]
+    polygons = [{"type": "Polygon", "coordinates": [[*r.tolist(), r[0].tolist()]]} for r in rings]
+    return geojson(*[feature(p, name=f"k{i}") for i, p in enumerate(polygons)])
+
+
+def test_repair_in_the_child_process_matches_inline(monkeypatch):
+    lon, lat = CIBINONG
+    bowtie = [[lon, lat], [lon + 0.02, lat + 0.02], [lon + 0.02, lat], [lon, lat + 0.02], [lon, lat]]
+    raw = geojson(feature({"type": "Polygon", "coordinates": [bowtie]}, name="Cibinong"))
+    monkeypatch.setattr(boundary_repair, "INLINE_VERTICES", 0)
+    read = read_boundary_file(raw, "a.geojson")
+    assert read.repaired == 1 and read.frame.geometry.iloc[0].area == pytest.approx(0.0002)
+
+
+def test_crossing_edges_cannot_hold_the_server(monkeypatch, dataset):
+    monkeypatch.setattr(boundary_repair, "SECONDS", 1.0)
+    started = time.monotonic()
+    (problem,) = refused(_scribbles(40, 400), "a.geojson")  # about 10 s of make_valid unbounded
+    assert (problem.reason, problem.detail) == ("too_complex", "1")
+    strips = [box(106.8, -6.5 + i / 2000, 106.9, -6.5 + i / 2000 + 0.00002) for i in range(300)]
+    strips += [box(106.8 + i / 2000, -6.5, 106.8 + i / 2000 + 0.00002, -6.4) for i in range(300)]
+    frame = gpd.GeoDataFrame({"name": ["Cibinong"] * 600}, geometry=strips, crs=4326)
+    with pytest.raises(DatasetError) as err:  # one name 600 times: a union of crossing strips (~5 s)
+        join_boundaries(frame, dataset.kecamatan, "kecamatan")
+    assert err.value.problems[0].reason == "too_complex"
+    assert time.monotonic() - started < 8

@@ -145,6 +145,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "id": "geometri berformat GeoPackage yang diperluas tidak didukung",
         "en": "extended GeoPackage geometry is not supported",
     },
+    "problem.too_complex": {
+        "id": "bentuk wilayah terlalu rumit untuk diperbaiki atau digabung dalam {detail} detik (banyak tepi yang saling berpotongan)",
+        "en": "the shapes are too complex to repair or merge within {detail} seconds (many edges crossing each other)",
+    },
     "problem.drop_no_geometry": {
         "id": "fitur dilewati: tanpa geometri",
         "en": "feature skipped: no geometry",
