@@ -6,7 +6,6 @@ Users bring their own polygons (BIG/Bappeda shapefiles); the project ships only 
 from __future__ import annotations
 
 import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -14,11 +13,11 @@ import geopandas as gpd
 import pandas as pd
 import shapely
 
-from kim_dash import names
+from kim_dash import boundary_repair, names
+from kim_dash.boundary_files import ACCEPTED, read_boundary_file
 from kim_dash.problems import DatasetError, Problem
-from kim_dash.readers import check_zip as _check_zip
 
-SUFFIXES = (".geojson", ".json", ".zip", ".gpkg", ".shp")
+SUFFIXES = ACCEPTED  # a .shp alone lacks its .dbf and .prj: zip the parts
 CODE_COLUMNS = ("code", "kode", "kode_kemendagri", "kdepum", "kode_wilayah", "kdcpum", "kdppum", "id")
 NAME_COLUMNS = ("name", "nama", "wadmkc", "wadmkk", "namobj", "kecamatan", "kabupaten", "nama_kec", "nm_kec")
 # about 3 km and 50 m: below a pixel at the national (zoom 3.3) and the Bogor (zoom 8.6) view
@@ -35,27 +34,16 @@ class BoundaryJoin:
     joined_by: str  # "code" or "name"
     unmatched: list[str] = field(default_factory=list)  # names/codes in the file we could not place
     missing: list[str] = field(default_factory=list)  # reference codes no feature matched
+    merged: list[str] = field(default_factory=list)  # reference codes several features matched (dissolved)
 
 
 def read_boundaries(raw: bytes, file: str, layer: str | None = None) -> tuple[gpd.GeoDataFrame, str]:
-    """Read a boundary file from bytes; zips are checked for unsafe paths and bombs first."""
-    suffix = Path(file).suffix.lower()
-    if suffix not in SUFFIXES:
-        raise DatasetError([Problem(file, None, None, suffix, "unsupported")])
-    if suffix == ".zip":
-        _check_zip(raw, file)
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / f"upload{suffix}"
-        path.write_bytes(raw)
-        target = f"zip://{path}" if suffix == ".zip" else str(path)
-        try:
-            frame = gpd.read_file(target)
-        except Exception as err:  # pyogrio raises its own and GDAL errors for a bad file
-            raise DatasetError([Problem(file, None, None, None, "bad_geo", str(err)[:200])]) from err
-    if frame.crs is None:
-        frame = frame.set_crs("EPSG:4326")  # GeoJSON's default; shapefiles without .prj are rare here
-    original = frame.crs.to_string()
-    return frame.to_crs("EPSG:4326"), original
+    """Read a boundary file by its declared type, without GDAL (see boundary_files): (EPSG:4326 frame, CRS name).
+
+    Several layers and no `layer` -> DatasetError with a `choose_layer` problem; boundary_files.layers lists them.
+    """
+    read = read_boundary_file(raw, file, layer)
+    return read.frame, read.crs_name
 
 
 def read_boundary_path(path: str | Path) -> tuple[gpd.GeoDataFrame, str]:
@@ -68,37 +56,69 @@ def _pick_column(frame: pd.DataFrame, candidates: tuple[str, ...]) -> str | None
     return next((lower[c] for c in candidates if c in lower), None)
 
 
+def _labels(frame: pd.DataFrame, column: str) -> list[str | None]:
+    """A column's values as text; missing and blank values are None (never the text 'None' or 'nan')."""
+    return [None if pd.isna(v) or not str(v).strip() else str(v) for v in frame[column].astype(object)]
+
+
+def _dissolve(frame: gpd.GeoDataFrame, merged: list[str]) -> gpd.GeoDataFrame:
+    """One row per code, sorted: the features of each merged code unioned (bounded: boundary_repair)."""
+    group = {code: number for number, code in enumerate(merged)}
+    several = frame[frame["code"].isin(group)]
+    try:
+        unions = boundary_repair.run(
+            "union", list(several.geometry.values), [group[c] for c in several["code"]]
+        )
+    except boundary_repair.TooComplex as err:
+        seconds = f"{boundary_repair.SECONDS:.0f}"
+        raise DatasetError([Problem("boundaries", None, None, None, "too_complex", seconds)]) from err
+    single = frame[~frame["code"].isin(group)][["code", "geometry"]]
+    joined = pd.concat([single, gpd.GeoDataFrame({"code": merged}, geometry=unions, crs="EPSG:4326")])
+    return gpd.GeoDataFrame(joined.sort_values("code"), geometry="geometry", crs="EPSG:4326")
+
+
 def join_boundaries(
     frame: gpd.GeoDataFrame, reference: pd.DataFrame, level: str, crs: str = ""
 ) -> BoundaryJoin:
-    """Attach reference codes: by Kemendagri code when a column holds them, else by normalised name."""
+    """Attach reference codes: by Kemendagri code when a column holds them, else by normalised name.
+
+    Features that match one code (the same name twice, a unit drawn in parts) are dissolved into one.
+    """
+    geometry_name = getattr(frame, "active_geometry_name", None)
+    if geometry_name is None or geometry_name not in frame.columns:
+        raise DatasetError([Problem("boundaries", None, None, None, "no_geometry")])
+    if frame.empty:
+        raise DatasetError([Problem("boundaries", None, None, None, "no_features")])
     names_by_code = dict(zip(reference["code"], reference["name"]))
     code_column = _pick_column(frame, CODE_COLUMNS)
     joined_by = "name"
     codes: list[str | None] = []
-    labels: list[str] = []
+    labels: list[str | None] = []
     if code_column is not None:
-        raw_codes = frame[code_column].astype(str).str.strip()
-        matched = names.match_many(raw_codes.unique(), {c: c for c in names_by_code})
-        if sum(v is not None for v in matched.values()) >= len(matched) / 2:
+        raw_codes = [None if c is None else c.strip() for c in _labels(frame, code_column)]
+        matched = names.match_many({c for c in raw_codes if c}, {c: c for c in names_by_code})
+        if matched and sum(v is not None for v in matched.values()) >= len(matched) / 2:
             joined_by = "code"
-            codes = [matched.get(c) for c in raw_codes]
-            labels = list(raw_codes)
+            codes = [matched.get(c) if c else None for c in raw_codes]
+            labels = raw_codes
     if joined_by == "name":
         name_column = _pick_column(frame, NAME_COLUMNS)
         if name_column is None:
-            raise DatasetError([Problem("boundaries", None, None, None, "bad_geo", "no code or name column")])
-        raw_names = frame[name_column].astype(str)
-        matched = names.match_many(raw_names.unique(), names_by_code)
-        codes = [matched.get(n) for n in raw_names]
-        labels = list(raw_names)
-    out = frame.assign(code=codes)
-    unmatched = sorted({label for label, code in zip(labels, codes) if code is None})
+            detail = ", ".join(CODE_COLUMNS + NAME_COLUMNS)
+            raise DatasetError([Problem("boundaries", None, None, None, "no_name_column", detail)])
+        labels = _labels(frame, name_column)
+        matched = names.match_many({n for n in labels if n}, names_by_code)
+        codes = [matched.get(n) if n else None for n in labels]
+    # only the file's own values: a blank or missing name is not listed
+    unmatched = sorted({label for label, code in zip(labels, codes) if code is None and label})
+    geometry = frame.geometry if frame.crs is None else frame.geometry.to_crs("EPSG:4326")
+    out = gpd.GeoDataFrame({"code": codes}, geometry=geometry.values, crs="EPSG:4326")
     out = out[out["code"].notna()]
-    out = out.dissolve(by="code", as_index=False) if out["code"].duplicated().any() else out
-    out = gpd.GeoDataFrame(out[["code", "geometry"]], geometry="geometry", crs="EPSG:4326")
+    counts = out["code"].value_counts()
+    merged = sorted(counts[counts > 1].index)
+    out = _dissolve(out, merged) if merged else out[["code", "geometry"]]
     missing = sorted(set(names_by_code) - set(out["code"]))
-    return BoundaryJoin(out.reset_index(drop=True), crs, len(frame), joined_by, unmatched, missing)
+    return BoundaryJoin(out.reset_index(drop=True), crs, len(frame), joined_by, unmatched, missing, merged)
 
 
 def simplify(frame: gpd.GeoDataFrame, level: str) -> gpd.GeoDataFrame:
@@ -142,4 +162,7 @@ def choropleth_geojson(
 
 
 def layers(raw: bytes, file: str) -> list[str]:
-    return []
+    """The layers of a boundary file (several .shp in a zip, several tables in a GeoPackage)."""
+    from kim_dash.boundary_files import layers as file_layers
+
+    return file_layers(raw, file)

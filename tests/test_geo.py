@@ -36,7 +36,7 @@ def test_join_by_name_from_projected_geopackage(dataset, tmp_path):
     frame = _squares(dataset, names).to_crs("EPSG:32748")  # UTM 48S, as Bappeda files often are
     raw = _bytes(frame, "GPKG", tmp_path, "kec.gpkg")
     read, crs = read_boundaries(raw, "kec.gpkg")
-    assert "32748" in crs and read.crs.to_epsg() == 4326
+    assert crs == "WGS 84 / UTM zone 48S" and read.crs.to_epsg() == 4326  # the CRS's name, not its code
     join = join_boundaries(read, dataset.kecamatan, "kecamatan", crs)
     assert join.joined_by == "name"
     assert join.frame["code"].tolist() == ["32.01.01", "32.01.02", "32.01.03", "32.01.04", "32.01.05"]
@@ -71,7 +71,7 @@ def test_unsafe_zip_is_refused(tmp_path):
         archive.writestr("../../etc/evil.shp", b"x")
     with pytest.raises(DatasetError) as err:
         read_boundaries(buffer.getvalue(), "evil.zip")
-    assert err.value.problems[0].reason == "bad_zip"
+    assert err.value.problems[0].reason == "zip_unsafe_path"
     assert not (tmp_path.parent / "etc" / "evil.shp").exists()
 
 
@@ -81,15 +81,16 @@ def test_zip_bomb_is_refused():
         archive.writestr("big.geojson", b"\0" * (60 * 1024 * 1024))
     with pytest.raises(DatasetError) as err:
         read_boundaries(buffer.getvalue(), "bomb.zip")
-    assert err.value.problems[0].reason == "bad_zip"
+    assert err.value.problems[0].reason == "zip_bomb"
 
 
 def test_not_a_boundary_file():
     with pytest.raises(DatasetError) as err:
         read_boundaries(b"this is not json", "x.geojson")
-    assert err.value.problems[0].reason == "bad_geo"
-    with pytest.raises(DatasetError):
+    assert err.value.problems[0].reason == "not_json"
+    with pytest.raises(DatasetError) as err:
         read_boundaries(b"x", "x.exe")
+    assert err.value.problems[0].reason == "boundary_unsupported"
 
 
 def test_choropleth_geojson_is_simplified(dataset):

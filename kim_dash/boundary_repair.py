@@ -1,0 +1,113 @@
+"""Geometry work whose cost the file controls, bounded: inline when small, else in a child process.
+
+GEOS cannot be interrupted, and two of its operations grow with the square of the crossings a file can
+pack into few vertices: make_valid of a polygon whose edges all cross (600 such 400-vertex polygons in
+a 5 MB GeoJSON: 10 minutes) and the union of crossing strips (2,000 five-vertex features: 95 s). Small
+jobs run inline (a few hundred vertices finish within a second whatever their shape); larger ones run
+in a fresh interpreter (`python -c`, so no main module is re-imported) with a memory and CPU cap,
+killed at the deadline. Geometries travel as length-prefixed WKB both ways: no pickle.
+"""
+
+from __future__ import annotations
+
+import os
+import struct
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import shapely
+
+SECONDS = 20.0
+MEMORY_BYTES = 4 * 1024**3  # the child's address space: a runaway repair fails there, not on the server
+INLINE_VERTICES = 500
+POLYGONAL = (3, 6)  # shapely type ids of Polygon and MultiPolygon
+_PACKAGE_ROOT = str(Path(__file__).resolve().parents[1])
+
+
+class TooComplex(Exception):
+    """The geometry work did not finish within SECONDS (or hit the memory cap)."""
+
+
+def _polygonal(geometry: shapely.Geometry | None) -> shapely.Geometry | None:
+    """The polygonal part of a repaired geometry, or None when nothing of it has an area."""
+    if geometry is None or geometry.is_empty:
+        return None
+    if shapely.get_type_id(geometry) in POLYGONAL:
+        return geometry
+    parts = [p for p in shapely.get_parts(geometry) if shapely.get_type_id(p) in POLYGONAL and not p.is_empty]
+    return shapely.union_all(parts) if parts else None
+
+
+def _repair(geometries: list, groups: list[int]) -> list:
+    # "structure" keeps areas (a bowtie stays two triangles) and is ~10x faster than "linework";
+    # keep_collapsed=False: a ring without area becomes empty rather than a line
+    fixed = shapely.make_valid(np.asarray(geometries, dtype=object), method="structure", keep_collapsed=False)
+    return [_polygonal(g) for g in fixed]
+
+
+def _union(geometries: list, groups: list[int]) -> list:
+    members, ids = np.asarray(geometries, dtype=object), np.asarray(groups)
+    return [shapely.union_all(members[ids == group]) for group in range(int(ids.max()) + 1)]
+
+
+JOBS = {"repair": _repair, "union": _union}
+
+
+def _pack(items: list[tuple[int, bytes | None]]) -> bytes:
+    out = [struct.pack("<i", len(items))]
+    for tag, data in items:
+        out.append(struct.pack("<ii", tag, -1 if data is None else len(data)))
+        out.append(data or b"")
+    return b"".join(out)
+
+
+def _unpack(raw: bytes) -> list[tuple[int, bytes | None]]:
+    (count,), offset, items = struct.unpack_from("<i", raw), 4, []
+    for _ in range(count):
+        tag, size = struct.unpack_from("<ii", raw, offset)
+        offset += 8
+        items.append((tag, None if size < 0 else raw[offset : offset + size]))
+        offset += max(size, 0)
+    if offset != len(raw):
+        raise ValueError("trailing or missing bytes")
+    return items
+
+
+def main() -> None:
+    """The child: job name in argv, (group, WKB) records on stdin, (0, WKB or none) records on stdout."""
+    try:
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_AS, (MEMORY_BYTES, MEMORY_BYTES))
+        resource.setrlimit(resource.RLIMIT_CPU, (int(SECONDS) + 5, int(SECONDS) + 10))
+    except (ImportError, ValueError, OSError):
+        pass  # no such limits on this platform: the parent's deadline still holds
+    items = _unpack(sys.stdin.buffer.read())
+    result = JOBS[sys.argv[1]]([shapely.from_wkb(w) for _, w in items], [g for g, _ in items])
+    sys.stdout.buffer.write(_pack([(0, None if g is None else shapely.to_wkb(g)) for g in result]))
+
+
+def run(job: str, geometries: list, groups: list[int] | None = None) -> list:
+    """JOBS[job](geometries, groups), inline when small; TooComplex past the deadline or the memory cap."""
+    groups = groups if groups is not None else [0] * len(geometries)
+    if not geometries or int(shapely.get_num_coordinates(geometries).sum()) <= INLINE_VERTICES:
+        return JOBS[job](geometries, groups)
+    payload = _pack([(g, shapely.to_wkb(geometry)) for g, geometry in zip(groups, geometries)])
+    env = {**os.environ, "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1"}
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (_PACKAGE_ROOT, env.get("PYTHONPATH")) if p)
+    command = [sys.executable, "-c", "from kim_dash.boundary_repair import main; main()", job]
+    try:
+        done = subprocess.run(
+            command, input=payload, capture_output=True, timeout=SECONDS, env=env, check=True
+        )
+        return [None if w is None else shapely.from_wkb(w) for _, w in _unpack(done.stdout)]
+    except (
+        subprocess.SubprocessError,
+        OSError,
+        ValueError,
+        struct.error,
+        shapely.errors.GEOSException,
+    ) as err:
+        raise TooComplex(job) from err  # timed out (killed), died at a cap, or answered nonsense
