@@ -130,7 +130,7 @@ def test_several_shapefiles_in_one_zip_are_layers(tmp_path):
 
 @needs_real
 @pytest.mark.parametrize("kind", ["geojson", "zip", "gpkg"])
-def test_real_kecamatan_round_trip(dataset, tmp_path, kind):
+def test_real_kecamatan_round_trip(bogor, tmp_path, kind):
     real = gpd.read_file(REAL)
     if kind == "geojson":
         raw = REAL.read_bytes()
@@ -141,7 +141,7 @@ def test_real_kecamatan_round_trip(dataset, tmp_path, kind):
     read = read_boundary_file(raw, f"bogor_kecamatan.{kind}")
     assert isinstance(read, BoundaryRead) and read.frame.crs.to_epsg() == 4326
     assert read.repaired == 0 and read.dropped == [] and len(read.frame) == 40
-    join = join_boundaries(read.frame, dataset.kecamatan, "kecamatan", read.crs_name)
+    join = join_boundaries(read.frame, bogor.kecamatan, "kecamatan", read.crs_name)
     assert len(join.frame) == 40 and not join.unmatched and not join.missing and not join.merged
     expected = real.set_index("code").geometry
     for code, geometry in zip(join.frame["code"], join.frame.geometry):
@@ -203,7 +203,7 @@ def test_repair_in_the_child_process_matches_inline(monkeypatch):
     assert read.repaired == 1 and read.frame.geometry.iloc[0].area == pytest.approx(0.0002)
 
 
-def test_crossing_edges_cannot_hold_the_server(monkeypatch, dataset):
+def test_crossing_edges_cannot_hold_the_server(bogor, monkeypatch):
     monkeypatch.setattr(boundary_repair, "SECONDS", 1.0)
     started = time.monotonic()
     (problem,) = refused(_scribbles(40, 400), "a.geojson")  # about 10 s of make_valid unbounded
@@ -212,6 +212,6 @@ def test_crossing_edges_cannot_hold_the_server(monkeypatch, dataset):
     strips += [box(106.8 + i / 2000, -6.5, 106.8 + i / 2000 + 0.00002, -6.4) for i in range(300)]
     frame = gpd.GeoDataFrame({"name": ["Cibinong"] * 600}, geometry=strips, crs=4326)
     with pytest.raises(DatasetError) as err:  # one name 600 times: a union of crossing strips (~5 s)
-        join_boundaries(frame, dataset.kecamatan, "kecamatan")
+        join_boundaries(frame, bogor.kecamatan, "kecamatan")
     assert err.value.problems[0].reason == "too_complex"
     assert time.monotonic() - started < 8

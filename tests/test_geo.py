@@ -14,8 +14,8 @@ from kim_dash.problems import DatasetError
 from .conftest import SHARED_GEO
 
 
-def _squares(dataset, names: list[str], codes: list[str] | None = None) -> gpd.GeoDataFrame:
-    points = dataset.kecamatan.head(len(names))
+def _squares(bogor, names: list[str], codes: list[str] | None = None) -> gpd.GeoDataFrame:
+    points = bogor.kecamatan.head(len(names))
     geometry = [
         box(lon - 0.01, lat - 0.01, lon + 0.01, lat + 0.01) for lat, lon in zip(points["lat"], points["lon"])
     ]
@@ -31,26 +31,26 @@ def _bytes(frame: gpd.GeoDataFrame, driver: str, tmp_path: Path, name: str) -> b
     return path.read_bytes()
 
 
-def test_join_by_name_from_projected_geopackage(dataset, tmp_path):
+def test_join_by_name_from_projected_geopackage(bogor, tmp_path):
     names = ["CIBINONG", "Gunung Putri", "Kec. Citeureup", "SUKARAJA", "Babakanmadang", "Atlantis"]
-    frame = _squares(dataset, names).to_crs("EPSG:32748")  # UTM 48S, as Bappeda files often are
+    frame = _squares(bogor, names).to_crs("EPSG:32748")  # UTM 48S, as Bappeda files often are
     raw = _bytes(frame, "GPKG", tmp_path, "kec.gpkg")
     read, crs = read_boundaries(raw, "kec.gpkg")
     assert crs == "WGS 84 / UTM zone 48S" and read.crs.to_epsg() == 4326  # the CRS's name, not its code
-    join = join_boundaries(read, dataset.kecamatan, "kecamatan", crs)
+    join = join_boundaries(read, bogor.kecamatan, "kecamatan", crs)
     assert join.joined_by == "name"
     assert join.frame["code"].tolist() == ["32.01.01", "32.01.02", "32.01.03", "32.01.04", "32.01.05"]
     assert join.unmatched == ["Atlantis"]
     assert len(join.missing) == 35
     centre = join.frame.set_index("code").geometry["32.01.01"].centroid
-    point = dataset.kecamatan.set_index("code").loc["32.01.01"]
+    point = bogor.kecamatan.set_index("code").loc["32.01.01"]
     assert centre.x == pytest.approx(point["lon"], abs=1e-4) and centre.y == pytest.approx(
         point["lat"], abs=1e-4
     )
 
 
-def test_join_by_code_from_zipped_shapefile(dataset, tmp_path):
-    frame = _squares(dataset, ["x", "y", "z"], codes=["3201010", "32.01.02", "320103"])
+def test_join_by_code_from_zipped_shapefile(bogor, tmp_path):
+    frame = _squares(bogor, ["x", "y", "z"], codes=["3201010", "32.01.02", "320103"])
     folder = tmp_path / "shp"
     folder.mkdir()
     frame.to_file(folder / "kec.shp")
@@ -59,7 +59,7 @@ def test_join_by_code_from_zipped_shapefile(dataset, tmp_path):
         for part in folder.iterdir():
             archive.write(part, part.name)
     read, crs = read_boundaries(buffer.getvalue(), "kec.zip")
-    join = join_boundaries(read, dataset.kecamatan, "kecamatan", crs)
+    join = join_boundaries(read, bogor.kecamatan, "kecamatan", crs)
     assert join.joined_by == "code"
     assert sorted(join.frame["code"]) == ["32.01.02", "32.01.03"]
     assert join.unmatched == ["3201010"]
@@ -93,11 +93,11 @@ def test_not_a_boundary_file():
     assert err.value.problems[0].reason == "boundary_unsupported"
 
 
-def test_choropleth_geojson_is_simplified(dataset):
-    frame = _squares(dataset, ["Cibinong"])
+def test_choropleth_geojson_is_simplified(bogor):
+    frame = _squares(bogor, ["Cibinong"])
     collection = choropleth_geojson(
         frame.assign(code=["32.01.01"])[["code", "geometry"]],
-        dataset.kecamatan[["code", "name"]],
+        bogor.kecamatan[["code", "name"]],
         {"32.01.01": [1, 2, 3]},
         "kecamatan",
     )
@@ -111,25 +111,25 @@ REAL = SHARED_GEO / "boundaries"
 
 
 @pytest.mark.skipif(not REAL.is_dir(), reason="real boundaries live in ../shared (not shipped)")
-def test_real_kecamatan_boundaries_join_by_code(dataset):
+def test_real_kecamatan_boundaries_join_by_code(bogor):
     read, crs = read_boundaries((REAL / "bogor_kecamatan.geojson").read_bytes(), "bogor_kecamatan.geojson")
-    join = join_boundaries(read, dataset.kecamatan, "kecamatan", crs)
+    join = join_boundaries(read, bogor.kecamatan, "kecamatan", crs)
     assert join.joined_by == "code" and len(join.frame) == 40 and not join.unmatched and not join.missing
 
 
 @pytest.mark.skipif(not REAL.is_dir(), reason="real boundaries live in ../shared (not shipped)")
-def test_real_kecamatan_boundaries_join_by_upper_case_name(dataset):
+def test_real_kecamatan_boundaries_join_by_upper_case_name(bogor):
     read, _ = read_boundaries((REAL / "bogor_kecamatan.geojson").read_bytes(), "bogor_kecamatan.geojson")
     renamed = read.drop(columns=["code"]).assign(name=read["name"].str.upper().str.replace("PUTRI", " PUTRI"))
-    join = join_boundaries(renamed, dataset.kecamatan, "kecamatan")
+    join = join_boundaries(renamed, bogor.kecamatan, "kecamatan")
     assert join.joined_by == "name" and len(join.frame) == 40 and not join.unmatched
 
 
 @pytest.mark.skipif(not REAL.is_dir(), reason="real boundaries live in ../shared (not shipped)")
-def test_real_regency_boundaries(dataset):
+def test_real_regency_boundaries(geography):
     read, crs = read_boundaries((REAL / "regencies.geojson").read_bytes(), "regencies.geojson")
-    join = join_boundaries(read, dataset.regencies, "regency", crs)
+    join = join_boundaries(read, geography.regencies, "regency", crs)
     assert len(join.frame) == 514 and not join.unmatched
-    by_name = join_boundaries(read.drop(columns=["code"]), dataset.regencies, "regency")
+    by_name = join_boundaries(read.drop(columns=["code"]), geography.regencies, "regency")
     assert len(by_name.frame) >= 500  # a few regencies share a normalised name across provinces
     assert set(by_name.unmatched) <= set(read["name"])

@@ -13,14 +13,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "id": "berkas ZIP rusak atau bukan ZIP",
         "en": "the ZIP file is damaged or not a ZIP",
     },
-    "problem.zip_unsafe_path": {
-        "id": "berkas ZIP ditolak: isi '{value}' menunjuk ke luar folder",
-        "en": "ZIP file refused: member '{value}' points outside its folder",
-    },
-    "problem.zip_bomb": {
-        "id": "berkas ZIP ditolak: '{value}' dimampatkan secara tidak wajar (bom ZIP?)",
-        "en": "ZIP file refused: '{value}' is compressed implausibly (a zip bomb?)",
-    },
     "problem.zip_too_large": {
         "id": "berkas ZIP ditolak: isinya terlalu besar ({value}); batas {detail}",
         "en": "ZIP file refused: its content is too large ({value}); the limit is {detail}",
@@ -113,7 +105,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "id": "terlalu banyak titik sudut; batas {detail} untuk seluruh berkas",
         "en": "too many vertices; the limit is {detail} for the whole file",
     },
-    "problem.too_many_columns": {
+    "problem.too_many_attributes": {
         "id": "terlalu banyak kolom atribut ({value}); batas {detail}",
         "en": "too many attribute columns ({value}); the limit is {detail}",
     },

@@ -81,6 +81,14 @@ STRINGS = table(
         "data.boundary_remove": ("Hapus batas unggahan", "Remove the uploaded boundaries"),
         "data.layer": ("Lapisan", "Layer"),
         "data.crs": ("Sistem koordinat berkas: {crs}", "The file's coordinate system: {crs}"),
+        "data.crs_assumed": (
+            "Berkas tidak menyebut sistem koordinat; koordinatnya berupa derajat, jadi dibaca sebagai WGS 84 ({crs}).",
+            "The file names no coordinate system; its coordinates are degrees, so it is read as WGS 84 ({crs}).",
+        ),
+        "data.geometry_fixed": (
+            "{repaired} bentuk yang tidak sah diperbaiki; {dropped} fitur dilewati karena bukan wilayah.",
+            "{repaired} invalid shapes were repaired; {dropped} features were skipped as not areas.",
+        ),
         "data.features": ("Fitur", "Features"),
         "data.matched": ("Cocok", "Matched"),
         "data.unmatched": ("Tidak cocok", "Unmatched"),
