@@ -38,7 +38,7 @@ def resolve(values: list[str], names_by_code: dict[str, str], what: str) -> tupl
 
 
 def open_store(args: argparse.Namespace, geography: Geography, create: bool = False) -> Store:
-    return Store.from_url(args.db) if args.db else default_store(args.data, geography, create=create)
+    return Store.from_url(args.db, create) if args.db else default_store(args.data, geography, create=create)
 
 
 def open_dataset(args: argparse.Namespace) -> Dataset:
