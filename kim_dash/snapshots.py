@@ -140,7 +140,7 @@ def default_store(folder: Path, geography: Geography, create: bool = False) -> S
     path = folder / STORE_FILE
     if not path.exists() and not create:
         return memory_store(folder, geography)
-    store = Store.from_url(f"sqlite:///{path}")
+    store = Store.from_url(f"sqlite:///{path}", create=True)
     store.label = f"{folder.name}/{STORE_FILE}"
     if not path.exists():
         store.ensure_schema()

@@ -9,12 +9,16 @@ enough); `python -m kim_dash import` is the one writer.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
+from typing import Any
+from urllib.parse import quote
 
 import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.pool import NullPool
 
 from kim_dash.schema import SNAPSHOT_KINDS, SPECS
 
@@ -46,8 +50,30 @@ ROWS = {
 }
 
 
+CONNECT_TIMEOUT = 10  # seconds a PostgreSQL server may take to answer: a clear error, never a hang
+
+
 class StoreUnavailable(Exception):
     """The store cannot be reached or read (server down, wrong URL, not initialised)."""
+
+
+def engine_options(url: sa.URL, create: bool = False) -> tuple[sa.URL, dict[str, Any]]:
+    """The URL and create_engine options: bounded connects, and an SQLite file that cannot vanish unseen.
+
+    An SQLite file is opened afresh for each read (NullPool): a pooled handle would keep reading a
+    deleted or replaced file. Only `create` makes a missing file; a file that exists when the store is
+    opened must go on existing (mode=rw): deleting it mid-session is reported, not recreated empty.
+    """
+    options: dict[str, Any] = {"pool_pre_ping": True}
+    if url.get_backend_name() == "postgresql" and "connect_timeout" not in url.query:
+        options["connect_args"] = {"connect_timeout": CONNECT_TIMEOUT}
+    database = url.database or ""
+    if url.get_backend_name() == "sqlite" and database not in ("", ":memory:") and "uri" not in url.query:
+        path = os.path.abspath(database)
+        mode = "rwc" if create and not os.path.exists(path) else "rw"
+        url = url.set(database=f"file:{quote(path)}", query={**url.query, "mode": mode, "uri": "true"})
+        options["poolclass"] = NullPool
+    return url, options
 
 
 @dataclass(frozen=True)
@@ -76,12 +102,15 @@ class Store:
         self.label = label  # where it lives, password hidden: shown in reports
 
     @classmethod
-    def from_url(cls, url: str) -> Store:
+    def from_url(cls, url: str, create: bool = False) -> Store:
+        """A store at `url`; `create`: an SQLite file may be made (the first import), reading never does."""
         try:
-            engine = sa.create_engine(url, pool_pre_ping=True)
+            parsed = sa.make_url(url)
+            target, options = engine_options(parsed, create)
+            engine = sa.create_engine(target, **options)
         except (SQLAlchemyError, ValueError, ImportError) as err:
             raise StoreUnavailable(f"{type(err).__name__}: {err}".splitlines()[0]) from err
-        return cls(engine, engine.url.render_as_string(hide_password=True))
+        return cls(engine, parsed.render_as_string(hide_password=True))
 
     def _fail(self, err: Exception) -> StoreUnavailable:
         first = str(getattr(err, "orig", None) or err).strip().splitlines()

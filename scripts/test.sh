@@ -11,6 +11,18 @@ if ! command -v chromium >/dev/null 2>&1; then
     echo "chromium not found: browser tests will be skipped (install Debian's chromium package)" >&2
   fi
 fi
+# PostgreSQL for the store tests (scripts/postgres.sh: Debian's cluster, a test role and a read-only role);
+# a database of your own: set KIM_TEST_DATABASE_URL (and ..._READONLY_URL) before running this.
+if [ -z "${KIM_TEST_DATABASE_URL:-}" ]; then
+  if pg_env=$(bash scripts/postgres.sh --createdb); then
+    eval "$pg_env"
+  elif [ "${CI:-}" = "true" ]; then
+    echo "PostgreSQL could not be set up: the store tests need it on CI" >&2
+    exit 1
+  else
+    echo "PostgreSQL not available: its store tests will be skipped" >&2
+  fi
+fi
 VENV=.venv-test
 rm -rf "$VENV"
 python3.11 -m venv "$VENV"

@@ -18,7 +18,7 @@ from kim_dash.plans import PlanRequest, plan_table
 from kim_dash.problems import DatasetError
 from kim_dash.ranking import RankingFilter, province_summary
 from kim_dash.regency import regency_data
-from kim_dash.snapshots import default_store, store_import
+from kim_dash.snapshots import check_import, default_store, store_import
 from kim_dash.store import Store
 
 
@@ -38,7 +38,7 @@ def resolve(values: list[str], names_by_code: dict[str, str], what: str) -> tupl
 
 
 def open_store(args: argparse.Namespace, geography: Geography, create: bool = False) -> Store:
-    return Store.from_url(args.db) if args.db else default_store(args.data, geography, create=create)
+    return Store.from_url(args.db, create) if args.db else default_store(args.data, geography, create=create)
 
 
 def open_dataset(args: argparse.Namespace) -> Dataset:
@@ -152,6 +152,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(problem.line(args.lang), file=sys.stderr)
     if result.problems:
         return 1
+    check_import(result, getattr(args, "as_of", ""))  # nor does a missing date: the store stays untouched
     store = open_store(args, geography, create=True)
     store.ensure_schema()
     done = store_import(store, result, raw, getattr(args, "as_of", ""), args.note, geography)
@@ -169,8 +170,9 @@ def cmd_snapshots(args: argparse.Namespace) -> int:
     geography = load_geography(args.data)
     store = open_store(args, geography)
     regency = regency_code(args, geography) if args.regency else ""
+    snapshots = store.snapshots()  # before any output: an unreachable store prints only the error
     print("id\tas_of\tkind\tregency\trows\ttotal_kim\tsha256\tnote")
-    for s in store.snapshots():
+    for s in snapshots:
         if regency and s.regency_code not in ("", regency):
             continue
         print(
