@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import heapq
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from fractions import Fraction
 
 import pandas as pd
@@ -74,46 +74,44 @@ def _priority(method: str, weight: Fraction, seats: int) -> tuple[int, Fraction]
     raise ValueError(f"unknown divisor method {method!r}")
 
 
-def divisor_fill(
-    weights: Mapping[str, Fraction],
-    start: Mapping[str, int],
-    seats_to_add: int,
-    method: str,
-    order: Sequence[str],
+def _greedy(
+    units: Sequence[str], start: Mapping[str, int], seats_to_add: int, order: Sequence[str],
+    claim: Callable[[str, int], tuple],
 ) -> dict[str, int]:
-    """Hand out seats one at a time to the highest priority; from zero this is the divisor method."""
+    """Hand out seats one at a time to the strongest claim (ties: earlier in `order`); a unit whose
+    claim is None takes no (more) seats."""
     position = {u: i for i, u in enumerate(order)}
     seats = dict(start)
-    heap = []
-    for unit, weight in weights.items():
-        infinite, value = _priority(method, weight, seats[unit])
-        heapq.heappush(heap, (-infinite, -value, position[unit], unit))
+
+    def entry(unit: str) -> tuple | None:
+        key = claim(unit, seats[unit])
+        return None if key is None else (tuple(-k for k in key), position[unit], unit)
+
+    heap = [e for u in units if (e := entry(u)) is not None]
+    heapq.heapify(heap)
     for _ in range(seats_to_add):
-        _, _, pos, unit = heapq.heappop(heap)
+        if not heap:
+            break
+        unit = heapq.heappop(heap)[2]
         seats[unit] += 1
-        infinite, value = _priority(method, weights[unit], seats[unit])
-        heapq.heappush(heap, (-infinite, -value, pos, unit))
+        if (again := entry(unit)) is not None:
+            heapq.heappush(heap, again)
     return seats
+
+
+def divisor_fill(
+    weights: Mapping[str, Fraction], start: Mapping[str, int], seats_to_add: int, method: str, order: Sequence[str]
+) -> dict[str, int]:
+    """Hand out seats one at a time to the highest priority; from zero this is the divisor method."""
+    return _greedy(list(weights), start, seats_to_add, order, lambda u, s: _priority(method, weights[u], s))
 
 
 def largest_shortfall_fill(
-    weights: Mapping[str, Fraction],
-    start: Mapping[str, int],
-    seats_to_add: int,
-    total: int,
-    order: Sequence[str],
+    weights: Mapping[str, Fraction], start: Mapping[str, int], seats_to_add: int, total: int, order: Sequence[str]
 ) -> dict[str, int]:
     """Hamilton's top-up: each new seat goes to the unit furthest below its exact quota."""
     exact = quotas(weights, total)
-    position = {u: i for i, u in enumerate(order)}
-    seats = dict(start)
-    heap = [(-(exact[u] - seats[u]), position[u], u) for u in weights]
-    heapq.heapify(heap)
-    for _ in range(seats_to_add):
-        _, pos, unit = heapq.heappop(heap)
-        seats[unit] += 1
-        heapq.heappush(heap, (-(exact[unit] - seats[unit]), pos, unit))
-    return seats
+    return _greedy(list(weights), start, seats_to_add, order, lambda u, s: (exact[u] - s,))
 
 
 def apportion(
@@ -160,15 +158,5 @@ def fill_floors(
 ) -> dict[str, int]:
     """Add seats toward per-unit minimums ("a KIM in every kecamatan/desa"): each seat goes to the unit
     furthest below its floor, ties by `order`; units at or above their floor get none."""
-    position = {u: i for i, u in enumerate(order)}
-    seats = dict(current)
-    heap = [(-(floors[u] - seats[u]), position[u], u) for u in floors if floors[u] > seats[u]]
-    heapq.heapify(heap)
-    for _ in range(seats_to_add):
-        if not heap:
-            break
-        _, pos, unit = heapq.heappop(heap)
-        seats[unit] += 1
-        if floors[unit] > seats[unit]:
-            heapq.heappush(heap, (-(floors[unit] - seats[unit]), pos, unit))
-    return seats
+    return _greedy(list(floors), current, seats_to_add, order,
+                   lambda u, s: (floors[u] - s,) if floors[u] > s else None)  # fmt: skip

@@ -2,29 +2,25 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import pandas as pd
 
 from kim_dash.coverage import coverage_kpis, kecamatan_table
 from kim_dash.data import Dataset
 from kim_dash.i18n import fmt_as_of, fmt_int, fmt_list, t
 from kim_dash.planner import default_plan, proposals
-from kim_dash.provenance import combine, derive, is_published
+from kim_dash.provenance import Figure, combine, derive, is_published
 from kim_dash.ranking import focus_stats, national_snapshot, national_totals
 from kim_dash.regency import RegencyData, regency_data
 
 MAX_NAMES = 8  # a sentence names at most this many kecamatan, then says how many more
 
 
-@dataclass(frozen=True)
-class Sentence:
-    text: str
-    source: str
+class Sentence(Figure):
+    """A generated sentence: a Figure whose value is the text, with the source it rests on."""
 
     @property
-    def illustrative(self) -> bool:
-        return not is_published(self.source)
+    def text(self) -> str:
+        return str(self.value)
 
 
 def named(names: list[str], lang: str) -> str:

@@ -65,7 +65,7 @@ def run_plan(dataset: Dataset, request: PlanRequest) -> PlanResult:
         goal = int(plan["after"].sum()) if "after" in plan else int(total.value)
         schedule = plan_by_year(
             units, goal, request.per_year, _first_year(regency, request), request.method, total.source,
-            request.until, regency.desa, regency.registry,
+            request.until, regency.desa, regency.registry, minimums,
         )  # fmt: skip
     own = coverage_kpis(regency).kim if request.weighting != "file" or request.weights_file is None else None
     return PlanResult(regency, units, total, spread, minimums is not None, plan,

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from kim_dash.apportion import tie_order, top_up
+from kim_dash.apportion import fill_floors, tie_order, top_up
 from kim_dash.provenance import derive
 
 SCHEDULE_COLUMNS = ["year", "code", "name", "new", "after", "desa", "source"]
@@ -49,15 +49,23 @@ def plan_by_year(
     units: pd.DataFrame, total: int, per_year: int, first_year: int, method: str = "hamilton",
     target_source: str = "illustrative", deadline: int | None = None,
     desa: pd.DataFrame | None = None, registry: pd.DataFrame | None = None,
+    minimums: dict[str, int] | None = None,
 ) -> Schedule:  # fmt: skip
-    """Place at most `per_year` new KIM a year, strongest claim first, until `total` is reached."""
+    """Place at most `per_year` new KIM a year, strongest claim first, until `total` is reached.
+
+    With `minimums` (a KIM in every kecamatan or desa) the claim is how far a kecamatan is below its
+    minimum, counted on `covered` (desa with a KIM), and `total` is the number of KIM missing.
+    """
     if per_year <= 0:
         raise ValueError("per_year must be positive")
     order = tie_order(units)
     weights = dict(zip(units["code"], units["weight"], strict=True))
     names = dict(zip(units["code"], units["name"], strict=True))
     sources = dict(zip(units["code"], units["source"], strict=True))
-    current = {c: int(v) for c, v in zip(units["code"], units["current"], strict=True)}
+    column = "covered" if minimums is not None else "current"
+    current = {c: int(v) for c, v in zip(units["code"], units[column], strict=True)}
+    if minimums is not None:
+        total = sum(current.values()) + sum(max(minimums[c] - current[c], 0) for c in current)
     free = _uncovered_desa(desa, registry)
     rows: list[dict] = []
     year, reached = first_year, None
@@ -66,7 +74,10 @@ def plan_by_year(
         reached = first_year - 1
     while reached is None and year < first_year + MAX_YEARS:
         step = min(per_year, total - placed)
-        after = top_up(weights, current, placed + step, method, order)
+        if minimums is not None:
+            after = fill_floors(minimums, current, step, order)
+        else:
+            after = top_up(weights, current, placed + step, method, order)
         for code in sorted(after, key=order.index):
             new = after[code] - current[code]
             if new:

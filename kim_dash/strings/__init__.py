@@ -1,23 +1,24 @@
-"""The translation table: key -> {"id": Bahasa Indonesia, "en": English}, one module per area.
+"""The translation table: key -> {"id": Bahasa Indonesia, "en": English}, kept as data files.
 
-Every label the app, the CLI and the extracts show is here. A key may also carry plural forms for
-English ("en_one"), chosen by i18n.t when its `count` parameter is 1. Each area module (every module
-of this package not starting with "_") adds its own keys; a key defined twice is an error at import
-time, so two modules can never disagree silently.
+Every label the app, the CLI and the extracts show is in one of the `*.toml` files beside this module,
+one file per area (pages, charts, problems, …). A key may carry an English plural form ("en_one"),
+chosen by i18n.t when its `count` parameter is 1. A key defined in two files is an error at import
+time, so two areas can never disagree silently.
 """
 
 from __future__ import annotations
 
-import pkgutil
-from importlib import import_module
+import tomllib
+from pathlib import Path
 
-AREAS = tuple(sorted(m.name for m in pkgutil.iter_modules(__path__) if not m.name.startswith("_")))
+FOLDER = Path(__file__).resolve().parent
+AREAS = tuple(sorted(p.stem for p in FOLDER.glob("*.toml")))
 
 
 def _merge() -> dict[str, dict[str, str]]:
     merged: dict[str, dict[str, str]] = {}
     for area in AREAS:
-        table: dict[str, dict[str, str]] = import_module(f"{__name__}.{area}").STRINGS
+        table = tomllib.loads((FOLDER / f"{area}.toml").read_text(encoding="utf-8"))
         twice = set(table) & set(merged)
         if twice:
             raise ValueError(f"translation keys defined twice ({area}): {sorted(twice)}")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from kim_dash import boundary_files, geo
+from kim_dash import geo
 from kim_dash.export import to_csv_bytes
 from kim_dash.i18n import fmt_int, t
 from kim_dash.ingest import Ingested, ingest
