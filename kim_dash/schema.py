@@ -15,10 +15,10 @@ import pandas as pd
 import pandera.pandas as pa
 
 CODE_PATTERNS = {
-    "province": (r"\d{2}", "NN"),
-    "regency": (r"\d{2}\.\d{2}", "NN.NN"),
-    "kecamatan": (r"\d{2}\.\d{2}\.\d{2}", "NN.NN.NN"),
-    "desa": (r"\d{2}\.\d{2}\.\d{2}\.\d{4}", "NN.NN.NN.NNNN"),
+    "province": (r"[0-9]{2}", "NN"),
+    "regency": (r"[0-9]{2}\.[0-9]{2}", "NN.NN"),
+    "kecamatan": (r"[0-9]{2}\.[0-9]{2}\.[0-9]{2}", "NN.NN.NN"),
+    "desa": (r"[0-9]{2}\.[0-9]{2}\.[0-9]{2}\.[0-9]{4}", "NN.NN.NN.NNNN"),
 }
 FIELDS_OF_ACTIVITY = (
     "pertanian", "pembangunan", "peternakan", "keagamaan", "seni budaya", "sosial kemasyarakatan",
@@ -28,9 +28,10 @@ STATUSES = ("aktif", "kurang aktif", "tidak aktif")
 FIRST_YEAR = 1980
 MAX_COUNT = 1_000_000  # more KIM than Indonesia has desa is a typo, and int64 overflow is a crash
 MAX_NUMBER = 1e12
-INT_TEXT = r"-?\d{1,15}"
-NUMBER_TEXT = r"-?\d{1,15}(\.\d{1,15})?"
-DATE_TEXT = r"\d{4}(-\d{2}(-\d{2})?)?"
+INT_TEXT = r"-?[0-9]+"
+MAX_DIGITS = 15  # longer is never a count; checked before any conversion (5,000 digits, 2^63)
+NUMBER_TEXT = r"-?[0-9]{1,15}(\.[0-9]{1,15})?"  # a weight such as 5331149 or 0.25; "inf" and "²" are not numbers
+DATE_TEXT = r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?"
 SNAPSHOT_KINDS = ("registry", "national", "counts")
 TARGET_IDS = ("kim_total", "kim_per_desa", "kim_per_kecamatan", "kim_new_per_year", "spm_kecamatan_coverage")
 
@@ -117,7 +118,7 @@ def last_year() -> int:
 
 def _vector(test, reason: str) -> pa.Check:
     """A vectorised check that leaves empty cells to the "empty" check."""
-    return pa.Check(lambda s: (s == "") | test(s), name=reason)
+    return pa.Check(lambda s: (s == "") | test(s).fillna(False).astype(bool), name=reason)
 
 
 def _fullmatch(pattern: str):
@@ -125,7 +126,7 @@ def _fullmatch(pattern: str):
 
 
 def _bounded_int(s: pd.Series, low: int, high: int) -> pd.Series:
-    shaped = s.str.fullmatch(INT_TEXT).fillna(False)
+    shaped = s.str.fullmatch(INT_TEXT).fillna(False) & (s.str.lstrip("-").str.len() <= MAX_DIGITS)
     values = pd.to_numeric(s.where(shaped), errors="coerce")
     return shaped & values.between(low, high)
 
@@ -146,7 +147,7 @@ def _checks(col: Col, refs: dict[str, Collection[str]]) -> list[pa.Check]:
         checks.append(_vector(_fullmatch(CODE_PATTERNS[kind[5:]][0]), f"bad_code:{kind}"))
     elif kind == "int":
         checks.append(_vector(_fullmatch(INT_TEXT), "not_integer"))
-        checks.append(_vector(lambda s: ~s.str.fullmatch(r"-\d+").fillna(False), "negative"))
+        checks.append(_vector(lambda s: ~s.str.fullmatch(r"-[0-9]+").fillna(False), "negative"))
         checks.append(_vector(lambda s: ~s.str.fullmatch(INT_TEXT).fillna(False) | s.str.startswith("-")
                               | _bounded_int(s, 0, MAX_COUNT), "too_big"))  # fmt: skip
     elif kind == "float":
