@@ -9,7 +9,7 @@ from kim_dash.extracts import registry_extract, slug_of
 from kim_dash.i18n import fmt_int, fmt_num, t
 from kim_dash.progress import reported_history, snapshot_progress
 from kim_dash.regency import regency_data
-from kim_dash.ui import charts, downloads, guidance, maps, widgets
+from kim_dash.ui import charts, downloads, guidance, maps, state, widgets
 from kim_dash.ui.app_main import page_context
 
 ctx = page_context()
@@ -45,8 +45,10 @@ def reset() -> None:
 
 
 top, reset_column = st.columns([5, 1], vertical_alignment="bottom")
+state.url_codes("kec", names)
 chosen = tuple(top.multiselect(t("kecamatan.filter", lang), list(names), format_func=names.get, key="kec",
-                               bind="query-params", placeholder=t("kecamatan.filter_all", lang)))  # fmt: skip
+                               placeholder=t("kecamatan.filter_all", lang)))  # fmt: skip
+state.write_url_codes("kec", list(chosen), names)
 reset_column.button(
     t("kecamatan.reset", lang), on_click=reset, disabled=not chosen, icon=":material/restart_alt:"
 )

@@ -168,3 +168,27 @@ def write_url_value(key: str, value: str, default: str) -> None:
         st.query_params.pop(key, None)
     else:
         st.query_params[key] = value
+
+
+def url_codes(key: str, names_by_code: dict[str, str]) -> list[str]:
+    """A multiple choice kept in the URL by name (?kec=Caringin&kec=Megamendung), codes in the session.
+
+    Written by hand because a choice made by a click on a map or a chart must reach the URL too, and
+    Streamlit's own binding only follows the widget.
+    """
+    codes_by_name = {name: code for code, name in names_by_code.items()}
+    synced = f"_url_{key}"
+    in_url = [codes_by_name[n] for n in st.query_params.get_all(key) if n in codes_by_name]
+    if in_url != st.session_state.get(synced, []) and tuple(in_url) != tuple(st.session_state.get(key, [])):
+        st.session_state[key] = in_url
+    chosen = [c for c in st.session_state.get(key, []) if c in names_by_code]
+    st.session_state[key] = chosen
+    return chosen
+
+
+def write_url_codes(key: str, codes: list[str], names_by_code: dict[str, str]) -> None:
+    st.session_state[f"_url_{key}"] = list(codes)
+    if codes:
+        st.query_params[key] = [names_by_code[c] for c in codes]
+    else:
+        st.query_params.pop(key, None)
