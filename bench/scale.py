@@ -16,6 +16,7 @@ import argparse
 import asyncio
 import os
 import platform
+import signal
 import statistics
 import sys
 import time
@@ -152,6 +153,7 @@ def main() -> None:
     parser.add_argument("--quiet-wait", type=float, default=300, help="max s to wait for a quiet machine")
     parser.add_argument("--tries", type=int, default=3, help="runs per row when others took CPU meanwhile")
     args = parser.parse_args()
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # so `kill` still ends every process started
     if haproxy_binary() is None:
         sys.exit("haproxy not found: apt-get install -y haproxy")
     rows = []
