@@ -2,7 +2,7 @@
 
     python bench/load.py [--sessions 20] [--seconds 60]
 
-Each client speaks Streamlit's own protocol (what the browser sends over /_stcore/stream): it opens
+bench/scale.py runs the same clients through HAProxy, each session with its own cookie jar. Each client speaks Streamlit's own protocol (what the browser sends over /_stcore/stream): it opens
 the kecamatan page, then keeps flipping the "KIM per 10 desa" toggle, timing each rerun from the
 request to `script_finished`. An exception element or a rerun that does not finish counts as an error.
 Headless browsers were tried first: 20 Chromiums rendering WebGL maps in software do not fit on 2
@@ -13,9 +13,13 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import http.cookiejar
 import statistics
 import sys
 import time
+import urllib.request
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import websockets
@@ -69,19 +73,50 @@ def _find(messages: list[ForwardMsg]) -> tuple[str, str, int]:
     return page_hash, toggle, exceptions
 
 
+@dataclass
+class Load:
+    samples: list[float] = field(default_factory=list)  # seconds per timed rerun
+    errors: list[str] = field(default_factory=list)
+    cookies: list[str] = field(default_factory=list)  # each session's Cookie header ("" without a jar)
+    started: float = 0.0  # perf_counter when every session had its page and the timed loop began
+    ended: float = 0.0
+
+
+def session_cookie(url: str) -> str:
+    """Open the page as a new browser would, with a cookie jar of its own; its cookies as a header."""
+    jar = http.cookiejar.CookieJar()
+    urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar)).open(f"{url}/{PAGE}", timeout=30)
+    return "; ".join(f"{cookie.name}={cookie.value}" for cookie in jar)
+
+
 async def client(
-    url: str, seconds: float, samples: list[float], errors: list[str], ready: asyncio.Barrier
+    url: str,
+    seconds: float,
+    load: Load,
+    ready: asyncio.Barrier,
+    cookie: str = "",
+    on_start: Callable[[], None] | None = None,
 ) -> None:
     ws_url = url.replace("http://", "ws://") + "/_stcore/stream"
+    samples, errors = load.samples, load.errors
+    headers = {"Cookie": cookie} if cookie else None
+    waited = False  # every client passes the barrier once, or the others would wait for it forever
     try:
-        async with websockets.connect(ws_url, subprotocols=["streamlit"], max_size=None, origin=url) as ws:
+        async with websockets.connect(
+            ws_url, subprotocols=["streamlit"], max_size=None, origin=url, additional_headers=headers
+        ) as ws:
             _, first = await rerun(ws, "", [], timeout=120)
             page_hash, toggle, exceptions = _find(first)
             if not toggle or exceptions:
                 errors.append("first run: no toggle" if not toggle else "first run: exception")
+                waited = True
                 await ready.wait()
                 return
-            await ready.wait()
+            waited = True
+            if await ready.wait() == 0:
+                load.started = time.perf_counter()
+                if on_start:
+                    on_start()
             value, deadline = False, time.time() + seconds
             while time.time() < deadline:
                 value = not value
@@ -95,14 +130,29 @@ async def client(
                 samples.append(elapsed)
     except Exception as err:  # noqa: BLE001 - every failure is counted, none stops the run
         errors.append(f"{type(err).__name__}: {err}"[:120])
+        if not waited:
+            await ready.wait()
 
 
-async def run(url: str, sessions: int, seconds: float) -> tuple[list[float], list[str]]:
-    samples: list[float] = []
-    errors: list[str] = []
+async def run(
+    url: str,
+    sessions: int,
+    seconds: float,
+    cookies: bool = False,
+    on_start: Callable[[], None] | None = None,
+) -> Load:
+    """`sessions` clients for `seconds` after all have their page; with `cookies`, one jar each."""
+    load = Load()
+    load.cookies = [await asyncio.to_thread(session_cookie, url) if cookies else "" for _ in range(sessions)]
     ready = asyncio.Barrier(sessions)
-    await asyncio.gather(*(client(url, seconds, samples, errors, ready) for _ in range(sessions)))
-    return samples, errors
+    await asyncio.gather(*(client(url, seconds, load, ready, c, on_start) for c in load.cookies))
+    load.ended = time.perf_counter()
+    return load
+
+
+def quantile(samples: list[float], q: float) -> float:
+    ordered = sorted(samples)
+    return ordered[max(0, round(q * len(ordered)) - 1)] if ordered else float("nan")
 
 
 def main() -> None:
@@ -111,11 +161,11 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=60)
     args = parser.parse_args()
     with streamlit_server() as (url, process, _):
-        samples, errors = asyncio.run(run(url, args.sessions, args.seconds))
+        load = asyncio.run(run(url, args.sessions, args.seconds))
         memory = rss_mb(process.pid)
-    ordered = sorted(samples)
-    p50 = statistics.median(ordered) if ordered else float("nan")
-    p95 = ordered[max(0, round(0.95 * len(ordered)) - 1)] if ordered else float("nan")
+    samples, errors = load.samples, load.errors
+    p50 = statistics.median(samples) if samples else float("nan")
+    p95 = quantile(samples, 0.95)
     print("| sessions | seconds | reruns | errors | rerun p50 (s) | rerun p95 (s) | server RSS after (MB) |")
     print("|---:|---:|---:|---:|---:|---:|---:|")
     print(

@@ -3,12 +3,12 @@
 # Usage: bash scripts/test.sh [pytest args]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if ! command -v chromium >/dev/null 2>&1; then
+if ! command -v chromium >/dev/null 2>&1 || ! { command -v haproxy || test -x /usr/sbin/haproxy; } >/dev/null 2>&1; then
   if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
-    echo "installing Debian's chromium for the browser tests" >&2
-    apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium >/dev/null
+    echo "installing Debian's chromium and haproxy for the browser and replica tests" >&2
+    apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium haproxy >/dev/null
   else
-    echo "chromium not found: browser tests will be skipped (install Debian's chromium package)" >&2
+    echo "chromium or haproxy not found: those tests will be skipped (install Debian's packages)" >&2
   fi
 fi
 # PostgreSQL for the store tests (scripts/postgres.sh: Debian's cluster, a test role and a read-only role);
