@@ -90,16 +90,14 @@ def test_upload_and_its_rerun_stay_on_the_session_replica(lb, browser, tmp_path)
     upload.write_text("\n".join(lines) + "\n", encoding="utf-8")
     context = browser.new_context(viewport={"width": 1400, "height": 1600})
     tab = context.new_page()
-    tab.goto(f"{lb.url}/")  # a replica's first run resolves deep links only after "/" (see app.py)
-    settle(tab, "4.228")
-    replica = replica_of(context)
-    tab.goto(f"{lb.url}/data")
+    tab.goto(f"{lb.url}/data")  # a deep link as the first request of the replica: it must work too
     settle(tab, "Unggah data")
+    replica = replica_of(context)
     tab.locator('.st-key-data_file [data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(upload))
     # another replica would answer the PUT with 400 "Invalid session_id": a valid file proves affinity
     settle(tab, "Berkas valid: 20 baris.")
-    tab.get_by_role("button", name="Pakai data ini untuk sesi ini").click()
-    settle(tab, "Sesi ini memakai data unggahan: registri_20.csv")
+    tab.get_by_role("button", name="Pratinjau di dasbor untuk sesi ini").click()
+    settle(tab, "Sesi ini menampilkan pratinjau unggahan: registri_20.csv")
     assert tab.locator('[data-testid="stException"]').count() == 0
     assert replica_of(context) == replica, "the cookie never moved"
     context.close()
