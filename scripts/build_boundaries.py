@@ -29,10 +29,10 @@ ROOT = Path(__file__).resolve().parents[1]
 GAP_WIDTH = 0.0075  # degrees (~830 m): the source's slivers are narrower, its lakes and enclaves wider
 # Visvalingam-Whyatt tolerance in degrees (square root of the area of the triangles it removes) and the
 # decimals kept (output grid 10^-decimals degrees).
-# National map (zoom 3.5-4, 1 px ~ 0.05 deg): 0.01 deg ~ 1.1 km is a quarter pixel; the 0.001 deg grid
-# keeps the smallest kota (3-4 km across) recognisable when zoomed to a province. Kecamatan map (zoom 9-10,
+# National map (zoom 3.5-4, 1 px ~ 0.05 deg): 0.02 deg ~ 2 km is a third of a pixel (and keeps
+# Kepulauan Seribu's islets), the file small enough for a phone. Kecamatan map (zoom 9-10,
 # 1 px ~ 0.0007-0.0014 deg): 0.001 deg ~ 110 m is about one pixel for both.
-LEVELS = {"regency": (0.01, 3), "kecamatan": (0.001, 3)}
+LEVELS = {"regency": (0.02, 3), "kecamatan": (0.001, 3)}
 FACE_SHARE = 0.5  # a face at least this much covered by polygons goes to the one covering most of it
 
 

@@ -60,3 +60,10 @@ def downloads(monkeypatch) -> dict[str, tuple[bytes, str]]:
 
     monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", recording)
     return store
+
+
+def pytest_collection_modifyitems(items: list) -> None:
+    """The longest tests first (fresh servers, browsers, replicas): with `-n 2` both workers stay busy
+    to the end instead of one finishing a long browser test alone."""
+    slow = ("test_browser.py", "test_replicas.py", "test_upload_path.py", "test_readers_fuzz.py")
+    items.sort(key=lambda item: not any(name in item.nodeid for name in slow))

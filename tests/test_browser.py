@@ -17,7 +17,7 @@ import tempfile
 import time
 import urllib.parse
 import urllib.request
-from contextlib import ExitStack, contextmanager
+from contextlib import contextmanager
 from pathlib import Path
 
 import pandas as pd
@@ -53,37 +53,42 @@ def _free_port() -> int:
 
 
 @contextmanager
-def streamlit_server(env: dict | None = None):
-    """A fresh `streamlit run app.py` on a free loopback port, with the production settings."""
-    port = _free_port()
-    with tempfile.TemporaryFile() as log:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless=true", f"--server.port={port}",
-             "--server.address=127.0.0.1"],
-            cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, **(env or {})},
-        )  # fmt: skip
-        url = f"http://127.0.0.1:{port}"
-        deadline = time.time() + 60
-        while time.time() < deadline:
-            try:
-                if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).status == 200:
-                    break
-            except OSError:
-                time.sleep(0.2)
-        else:
-            process.kill()
-            log.seek(0)
-            raise RuntimeError("streamlit did not start:\n" + log.read().decode(errors="replace"))
-        try:
-            yield url
-        finally:
+def streamlit_servers(count: int = 1):
+    """Fresh `streamlit run app.py` processes on free loopback ports (production settings), started
+    together and yielded once every one answers its health check."""
+    ports = [_free_port() for _ in range(count)]
+    logs = [tempfile.TemporaryFile() for _ in ports]
+    processes = [
+        subprocess.Popen([sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless=true",
+                          f"--server.port={port}", "--server.address=127.0.0.1"],
+                         cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+        for port, log in zip(ports, logs, strict=True)
+    ]  # fmt: skip
+    urls = [f"http://127.0.0.1:{port}" for port in ports]
+    try:
+        for url, process, log in zip(urls, processes, logs, strict=True):
+            deadline = time.time() + 60
+            while time.time() < deadline:
+                try:
+                    if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).status == 200:
+                        break
+                except OSError:
+                    time.sleep(0.2)
+            else:
+                log.seek(0)
+                raise RuntimeError("streamlit did not start:\n" + log.read().decode(errors="replace"))
+        yield urls
+    finally:
+        for process in processes:
             process.terminate()
+        for process, log in zip(processes, logs, strict=True):
             process.wait(timeout=20)
+            log.close()
 
 
 @pytest.fixture(scope="module")
 def server():
-    with streamlit_server() as url:
+    with streamlit_servers() as (url,):
         yield url
 
 
@@ -121,8 +126,7 @@ def shot(tab, name: str) -> None:
 
 def test_first_deep_link_after_a_server_start(browser):
     paths = ["kecamatan", "rencana?target=200", "ringkasan", "peringkat?lang=EN", "data"]
-    with ExitStack() as stack:  # fresh servers: the very first request of each process is a deep link
-        urls = [stack.enter_context(streamlit_server()) for _ in paths]
+    with streamlit_servers(len(paths)) as urls:  # fresh servers: the first request of each is a deep link
         for url, path in zip(urls, paths, strict=True):
             tab = browser.new_page(viewport=DESKTOP)
             tab.goto(f"{url}/{path}")
