@@ -2,9 +2,10 @@
 
     python bench/load.py [--sessions 20] [--seconds 60]
 
-bench/scale.py runs the same clients through HAProxy, each session with its own cookie jar. Each client speaks Streamlit's own protocol (what the browser sends over /_stcore/stream): it opens
-the kecamatan page, then keeps flipping the "KIM per 10 desa" toggle, timing each rerun from the
-request to `script_finished`. An exception element or a rerun that does not finish counts as an error.
+bench/scale.py runs the same clients through HAProxy, each session with its own cookie jar. Each client
+speaks Streamlit's own protocol (what the browser sends over /_stcore/stream): it opens the kecamatan
+page, then keeps flipping the "KIM per 10 desa" toggle, timing each rerun from the request to
+`script_finished`. An exception element or a rerun that does not finish counts as an error.
 Headless browsers were tried first: 20 Chromiums rendering WebGL maps in software do not fit on 2
 cores, and they would measure the machine's rendering, not the server. Traffic goes only to 127.0.0.1.
 """
@@ -169,7 +170,7 @@ def main() -> None:
     print("| sessions | seconds | reruns | errors | rerun p50 (s) | rerun p95 (s) | server RSS after (MB) |")
     print("|---:|---:|---:|---:|---:|---:|---:|")
     print(
-        f"| {args.sessions} | {args.seconds:.0f} | {len(samples)} | {len(errors)} | {p50:.2f} | {p95:.2f} | {memory:.0f} |"
+        f"| {args.sessions} | {args.seconds:.0f} | {len(samples)} | {len(errors)} | {p50:.2f} | {p95:.2f} | {memory:.0f} |"  # noqa: E501 - one XML or table line reads best whole
     )
     if errors:
         print("errors:", "; ".join(sorted(set(errors))))

@@ -75,8 +75,11 @@ def _priority(method: str, weight: Fraction, seats: int) -> tuple[int, Fraction]
 
 
 def _greedy(
-    units: Sequence[str], start: Mapping[str, int], seats_to_add: int, order: Sequence[str],
-    claim: Callable[[str, int], tuple],
+    units: Sequence[str],
+    start: Mapping[str, int],
+    seats_to_add: int,
+    order: Sequence[str],
+    claim: Callable[[str, int], tuple | None],
 ) -> dict[str, int]:
     """Hand out seats one at a time to the strongest claim (ties: earlier in `order`); a unit whose
     claim is None takes no (more) seats."""
@@ -100,14 +103,22 @@ def _greedy(
 
 
 def divisor_fill(
-    weights: Mapping[str, Fraction], start: Mapping[str, int], seats_to_add: int, method: str, order: Sequence[str]
+    weights: Mapping[str, Fraction],
+    start: Mapping[str, int],
+    seats_to_add: int,
+    method: str,
+    order: Sequence[str],
 ) -> dict[str, int]:
     """Hand out seats one at a time to the highest priority; from zero this is the divisor method."""
     return _greedy(list(weights), start, seats_to_add, order, lambda u, s: _priority(method, weights[u], s))
 
 
 def largest_shortfall_fill(
-    weights: Mapping[str, Fraction], start: Mapping[str, int], seats_to_add: int, total: int, order: Sequence[str]
+    weights: Mapping[str, Fraction],
+    start: Mapping[str, int],
+    seats_to_add: int,
+    total: int,
+    order: Sequence[str],
 ) -> dict[str, int]:
     """Hamilton's top-up: each new seat goes to the unit furthest below its exact quota."""
     exact = quotas(weights, total)
@@ -158,5 +169,6 @@ def fill_floors(
 ) -> dict[str, int]:
     """Add seats toward per-unit minimums ("a KIM in every kecamatan/desa"): each seat goes to the unit
     furthest below its floor, ties by `order`; units at or above their floor get none."""
-    return _greedy(list(floors), current, seats_to_add, order,
-                   lambda u, s: (floors[u] - s,) if floors[u] > s else None)  # fmt: skip
+    return _greedy(
+        list(floors), current, seats_to_add, order, lambda u, s: (floors[u] - s,) if floors[u] > s else None
+    )

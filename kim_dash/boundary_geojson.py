@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from typing import Any
 
 import pyproj
 import shapely
@@ -45,7 +46,7 @@ def _no_constant(_: str) -> float:
     raise ValueError("NaN and Infinity are not JSON")
 
 
-def _positions(value: object, depth: int) -> int:
+def _positions(value: Any, depth: int) -> int:
     """Positions in a coordinates array `depth` lists deep; ValueError when it is not one."""
     level = [value]
     for _ in range(depth - 1):
@@ -82,7 +83,9 @@ def _json_geometry(geometry: object, row: int, budget: VertexBudget) -> BaseGeom
     """A shapely polygon, or the reason key for skipping the feature."""
     if geometry is None:
         return "drop_no_geometry"
-    kind = geometry.get("type") if isinstance(geometry, dict) else None
+    if not isinstance(geometry, dict):
+        return "drop_bad_geometry"
+    kind = geometry.get("type")
     kind = kind if isinstance(kind, str) else None
     if kind in OTHER_GEOMETRIES:
         return "drop_not_polygon"
@@ -108,7 +111,7 @@ def read_geojson(raw: bytes, file: str) -> Parsed:
         raise DatasetError([Problem(file, None, None, None, "json_too_deep")]) from err
 
 
-def _parse(document: object, file: str) -> Parsed:
+def _parse(document: Any, file: str) -> Parsed:
     kind = document.get("type") if isinstance(document, dict) else None
     if kind == "FeatureCollection" and isinstance(document.get("features"), list):
         features = document["features"]

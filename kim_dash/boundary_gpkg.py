@@ -68,7 +68,8 @@ def _quote(name: str) -> str:
 
 def _schema(connection: sqlite3.Connection, file: str) -> tuple[set[str], set[str]]:
     """(plain tables, virtual tables and views): names exactly as sqlite_master holds them."""
-    plain, other = set(), set()
+    plain: set[str] = set()
+    other: set[str] = set()
     for kind, name, sql in connection.execute("SELECT type, name, sql FROM sqlite_master"):
         if kind in ("table", "view") and isinstance(name, str):
             virtual = kind == "view" or (
@@ -199,7 +200,7 @@ def read_gpkg(raw: bytes, file: str, layer: str | None) -> tuple[Parsed, str]:
         check_columns(file, columns)
         check_count(file, connection.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
         crs = _crs(connection, srs_id, file)
-        budget, problems = VertexBudget(file), []
+        budget, problems = VertexBudget(file), list[Problem]()
         parsed = Parsed(columns, [], [], crs)
         selected = ", ".join(_quote(c) for c in [*columns, geometry_column])
         for index, values in enumerate(connection.execute(f"SELECT {selected} FROM {table}")):

@@ -129,7 +129,7 @@ def _read_shapes(archive, parts, file: str, encoding: str, errors: str) -> Parse
     check_count(file, reader.numRecords)
     columns = [f.name for f in reader.fields[1:]]  # the first is dBASE's deletion flag
     check_columns(file, columns)
-    budget, problems = VertexBudget(file), []
+    budget, problems = VertexBudget(file), list[Problem]()
     parsed = Parsed(columns, [], [], None)
     for index, item in enumerate(reader.iterShapeRecords()):
         check_count(file, index + 1)

@@ -41,8 +41,15 @@ def rank_sentence(dataset: Dataset, code: str, lang: str) -> Sentence | None:
         return Sentence(
             t("brief.not_ranked", lang, name=name, date=date), national_totals(dataset).regencies.source
         )
-    text = t("brief.rank", lang, name=name, date=date, rank=stats.rank.value, of=fmt_int(stats.of.value, lang),
-             count=fmt_int(stats.count.value, lang))  # fmt: skip
+    text = t(
+        "brief.rank",
+        lang,
+        name=name,
+        date=date,
+        rank=stats.rank.value,
+        of=fmt_int(stats.of.value, lang),
+        count=fmt_int(stats.count.value, lang),
+    )
     return Sentence(text, derive(stats.rank.source, stats.of.source, stats.count.source))
 
 
@@ -50,8 +57,14 @@ def target_sentence(regency: RegencyData, lang: str, chosen: tuple[str, ...] = (
     kpis = coverage_kpis(regency, chosen)
     date = fmt_as_of(regency.snapshot.as_of, lang) if regency.snapshot and regency.snapshot.as_of else ""
     key = "brief.target_met" if kpis.to_form.value == 0 else "brief.target_short"
-    text = t(key, lang, date=date or t("brief.preview_date", lang), kim=fmt_int(kpis.kim.value, lang),
-             target=fmt_int(kpis.target.total.value, lang), short=fmt_int(kpis.to_form.value, lang))  # fmt: skip
+    text = t(
+        key,
+        lang,
+        date=date or t("brief.preview_date", lang),
+        kim=fmt_int(kpis.kim.value, lang),
+        target=fmt_int(kpis.target.total.value, lang),
+        short=fmt_int(kpis.to_form.value, lang),
+    )
     if kpis.target.spread == "default":
         text += " " + t("brief.default_target", lang)
     return Sentence(text, derive(kpis.kim.source, kpis.target.total.source))
@@ -82,9 +95,11 @@ def home_sentences(dataset: Dataset, code: str, lang: str) -> list[Sentence]:
     if not regency.has_data:
         return [*sentences, Sentence(t("brief.no_data", lang, name=regency.name), combine([]))]
     return [
-        *sentences, target_sentence(regency, lang), empty_kecamatan_sentence(regency, lang),
+        *sentences,
+        target_sentence(regency, lang),
+        empty_kecamatan_sentence(regency, lang),
         proposal_sentence(default_plan(regency), lang),
-    ]  # fmt: skip
+    ]
 
 
 def published_statement(dataset: Dataset, lang: str) -> str | None:
@@ -110,6 +125,8 @@ def published_statement(dataset: Dataset, lang: str) -> str | None:
         order = [f"{int(r.value)}. {names.get(r.subject, r.subject)}" for r in ranks.itertuples(index=False)]
         parts.append(t("brief.fact.order", lang, order=fmt_list(order, lang)))
     own = ranking[ranking["source"].map(is_published)]
-    parts += [t("brief.fact.count", lang, name=n, value=fmt_int(c, lang)) for n, c in zip(own["name"], own["count"],
-              strict=True)]  # fmt: skip
+    parts += [
+        t("brief.fact.count", lang, name=n, value=fmt_int(c, lang))
+        for n, c in zip(own["name"], own["count"], strict=True)
+    ]
     return t("brief.published_parts", lang, date=fmt_as_of(snapshot.as_of, lang), parts="; ".join(parts))

@@ -59,24 +59,48 @@ def _status_chart(table: pd.DataFrame, target: float, lang: str) -> Chart:
     ordered = table.sort_values(["kim", "code"], ascending=[False, True])
     illustrative = not all(is_published(s) for s in ordered["source"])
     return Chart(
-        "bars", t("kecamatan.table_title", lang), tuple(ordered["name"]),
+        "bars",
+        t("kecamatan.table_title", lang),
+        tuple(ordered["name"]),
         (Series(t("chart.kim_count", lang), tuple(float(v) for v in ordered["kim"]), MUTED, illustrative),),
-        t("chart.kim_count", lang), target, t("chart.target_line", lang, value=fmt_num(target, lang)),
+        t("chart.kim_count", lang),
+        target,
+        t("chart.target_line", lang, value=fmt_num(target, lang)),
         tuple(STATUS_HEX[s] for s in ordered["status"]),
-        tuple((STATUS_HEX[s], t(f"status.{s}", lang)) for s in STATUS_ORDER), lang,
-    )  # fmt: skip
+        tuple((STATUS_HEX[s], t(f"status.{s}", lang)) for s in STATUS_ORDER),
+        lang,
+    )
 
 
 def _regency_kpis(kpis, lang: str) -> list[Kpi]:
     out = [
         _kpi(t("home.kpi.kim", lang), fmt_int(kpis.kim.value, lang), kpis.kim),
-        _kpi(t("home.kpi.kecamatan", lang), t("common.x_of_y", lang, x=fmt_int(kpis.kecamatan_with_kim.value, lang),
-             y=fmt_int(kpis.kecamatan, lang)), kpis.kecamatan_with_kim),
+        _kpi(
+            t("home.kpi.kecamatan", lang),
+            t(
+                "common.x_of_y",
+                lang,
+                x=fmt_int(kpis.kecamatan_with_kim.value, lang),
+                y=fmt_int(kpis.kecamatan, lang),
+            ),
+            kpis.kecamatan_with_kim,
+        ),
         _kpi(t("home.kpi.to_form", lang), fmt_int(kpis.to_form.value, lang), kpis.to_form),
-    ]  # fmt: skip
+    ]
     if kpis.villages_with_kim is not None:
-        out.insert(2, _kpi(t("home.kpi.desa", lang), t("common.x_of_y", lang, x=fmt_int(kpis.villages_with_kim.value,
-                   lang), y=fmt_int(kpis.villages, lang)), kpis.villages_with_kim))  # fmt: skip
+        out.insert(
+            2,
+            _kpi(
+                t("home.kpi.desa", lang),
+                t(
+                    "common.x_of_y",
+                    lang,
+                    x=fmt_int(kpis.villages_with_kim.value, lang),
+                    y=fmt_int(kpis.villages, lang),
+                ),
+                kpis.villages_with_kim,
+            ),
+        )
     return out
 
 
@@ -89,21 +113,40 @@ def _ranking_part(
     kpis = []
     if stats is not None:
         kpis = [
-            _kpi(t("ranking.kpi.rank", lang), t("common.x_of_y", lang, x=stats.rank.value, y=fmt_int(stats.of.value,
-                 lang)), stats.rank),
+            _kpi(
+                t("ranking.kpi.rank", lang),
+                t("common.x_of_y", lang, x=stats.rank.value, y=fmt_int(stats.of.value, lang)),
+                stats.rank,
+            ),
             _kpi(t("ranking.kpi.count", lang), fmt_int(stats.count.value, lang), stats.count),
             _kpi(t("ranking.kpi.share", lang), fmt_pct(stats.share.value, lang), stats.share),
-            _kpi(t("ranking.kpi.gap_first", lang), fmt_int(stats.gap_to_first.value, lang), stats.gap_to_first),
+            _kpi(
+                t("ranking.kpi.gap_first", lang), fmt_int(stats.gap_to_first.value, lang), stats.gap_to_first
+            ),
             _kpi(t("ranking.kpi.band", lang), str(stats.band.value), stats.band),
-        ]  # fmt: skip
+        ]
     table = ranking_extract(dataset, request.ranking)
     top = top_with_focus(table, national_ranking(dataset), 20, focus)
-    chart = Chart(
-        "bars", t("ranking.chart_title", lang), tuple(f"{r}. {n}" for r, n in zip(top["rank"], top["name"], strict=True)),
-        (Series(t("chart.kim_count", lang), tuple(float(v) for v in top["count"]), CALM,
-                not all(is_published(s) for s in top["source"])),),
-        t("chart.kim_count", lang), bar_colours=tuple(FOCUS if c == focus else CALM for c in top["code"]), lang=lang,
-    ) if len(top) else None  # fmt: skip
+    chart = (
+        Chart(
+            "bars",
+            t("ranking.chart_title", lang),
+            tuple(f"{r}. {n}" for r, n in zip(top["rank"], top["name"], strict=True)),
+            (
+                Series(
+                    t("chart.kim_count", lang),
+                    tuple(float(v) for v in top["count"]),
+                    CALM,
+                    not all(is_published(s) for s in top["source"]),
+                ),
+            ),
+            t("chart.kim_count", lang),
+            bar_colours=tuple(FOCUS if c == focus else CALM for c in top["code"]),
+            lang=lang,
+        )
+        if len(top)
+        else None
+    )
     rows = _table(table, "ranking", lang, t("ranking.table_title", lang), ("province_code", "type"))
     return [sentence] if sentence else [], kpis, chart, rows
 
@@ -126,9 +169,16 @@ def _settings(dataset: Dataset, request: BriefRequest, result=None) -> list[str]
     parts = [t("pdf.kecamatan", lang, names=chosen)] if request.page == "kecamatan" else []
     if request.page == "plan" and result is not None:
         plan = request.plan or PlanRequest(request.regency)
-        parts.append(t("pdf.plan", lang, target=fmt_int(result.total.value, lang),
-                       weighting=t(f"planner.weighting.{plan.weighting}", lang), method=plan.method,
-                       mode=t(f"planner.mode.{plan.mode}", lang)))  # fmt: skip
+        parts.append(
+            t(
+                "pdf.plan",
+                lang,
+                target=fmt_int(result.total.value, lang),
+                weighting=t(f"planner.weighting.{plan.weighting}", lang),
+                method=plan.method,
+                mode=t(f"planner.mode.{plan.mode}", lang),
+            )
+        )
     return parts
 
 
@@ -136,7 +186,11 @@ def build_doc(dataset: Dataset, request: BriefRequest) -> BriefDoc:
     lang = request.lang
     regency = regency_data(dataset, request.regency)
     snapshot = national_snapshot(dataset) if request.page == "ranking" else regency.snapshot
-    sentences, kpis, chart, table, result = [], [], None, None, None
+    sentences: list = []
+    kpis: list[Kpi] = []
+    chart: Chart | None = None
+    table: Table | None = None
+    result = None
     if request.page == "ranking":
         sentences, kpis, chart, table = _ranking_part(dataset, request)
     elif regency.has_data:
@@ -146,12 +200,19 @@ def build_doc(dataset: Dataset, request: BriefRequest) -> BriefDoc:
         if request.page == "home":
             sentences = sentences_of.home_sentences(dataset, regency.code, lang)
         else:
-            sentences = [sentences_of.target_sentence(regency, lang, chosen),
-                         sentences_of.empty_kecamatan_sentence(regency, lang, chosen)]  # fmt: skip
+            sentences = [
+                sentences_of.target_sentence(regency, lang, chosen),
+                sentences_of.empty_kecamatan_sentence(regency, lang, chosen),
+            ]
         kpis = _regency_kpis(coverage, lang)
         chart = _status_chart(rows, coverage.target_per_kecamatan.value, lang)
-        table = _table(rows, "kecamatan", lang, t("kecamatan.table_title", lang), ("code", "villages", "desa_count",
-                       "kelurahan_count", "kim_per_10_villages", "change"))  # fmt: skip
+        table = _table(
+            rows,
+            "kecamatan",
+            lang,
+            t("kecamatan.table_title", lang),
+            ("code", "villages", "desa_count", "kelurahan_count", "kim_per_10_villages", "change"),
+        )
         if request.page == "plan":
             plan_request = request.plan or PlanRequest(regency.code)
             result = run_plan(dataset, plan_request)
@@ -159,11 +220,22 @@ def build_doc(dataset: Dataset, request: BriefRequest) -> BriefDoc:
             sentences = [sentences_of.proposal_sentence(result.plan, lang)]
             plan = result.plan
             after = plan["after"] if "after" in plan else plan["current"] + plan["to_form"]
-            chart = Chart("arrows", title, tuple(plan["name"]),
-                          (Series(t("chart.now", lang), tuple(float(v) for v in plan["current"]), MUTED),
-                           Series(t("chart.after", lang), tuple(float(v) for v in after), FOCUS,
-                                  not all(is_published(s) for s in plan["source"]))),
-                          t("chart.kim_count", lang), lang=lang)  # fmt: skip
+            chart = Chart(
+                "arrows",
+                title,
+                tuple(plan["name"]),
+                (
+                    Series(t("chart.now", lang), tuple(float(v) for v in plan["current"]), MUTED),
+                    Series(
+                        t("chart.after", lang),
+                        tuple(float(v) for v in after),
+                        FOCUS,
+                        not all(is_published(s) for s in plan["source"]),
+                    ),
+                ),
+                t("chart.kim_count", lang),
+                lang=lang,
+            )
             table = _table(plan, "plan", lang, title, ("code", "weight"))
     else:
         sentences = [sentences_of.Sentence(t("brief.no_data", lang, name=regency.name), "illustrative")]
@@ -171,23 +243,34 @@ def build_doc(dataset: Dataset, request: BriefRequest) -> BriefDoc:
         dataset, [snapshot], "" if request.page == "ranking" else regency.code
     )
     notes = [t("pdf.note_illustrative", lang)] if illustrative_rows else []
-    titles = {"home": t("home.title", lang, name=regency.name), "ranking": t("ranking.title", lang),
-              "kecamatan": t("kecamatan.title", lang, name=regency.name),
-              "plan": t("planner.title", lang, name=regency.name)}  # fmt: skip
+    titles = {
+        "home": t("home.title", lang, name=regency.name),
+        "ranking": t("ranking.title", lang),
+        "kecamatan": t("kecamatan.title", lang, name=regency.name),
+        "plan": t("planner.title", lang, name=regency.name),
+    }
     date = (
         t("common.data_date", lang, date=fmt_as_of(snapshot.as_of, lang))
         if snapshot
         else t("common.no_data_date", lang)
     )
     return BriefDoc(
-        title=titles[request.page], subtitle=t("pdf.subtitle", lang), settings=tuple(_settings(dataset, request, result)),
-        data_date=date, sentences=tuple(Sentence(s.text, s.illustrative) for s in sentences), kpis=tuple(kpis),
-        chart=chart, table=table,
+        title=titles[request.page],
+        subtitle=t("pdf.subtitle", lang),
+        settings=tuple(_settings(dataset, request, result)),
+        data_date=date,
+        sentences=tuple(Sentence(s.text, s.illustrative) for s in sentences),
+        kpis=tuple(kpis),
+        chart=chart,
+        table=table,
         sources=(*refs, t("sources.reference", lang))
         + ((t("sources.illustrative_rows", lang, count=illustrative_rows),) if illustrative_rows else ()),
-        notes=tuple(notes), illustrative_marker=t("source.illustrative", lang), footer=t("pdf.footer", lang),
-        sources_heading=t("provenance.label", lang), notes_heading=t("pdf.notes", lang),
-    )  # fmt: skip
+        notes=tuple(notes),
+        illustrative_marker=t("source.illustrative", lang),
+        footer=t("pdf.footer", lang),
+        sources_heading=t("provenance.label", lang),
+        notes_heading=t("pdf.notes", lang),
+    )
 
 
 def brief_pdf(dataset: Dataset, request: BriefRequest) -> bytes:

@@ -13,9 +13,21 @@ from kim_dash.provenance import ILLUSTRATIVE, Figure, combine, derive
 from kim_dash.regency import RegencyData
 
 KECAMATAN_COLUMNS = [
-    "code", "name", "desa_count", "kelurahan_count", "villages", "kim", "change", "villages_covered", "coverage",
-    "kim_per_10_villages", "target", "gap", "status", "source",
-]  # fmt: skip
+    "code",
+    "name",
+    "desa_count",
+    "kelurahan_count",
+    "villages",
+    "kim",
+    "change",
+    "villages_covered",
+    "coverage",
+    "kim_per_10_villages",
+    "target",
+    "gap",
+    "status",
+    "source",
+]
 STATUSES = ("none", "below", "at", "above")  # tanpa KIM · di bawah target · sesuai target · di atas target
 
 
@@ -75,7 +87,7 @@ def floors(regency: RegencyData) -> dict[str, int] | None:
         return None
     units = regency.kecamatan
     t = regency.targets
-    if spread.spread == "per_desa":
+    if spread.spread == "per_desa" and t.per_desa is not None:
         return {
             c: int(round(v * t.per_desa.value)) for c, v in zip(units["code"], units["villages"], strict=True)
         }
@@ -104,10 +116,15 @@ def _full_table(regency: RegencyData) -> pd.DataFrame:
     units = regency.kecamatan
     counts = regency.counts.set_index("kecamatan_code")
     spread = target_spread(regency)
-    table = pd.DataFrame({
-        "code": units["code"], "name": units["name"], "desa_count": units["desa_count"],
-        "kelurahan_count": units["kelurahan_count"], "villages": units["villages"],
-    })  # fmt: skip
+    table = pd.DataFrame(
+        {
+            "code": units["code"],
+            "name": units["name"],
+            "desa_count": units["desa_count"],
+            "kelurahan_count": units["kelurahan_count"],
+            "villages": units["villages"],
+        }
+    )
     table["kim"] = table["code"].map(counts["kim"]).astype("int64")
     before = regency.previous_kim
     table["change"] = (table["kim"] - table["code"].map(before).fillna(0)) if before is not None else np.nan
@@ -156,13 +173,16 @@ def coverage_kpis(regency: RegencyData, chosen: tuple[str, ...] = ()) -> Coverag
     spread = target_spread(regency)
     n = len(regency.kecamatan)
     return CoverageKpis(
-        kim=kim, kecamatan_with_kim=with_kim, kecamatan=len(table),
+        kim=kim,
+        kecamatan_with_kim=with_kim,
+        kecamatan=len(table),
         villages_with_kim=None if covered.isna().any() else Figure(int(covered.sum()), source),
         villages=int(table["villages"].sum()),
         mean_per_kecamatan=Figure(float(table["kim"].mean()) if len(table) else 0.0, source),
-        target=spread, target_per_kecamatan=Figure(spread.total.value / n if n else 0.0, spread.total.source),
+        target=spread,
+        target_per_kecamatan=Figure(spread.total.value / n if n else 0.0, spread.total.source),
         to_form=Figure(_to_form(regency, table, spread, kim.value), derive(spread.total.source, kim.source)),
-    )  # fmt: skip
+    )
 
 
 def _to_form(regency: RegencyData, table: pd.DataFrame, spread: TargetSpread, kim: int) -> int:

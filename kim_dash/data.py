@@ -84,8 +84,10 @@ class Dataset:
         return sorted({s.as_of for s in self.snapshots}, reverse=True)
 
     def regencies_with_data(self) -> list[str]:
-        return sorted({s.regency_code for s in self.visible() if s.kind in ("registry", "counts")}
-                      | {k[1] for k in self.previews if k[0] != "national"})  # fmt: skip
+        return sorted(
+            {s.regency_code for s in self.visible() if s.kind in ("registry", "counts")}
+            | {k[1] for k in self.previews if k[0] != "national"}
+        )
 
     def at(self, as_of: str) -> Dataset:
         """The same data seen on another date (derived tables are computed afresh)."""
@@ -122,9 +124,11 @@ def load_curated(folder: Path, geography: Geography) -> dict[str, pd.DataFrame]:
 
 
 def load_dataset(
-    folder: str | Path = DEFAULT_DATA_DIR, store: Store | None = None, as_of: str = "",
+    folder: str | Path = DEFAULT_DATA_DIR,
+    store: Store | None = None,
+    as_of: str = "",
     geography: Geography | None = None,
-) -> Dataset:  # fmt: skip
+) -> Dataset:
     """Geography and curated files from `folder`, snapshots from `store` (default: the folder's own)."""
     from kim_dash.snapshots import default_store  # the default store seeds itself through ingest
 
@@ -135,13 +139,20 @@ def load_dataset(
         store = store or default_store(folder, geography)
     except DatasetError as err:  # go on: the report lists the curated files' problems too
         problems += err.problems
+        store = None
     try:
         curated = load_curated(folder, geography)
     except DatasetError as err:
         problems += err.problems
-    if problems:
+    if problems or store is None:
         raise DatasetError(problems)
     return Dataset(
-        geography, tuple(store.snapshots()), SnapshotFrames(store, geography), curated["history"],
-        curated["targets"], Facts(curated["facts"]), store.label, as_of,
-    )  # fmt: skip
+        geography,
+        tuple(store.snapshots()),
+        SnapshotFrames(store, geography),
+        curated["history"],
+        curated["targets"],
+        Facts(curated["facts"]),
+        store.label,
+        as_of,
+    )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import pandas as pd
 
@@ -10,7 +11,7 @@ from kim_dash.extracts import kind_of
 from kim_dash.i18n import fmt_int, fmt_num, fmt_pct, t
 
 
-def formatter(kind: str, lang: str) -> Callable[[object], str] | None:
+def formatter(kind: str, lang: str) -> Callable[[Any], str] | None:
     """The display text of a value of this kind; None: shown as it is (text, codes)."""
     from kim_dash.export import source_label
 

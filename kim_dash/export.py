@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from typing import Any
 
 import pandas as pd
 
@@ -51,14 +52,14 @@ def header(column: str, table: str, lang: str) -> str:
     return t(key if key in STRINGS else f"col.{column}", lang)
 
 
-def _number(value: object, digits: int, mark: str) -> str:
+def _number(value: Any, digits: int, mark: str) -> str:
     if value is None or pd.isna(value):
         return ""
     text = f"{round(float(value), digits):.{digits}f}" if digits else str(int(round(float(value))))
     return text.replace(".", mark)
 
 
-def localised_cell(value: object, kind: str, lang: str, mark: str) -> str:
+def localised_cell(value: Any, kind: str, lang: str, mark: str) -> str:
     """One cell as text for a CSV read by people (numbers without thousands separators)."""
     if kind in ("int", "year", "signed"):
         return _number(value, 0, mark)
@@ -124,8 +125,10 @@ def to_xlsx_bytes(
         if lang is not None and (kind in ("source", "text", "code", "date") or kind.startswith("enum:")):
             values = [localised_cell(v, kind, lang, ".") for v in values]
         elif kind in ("text", "code", "date", "source") or kind.startswith("enum:"):
-            values = [neutralise("" if v is None or (not isinstance(v, str) and pd.isna(v)) else str(v))
-                      for v in values]  # fmt: skip
+            values = [
+                neutralise("" if v is None or (not isinstance(v, str) and pd.isna(v)) else str(v))
+                for v in values
+            ]
         columns.append((kind, values))
     return write_xlsx(titles, columns, sheet)
 

@@ -16,14 +16,23 @@ from kim_dash.ranking import RANKING_COLUMNS, RankingFilter, filter_ranking, nat
 from kim_dash.regency import RegencyData
 
 REGISTRY_COLUMNS = [
-    "id", "name", "kecamatan_code", "kecamatan", "desa_code", "desa", "year_formed", "status", "fields", "source",
-]  # fmt: skip
+    "id",
+    "name",
+    "kecamatan_code",
+    "kecamatan",
+    "desa_code",
+    "desa",
+    "year_formed",
+    "status",
+    "fields",
+    "source",
+]
 # column -> kind: text | code | int | year | signed | decimal | percent | date | enum:<family> | source
 COLUMN_KINDS: dict[str, str] = {
     **dict.fromkeys(
         ("name", "province", "top_regency", "kecamatan", "desa", "fields", "band", "note", "file_name"),
         "text",
-    ),  # fmt: skip
+    ),
     **dict.fromkeys(
         ("code", "province_code", "kecamatan_code", "desa_code", "id", "regency_code", "sha256"), "code"
     ),
@@ -50,7 +59,7 @@ COLUMN_KINDS: dict[str, str] = {
             "cumulative",
         ),
         "int",
-    ),  # fmt: skip
+    ),
     **dict.fromkeys(("gap", "difference", "change"), "signed"),
     **dict.fromkeys(("year_formed", "year", "snapshot"), "year"),
     **dict.fromkeys(("kim_per_10_villages", "weight"), "decimal"),

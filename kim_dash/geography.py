@@ -105,8 +105,10 @@ def load_geography(folder: str | Path) -> Geography:
     """The reference geography of a data folder, read and validated once per process (and again only
     when a reference file changes); raises DatasetError listing every problem."""
     folder = Path(folder).resolve()
-    stamp = tuple((rel, p.stat().st_mtime_ns, p.stat().st_size) if (p := folder / rel).is_file() else (rel,)
-                  for rel in REFERENCE_FILES.values())  # fmt: skip
+    stamp = tuple(
+        (rel, p.stat().st_mtime_ns, p.stat().st_size) if (p := folder / rel).is_file() else (rel,)
+        for rel in REFERENCE_FILES.values()
+    )
     key = (str(folder), stamp)
     if key not in _LOADED:
         if len(_LOADED) >= 2:  # a data folder or two per process: keep memory flat

@@ -105,8 +105,10 @@ def ingest(
     positions, ignored = map_columns(header, kind, mapping)
     frame = _fill_defaults(body_frame(rows, header_at, positions), kind, file)
     frame = resolve_places(frame, kind, geography, regency)
-    frame = frame[[c.name for c in SPECS[kind] if c.name in frame.columns]
-                  + [c for c in frame.columns if c not in {s.name for s in SPECS[kind]}]]  # fmt: skip
+    frame = frame[
+        [c.name for c in SPECS[kind] if c.name in frame.columns]
+        + [c for c in frame.columns if c not in {s.name for s in SPECS[kind]}]
+    ]
     first_row = header_at + 2  # spreadsheet rows are 1-based and the header takes one
     refs = geography.refs(None if kind == "national" else regency)
     typed_frame, problems = validate_frame(
@@ -115,10 +117,17 @@ def ingest(
     as_of, date_problems = _one_date(frame, file, first_row)
     problems += date_problems
     result = Ingested(
-        kind, file, regency, problems, rows=len(frame), as_of=as_of, preview=frame.head(20),
-        mapped=[(str(header[p]), c) for p, c in positions.items()], ignored=[str(i) for i in ignored],
+        kind,
+        file,
+        regency,
+        problems,
+        rows=len(frame),
+        as_of=as_of,
+        preview=frame.head(20),
+        mapped=[(str(header[p]), c) for p, c in positions.items()],
+        ignored=[str(i) for i in ignored],
         header=[str(h) for h in header if str(h).strip()],
-    )  # fmt: skip
+    )
     if problems:
         _split(result, frame, refs, first_row)
     else:
@@ -131,11 +140,23 @@ def template(kind: str, regency: str = DEFAULT_REGENCY, geography: Geography | N
     kecamatan = geography.kecamatan_in(regency).iloc[0] if geography is not None else None
     kec_code = kecamatan["code"] if kecamatan is not None else f"{regency}.01"
     examples = {
-        "registry": {"id": "KIM-0001", "name": "KIM Contoh", "kecamatan_code": kec_code, "desa_code": "",
-                     "year_formed": "2015", "status": "aktif", "fields": "pendidikan;seni budaya",
-                     "source": "published:registri Diskominfo"},
-        "counts": {"kecamatan_code": kec_code, "count": "3", "source": "published:laporan Diskominfo",
-                   "as_of": "2026-11-01", "note": ""},
+        "registry": {
+            "id": "KIM-0001",
+            "name": "KIM Contoh",
+            "kecamatan_code": kec_code,
+            "desa_code": "",
+            "year_formed": "2015",
+            "status": "aktif",
+            "fields": "pendidikan;seni budaya",
+            "source": "published:registri Diskominfo",
+        },
+        "counts": {
+            "kecamatan_code": kec_code,
+            "count": "3",
+            "source": "published:laporan Diskominfo",
+            "as_of": "2026-11-01",
+            "note": "",
+        },
         "national": {"code": regency, "count": "134", "source": "published:Kominfo Des 2014", "note": ""},
-    }  # fmt: skip
+    }
     return pd.DataFrame([examples[kind]])

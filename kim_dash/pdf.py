@@ -110,7 +110,7 @@ def _kpis(doc: BriefDoc) -> list[Flowable]:
         )
         cell = [Paragraph(markup(k.label, CELL_LIMIT), KPI_LABEL), Paragraph(value, KPI_VALUE)]
         cells.append(cell + ([Paragraph(markup(k.note, CELL_LIMIT), KPI_NOTE)] if k.note else []))
-    cells += [""] * (-len(cells) % per_row)
+    cells += [[""]] * (-len(cells) % per_row)
     grid = [cells[i : i + per_row] for i in range(0, len(cells), per_row)]
     table = RLTable(grid, colWidths=[WIDTH / per_row] * per_row)
     style = [("VALIGN", (0, 0), (-1, -1), "TOP"), ("INNERGRID", (0, 0), (-1, -1), 5, colors.white)]

@@ -27,8 +27,14 @@ PLAN_COLUMNS = {
 }
 
 
-def make_plan(units: pd.DataFrame, total: int, method: str = "hamilton", mode: str = "topup",
-              target_source: str = "illustrative", minimums: dict[str, int] | None = None) -> pd.DataFrame:  # fmt: skip
+def make_plan(
+    units: pd.DataFrame,
+    total: int,
+    method: str = "hamilton",
+    mode: str = "topup",
+    target_source: str = "illustrative",
+    minimums: dict[str, int] | None = None,
+) -> pd.DataFrame:
     """The plan table (PLAN_COLUMNS[mode]), most new KIM first, then the largest shortfall.
 
     With `minimums` (a KIM in every kecamatan or desa) each kecamatan's target is its minimum and the
@@ -89,8 +95,9 @@ class PlanSummary:
     source: str  # of the inequality figures (they rest on every current count)
 
 
-def summarise(plan: pd.DataFrame, units: pd.DataFrame, total: Figure, current_total: Figure | None = None
-              ) -> PlanSummary:  # fmt: skip
+def summarise(
+    plan: pd.DataFrame, units: pd.DataFrame, total: Figure, current_total: Figure | None = None
+) -> PlanSummary:
     """Totals and inequality of a plan; `current_total` is the regency's own KIM figure when the units
     come from it (a public source may state that total even when the rows are a sample)."""
     villages = units.set_index("code")["villages"].reindex(plan["code"]).reset_index(drop=True)
@@ -100,11 +107,14 @@ def summarise(plan: pd.DataFrame, units: pd.DataFrame, total: Figure, current_to
     after = plan["after"] if "after" in plan else plan["current"] + plan["to_form"]
     both = derive(current_source, total.source)
     return PlanSummary(
-        current=Figure(current, current_source), target=total,
-        to_form=Figure(max(int(total.value) - current, 0), both), new=Figure(int(placed.sum()), both),
+        current=Figure(current, current_source),
+        target=total,
+        to_form=Figure(max(int(total.value) - current, 0), both),
+        new=Figure(int(placed.sum()), both),
         before=inequality(plan["current"], villages, plan["target"]),
-        after=inequality(after, villages, plan["target"]), source=both,
-    )  # fmt: skip
+        after=inequality(after, villages, plan["target"]),
+        source=both,
+    )
 
 
 def desa_saturation(regency: RegencyData) -> pd.DataFrame:
@@ -118,13 +128,14 @@ def desa_saturation(regency: RegencyData) -> pd.DataFrame:
     return out.sort_values(["needed", "code"], ascending=[False, True], ignore_index=True)
 
 
-def weights_units(raw: bytes, file: str, geography: Geography, regency: RegencyData, sheet: str | None = None
-                  ) -> pd.DataFrame:  # fmt: skip
+def weights_units(
+    raw: bytes, file: str, geography: Geography, regency: RegencyData, sheet: str | None = None
+) -> pd.DataFrame:
     """Planning units weighted by a user's file (code, weight[, name, current]); same reader as uploads."""
     from kim_dash.coverage import planning_units
 
     result = ingest(raw, file, geography, kind="weights", regency=regency.code, sheet=sheet)
-    if result.problems or result.frame is None:
+    if result.problems or result.frame is None or result.text is None:
         raise DatasetError(result.problems)
     weights = result.frame.set_index("code")
     units = planning_units(regency, "equal")

@@ -64,12 +64,28 @@ def run_plan(dataset: Dataset, request: PlanRequest) -> PlanResult:
     if request.per_year and request.until:
         goal = int(plan["after"].sum()) if "after" in plan else int(total.value)
         schedule = plan_by_year(
-            units, goal, request.per_year, _first_year(regency, request), request.method, total.source,
-            request.until, regency.desa, regency.registry, minimums,
-        )  # fmt: skip
+            units,
+            goal,
+            request.per_year,
+            _first_year(regency, request),
+            request.method,
+            total.source,
+            request.until,
+            regency.desa,
+            regency.registry,
+            minimums,
+        )
     own = coverage_kpis(regency).kim if request.weighting != "file" or request.weights_file is None else None
-    return PlanResult(regency, units, total, spread, minimums is not None, plan,
-                      summarise(plan, units, total, own), schedule)  # fmt: skip
+    return PlanResult(
+        regency,
+        units,
+        total,
+        spread,
+        minimums is not None,
+        plan,
+        summarise(plan, units, total, own),
+        schedule,
+    )
 
 
 def plan_table(dataset: Dataset, request: PlanRequest) -> tuple[pd.DataFrame, str]:

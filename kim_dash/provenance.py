@@ -89,13 +89,18 @@ class Facts:
         """The published source stating exactly this value for this snapshot, else None."""
         t = self.table
         hit = t[
-            (t["kind"] == kind) & (t["as_of"] == as_of) & (t["regency_code"] == regency)
-            & (t["figure"] == figure_name) & (t["subject"] == subject) & (t["value"] == int(value))
-        ]  # fmt: skip
+            (t["kind"] == kind)
+            & (t["as_of"] == as_of)
+            & (t["regency_code"] == regency)
+            & (t["figure"] == figure_name)
+            & (t["subject"] == subject)
+            & (t["value"] == int(value))
+        ]
         return str(hit["source"].iloc[0]) if len(hit) else None
 
-    def confirm(self, fig: Figure, kind: str, as_of: str, figure_name: str, subject: str = "",
-                regency: str = "") -> Figure:  # fmt: skip
+    def confirm(
+        self, fig: Figure, kind: str, as_of: str, figure_name: str, subject: str = "", regency: str = ""
+    ) -> Figure:
         """`fig` as published when a public source states its value for this snapshot."""
         if fig.published:
             return fig

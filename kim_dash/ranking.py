@@ -19,8 +19,12 @@ from kim_dash.store import Snapshot
 
 # (label, lowest, highest); the source article speaks of "100 sampai 199"
 BANDS: tuple[tuple[str, int, int | None], ...] = (
-    ("1–9", 1, 9), ("10–49", 10, 49), ("50–99", 50, 99), ("100–199", 100, 199), ("200+", 200, None),
-)  # fmt: skip
+    ("1–9", 1, 9),
+    ("10–49", 10, 49),
+    ("50–99", 50, 99),
+    ("100–199", 100, 199),
+    ("200+", 200, None),
+)
 BAND_LABELS = tuple(b[0] for b in BANDS)
 RANKING_COLUMNS = [
     "rank",
@@ -148,12 +152,17 @@ class FocusStats:
 def focus_stats(dataset: Dataset, code: str) -> FocusStats | None:
     """The figures of one regency in the national ranking, a published fact confirming rank and total."""
     totals = national_totals(dataset)
-    return stats_of(national_ranking(dataset), code, totals.regencies,
-                    lambda fig, subject: _confirm(dataset, fig, "rank", subject))  # fmt: skip
+    return stats_of(
+        national_ranking(dataset),
+        code,
+        totals.regencies,
+        lambda fig, subject: _confirm(dataset, fig, "rank", subject),
+    )
 
 
-def stats_of(ranking: pd.DataFrame, code: str, of: Figure | None = None,
-             confirm_rank=lambda fig, subject: fig) -> FocusStats | None:  # fmt: skip
+def stats_of(
+    ranking: pd.DataFrame, code: str, of: Figure | None = None, confirm_rank=lambda fig, subject: fig
+) -> FocusStats | None:
     rows = ranking[ranking["code"] == code]
     if rows.empty:
         return None
@@ -165,14 +174,20 @@ def stats_of(ranking: pd.DataFrame, code: str, of: Figure | None = None,
     nearest = better[better["count"] == better["count"].min()] if len(better) else better
     first = ranking[ranking["count"] == ranking["count"].max()]
     return FocusStats(
-        code=code, name=str(row["name"]), rank=rank, of=of or Figure(len(ranking), every), count=Figure(count, own),
+        code=code,
+        name=str(row["name"]),
+        rank=rank,
+        of=of or Figure(len(ranking), every),
+        count=Figure(count, own),
         share=Figure(float(row["share"]), own),
         gap_to_first=Figure(int(ranking["count"].max()) - count, derive(own, *first["source"])),
-        gap_to_next=Figure(int(better["count"].min()) - count if len(better) else 0,
-                           derive(own, *nearest["source"]) if len(better) else rank.source),
+        gap_to_next=Figure(
+            int(better["count"].min()) - count if len(better) else 0,
+            derive(own, *nearest["source"]) if len(better) else rank.source,
+        ),
         band=Figure(str(row["band"]), own),
         percentile=Figure(float((ranking["count"] < count).sum() / len(ranking)), every),
-    )  # fmt: skip
+    )
 
 
 def top_with_focus(table: pd.DataFrame, ranking: pd.DataFrame, n: int, focus: str | None) -> pd.DataFrame:

@@ -83,8 +83,13 @@ def _targets(dataset: Dataset, code: str) -> RegencyTarget:
         return Figure(float(row["value"]), str(row["source"]))
 
     deadlines = [int(d) for d in rows["deadline"].dropna()] if "deadline" in rows else []
-    return RegencyTarget(pick("kim_total"), pick("kim_per_desa"), pick("kim_per_kecamatan"), pick("kim_new_per_year"),
-                         max(deadlines) if deadlines else None)  # fmt: skip
+    return RegencyTarget(
+        pick("kim_total"),
+        pick("kim_per_desa"),
+        pick("kim_per_kecamatan"),
+        pick("kim_new_per_year"),
+        max(deadlines) if deadlines else None,
+    )
 
 
 def kim_per_kecamatan(kind: str, frame: pd.DataFrame, kecamatan: pd.Series) -> pd.DataFrame:
@@ -125,8 +130,10 @@ def regency_data(dataset: Dataset, code: str) -> RegencyData:
     geography = dataset.geography
     kecamatan = geography.kecamatan_in(code).copy()
     kecamatan["villages"] = kecamatan["desa_count"] + kecamatan["kelurahan_count"]
-    series = sorted(dataset.history_of("registry", code) + dataset.history_of("counts", code),
-                    key=lambda s: (s.id < 0, s.as_of, KIND_ORDER[s.kind], s.id))  # fmt: skip
+    series = sorted(
+        dataset.history_of("registry", code) + dataset.history_of("counts", code),
+        key=lambda s: (s.id < 0, s.as_of, KIND_ORDER[s.kind], s.id),
+    )
     shown = series[-1] if series else None
     previous = series[-2] if len(series) > 1 else None
     frame = dataset.frame(shown) if shown else pd.DataFrame({"kecamatan_code": [], "count": [], "source": []})
@@ -136,9 +143,18 @@ def regency_data(dataset: Dataset, code: str) -> RegencyData:
         before = kim_per_kecamatan(previous.kind, dataset.frame(previous), kecamatan["code"])
         previous_kim = before.set_index("kecamatan_code")["kim"]
     return RegencyData(
-        code=code, name=geography.regency_name(code), kecamatan=kecamatan, desa=geography.desa_in(code),
-        snapshot=shown, registry=frame if shown is not None and shown.kind == "registry" else None,
-        counts=counts, previous=previous, previous_kim=previous_kim, targets=_targets(dataset, code),
-        series=tuple(series), disagreements=_disagreements(dataset, shown, code, kecamatan["code"]) if shown else (),
-        count_rows=frame if shown is not None and shown.kind == "counts" else None, facts=dataset.facts,
-    )  # fmt: skip
+        code=code,
+        name=geography.regency_name(code),
+        kecamatan=kecamatan,
+        desa=geography.desa_in(code),
+        snapshot=shown,
+        registry=frame if shown is not None and shown.kind == "registry" else None,
+        counts=counts,
+        previous=previous,
+        previous_kim=previous_kim,
+        targets=_targets(dataset, code),
+        series=tuple(series),
+        disagreements=_disagreements(dataset, shown, code, kecamatan["code"]) if shown else (),
+        count_rows=frame if shown is not None and shown.kind == "counts" else None,
+        facts=dataset.facts,
+    )

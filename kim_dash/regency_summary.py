@@ -27,11 +27,16 @@ def province_regencies(dataset: Dataset, province: str) -> pd.DataFrame:
             from kim_dash.provenance import combine
 
             source = combine(dataset.frame(latest)["source"])
-        out.append({
-            "code": code, "name": name,
-            "count": int(national.loc[code, "count"]) if code in national.index else 0,
-            "as_of": latest.as_of if latest else "", "kind": latest.kind if latest else "",
-            "kim": latest.total_kim if latest else None,
-            "source": source or (national.loc[code, "source"] if code in national.index else "illustrative"),
-        })  # fmt: skip
+        out.append(
+            {
+                "code": code,
+                "name": name,
+                "count": int(national.loc[code, "count"]) if code in national.index else 0,
+                "as_of": latest.as_of if latest else "",
+                "kind": latest.kind if latest else "",
+                "kim": latest.total_kim if latest else None,
+                "source": source
+                or (national.loc[code, "source"] if code in national.index else "illustrative"),
+            }
+        )
     return pd.DataFrame(out, columns=PROVINCE_VIEW_COLUMNS)

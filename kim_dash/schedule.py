@@ -46,11 +46,17 @@ def _uncovered_desa(desa: pd.DataFrame | None, registry: pd.DataFrame | None) ->
 
 
 def plan_by_year(
-    units: pd.DataFrame, total: int, per_year: int, first_year: int, method: str = "hamilton",
-    target_source: str = "illustrative", deadline: int | None = None,
-    desa: pd.DataFrame | None = None, registry: pd.DataFrame | None = None,
+    units: pd.DataFrame,
+    total: int,
+    per_year: int,
+    first_year: int,
+    method: str = "hamilton",
+    target_source: str = "illustrative",
+    deadline: int | None = None,
+    desa: pd.DataFrame | None = None,
+    registry: pd.DataFrame | None = None,
     minimums: dict[str, int] | None = None,
-) -> Schedule:  # fmt: skip
+) -> Schedule:
     """Place at most `per_year` new KIM a year, strongest claim first, until `total` is reached.
 
     With `minimums` (a KIM in every kecamatan or desa) the claim is how far a kecamatan is below its
@@ -82,8 +88,17 @@ def plan_by_year(
             new = after[code] - current[code]
             if new:
                 chosen, free[code] = free.get(code, [])[:new], free.get(code, [])[new:]
-                rows.append({"year": year, "code": code, "name": names[code], "new": new, "after": after[code],
-                             "desa": ", ".join(chosen), "source": derive(sources[code], target_source)})  # fmt: skip
+                rows.append(
+                    {
+                        "year": year,
+                        "code": code,
+                        "name": names[code],
+                        "new": new,
+                        "after": after[code],
+                        "desa": ", ".join(chosen),
+                        "source": derive(sources[code], target_source),
+                    }
+                )
         current, placed = after, placed + step
         if placed >= total:
             reached = year

@@ -8,7 +8,7 @@ vectorised: the reference geography has 83,762 desa and is validated once per pr
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
 import pandas as pd
@@ -21,16 +21,27 @@ CODE_PATTERNS = {
     "desa": (r"[0-9]{2}\.[0-9]{2}\.[0-9]{2}\.[0-9]{4}", "NN.NN.NN.NNNN"),
 }
 FIELDS_OF_ACTIVITY = (
-    "pertanian", "pembangunan", "peternakan", "keagamaan", "seni budaya", "sosial kemasyarakatan",
-    "pusat informasi massa", "percetakan", "usaha kecil mikro", "pendidikan", "lingkungan hidup",
-)  # fmt: skip
+    "pertanian",
+    "pembangunan",
+    "peternakan",
+    "keagamaan",
+    "seni budaya",
+    "sosial kemasyarakatan",
+    "pusat informasi massa",
+    "percetakan",
+    "usaha kecil mikro",
+    "pendidikan",
+    "lingkungan hidup",
+)
 STATUSES = ("aktif", "kurang aktif", "tidak aktif")
 FIRST_YEAR = 1980
 MAX_COUNT = 1_000_000  # more KIM than Indonesia has desa is a typo, and int64 overflow is a crash
 MAX_NUMBER = 1e12
 INT_TEXT = r"-?[0-9]+"
 MAX_DIGITS = 15  # longer is never a count; checked before any conversion (5,000 digits, 2^63)
-NUMBER_TEXT = r"-?[0-9]{1,15}(\.[0-9]{1,15})?"  # a weight such as 5331149 or 0.25; "inf" and "²" are not numbers
+NUMBER_TEXT = (
+    r"-?[0-9]{1,15}(\.[0-9]{1,15})?"  # a weight such as 5331149 or 0.25; "inf" and "²" are not numbers
+)
 DATE_TEXT = r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?"
 SNAPSHOT_KINDS = ("registry", "national", "counts")
 TARGET_IDS = ("kim_total", "kim_per_desa", "kim_per_kecamatan", "kim_new_per_year", "spm_kecamatan_coverage")
@@ -51,65 +62,99 @@ _POINT = (Col("lat", "float"), Col("lon", "float"), Col("area_km2", "float"))
 SPECS: dict[str, tuple[Col, ...]] = {
     "provinces": (Col("code", "code:province", unique=True), Col("name"), *_POINT),
     "regencies": (
-        Col("code", "code:regency", unique=True), Col("name"),
+        Col("code", "code:regency", unique=True),
+        Col("name"),
         Col("type", "choice", choices=("Kabupaten", "Kota")),
-        Col("province_code", "code:province", ref="province"), *_POINT,
+        Col("province_code", "code:province", ref="province"),
+        *_POINT,
     ),
     "kecamatan": (
-        Col("code", "code:kecamatan", unique=True), Col("name"),
+        Col("code", "code:kecamatan", unique=True),
+        Col("name"),
         Col("regency_code", "code:regency", ref="regency"),
-        Col("desa_count", "int"), Col("kelurahan_count", "int"), *_POINT,
+        Col("desa_count", "int"),
+        Col("kelurahan_count", "int"),
+        *_POINT,
     ),
     "desa": (
-        Col("code", "code:desa", unique=True), Col("name"),
+        Col("code", "code:desa", unique=True),
+        Col("name"),
         Col("type", "choice", choices=("desa", "kelurahan", "desa_adat")),  # desa adat: customary desa
     ),
     "national": (
-        Col("code", "code:regency", unique=True, ref="regency"), Col("count", "int"),
-        Col("source", "source"), Col("note", required=False, nullable=True),
+        Col("code", "code:regency", unique=True, ref="regency"),
+        Col("count", "int"),
+        Col("source", "source"),
+        Col("note", required=False, nullable=True),
     ),
     "registry": (
-        Col("id", unique=True), Col("name"),
+        Col("id", unique=True),
+        Col("name"),
         Col("kecamatan_code", "code:kecamatan", ref="kecamatan"),
         # a published KIM may be known by name and kecamatan only: the rest stays unknown, never invented
         Col("desa_code", "code:desa", ref="desa", nullable=True),
         Col("year_formed", "year", nullable=True),
         Col("status", "choice", nullable=True, choices=STATUSES),
-        Col("fields", "fields", nullable=True), Col("source", "source"),
+        Col("fields", "fields", nullable=True),
+        Col("source", "source"),
     ),
     "counts": (
-        Col("kecamatan_code", "code:kecamatan", unique=True, ref="kecamatan"), Col("count", "int"),
-        Col("source", "source"), Col("as_of", "date", required=False, nullable=True),
+        Col("kecamatan_code", "code:kecamatan", unique=True, ref="kecamatan"),
+        Col("count", "int"),
+        Col("source", "source"),
+        Col("as_of", "date", required=False, nullable=True),
         Col("note", required=False, nullable=True),
     ),
     "history": (
-        Col("regency_code", "code:regency", ref="regency"), Col("as_of", "date", nullable=True),
-        Col("count", "int"), Col("counted_by"), Col("source", "source"),
+        Col("regency_code", "code:regency", ref="regency"),
+        Col("as_of", "date", nullable=True),
+        Col("count", "int"),
+        Col("counted_by"),
+        Col("source", "source"),
         Col("note", required=False, nullable=True),
     ),
     "targets": (
         Col("regency_code", "code:regency", ref="regency"),
         Col("id", "choice", choices=TARGET_IDS),
-        Col("value", "float"), Col("deadline", "year", nullable=True), Col("source", "source"),
+        Col("value", "float"),
+        Col("deadline", "year", nullable=True),
+        Col("source", "source"),
         Col("note", required=False, nullable=True),
     ),
     "facts": (
-        Col("kind", "choice", choices=SNAPSHOT_KINDS), Col("as_of", "date"),
+        Col("kind", "choice", choices=SNAPSHOT_KINDS),
+        Col("as_of", "date"),
         Col("regency_code", "code:regency", nullable=True),
-        Col("figure", "choice", choices=("total_kim", "regencies_with_kim", "provinces_with_kim",
-                                         "band_count", "rank", "kecamatan_with_kim")),
-        Col("subject", nullable=True), Col("value", "int"), Col("source", "source"),
+        Col(
+            "figure",
+            "choice",
+            choices=(
+                "total_kim",
+                "regencies_with_kim",
+                "provinces_with_kim",
+                "band_count",
+                "rank",
+                "kecamatan_with_kim",
+            ),
+        ),
+        Col("subject", nullable=True),
+        Col("value", "int"),
+        Col("source", "source"),
     ),
     "seed": (
-        Col("file"), Col("kind", "choice", choices=SNAPSHOT_KINDS),
-        Col("regency_code", "code:regency", ref="regency", nullable=True), Col("as_of", "date"),
+        Col("file"),
+        Col("kind", "choice", choices=SNAPSHOT_KINDS),
+        Col("regency_code", "code:regency", ref="regency", nullable=True),
+        Col("as_of", "date"),
         Col("note", nullable=True),
     ),
     "weights": (
-        Col("code", "code:kecamatan", unique=True, ref="kecamatan"), Col("weight", "float"),
-        Col("name", required=False, nullable=True), Col("current", "int", required=False),
+        Col("code", "code:kecamatan", unique=True, ref="kecamatan"),
+        Col("weight", "float"),
+        Col("name", required=False, nullable=True),
+        Col("current", "int", required=False),
     ),
-}  # fmt: skip
+}
 
 
 def last_year() -> int:
@@ -138,7 +183,7 @@ def _valid_dates(s: pd.Series) -> pd.Series:
     return shaped & parsed.notna()
 
 
-def _checks(col: Col, refs: dict[str, Collection[str]]) -> list[pa.Check]:
+def _checks(col: Col, refs: Mapping[str, Collection[str]]) -> list[pa.Check]:
     checks: list[pa.Check] = []
     if not col.nullable:
         checks.append(pa.Check(lambda s: s.str.strip() != "", name="empty"))
@@ -148,8 +193,16 @@ def _checks(col: Col, refs: dict[str, Collection[str]]) -> list[pa.Check]:
     elif kind == "int":
         checks.append(_vector(_fullmatch(INT_TEXT), "not_integer"))
         checks.append(_vector(lambda s: ~s.str.fullmatch(r"-[0-9]+").fillna(False), "negative"))
-        checks.append(_vector(lambda s: ~s.str.fullmatch(INT_TEXT).fillna(False) | s.str.startswith("-")
-                              | _bounded_int(s, 0, MAX_COUNT), "too_big"))  # fmt: skip
+        checks.append(
+            _vector(
+                lambda s: (
+                    ~s.str.fullmatch(INT_TEXT).fillna(False)
+                    | s.str.startswith("-")
+                    | _bounded_int(s, 0, MAX_COUNT)
+                ),
+                "too_big",
+            )
+        )
     elif kind == "float":
         checks.append(_vector(_fullmatch(NUMBER_TEXT), "not_number"))
         checks.append(
@@ -165,15 +218,19 @@ def _checks(col: Col, refs: dict[str, Collection[str]]) -> list[pa.Check]:
         checks.append(_vector(lambda s: s.isin(col.choices), "not_allowed"))
     elif kind == "fields":
         allowed = set(FIELDS_OF_ACTIVITY)
-        checks.append(_vector(lambda s: s.map(lambda v: all(f.strip() in allowed for f in v.split(";"))),
-                              "not_allowed_fields"))  # fmt: skip
+        checks.append(
+            _vector(
+                lambda s: s.map(lambda v: all(f.strip() in allowed for f in v.split(";"))),
+                "not_allowed_fields",
+            )
+        )
     if col.ref is not None and col.ref in refs:
         known = refs[col.ref]
         checks.append(_vector(lambda s: s.isin(known), f"unknown_{col.ref}"))
     return checks
 
 
-def build_schema(kind: str, refs: dict[str, Collection[str]]) -> pa.DataFrameSchema:
+def build_schema(kind: str, refs: Mapping[str, Collection[str]]) -> pa.DataFrameSchema:
     columns = {
         col.name: pa.Column(str, checks=_checks(col, refs), required=col.required, unique=col.unique)
         for col in SPECS[kind]

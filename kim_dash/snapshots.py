@@ -71,8 +71,13 @@ def _disagreements(store: Store, meta: Snapshot, frame: pd.DataFrame, geography:
     from kim_dash.data import SnapshotFrames
 
     other_kind = {"registry": "counts", "counts": "registry"}.get(meta.kind)
-    others = [s for s in store.snapshots() if s.kind == other_kind and s.regency_code == meta.regency_code
-              and s.as_of == meta.as_of]  # fmt: skip
+    if other_kind is None:
+        return []
+    others = [
+        s
+        for s in store.snapshots()
+        if s.kind == other_kind and s.regency_code == meta.regency_code and s.as_of == meta.as_of
+    ]
     if not others:
         return []
     mine = per_kecamatan(meta.kind, frame)
@@ -90,8 +95,17 @@ def store_import(
     assert result.frame is not None and result.text is not None
     regency = "" if result.kind == "national" else result.regency
     digest = hashlib.sha256(raw).hexdigest()
-    meta = Snapshot(0, result.kind, regency, date, len(result.frame), total_kim(result.kind, result.frame), digest,
-                    Path(result.file).name, note)  # fmt: skip
+    meta = Snapshot(
+        0,
+        result.kind,
+        regency,
+        date,
+        len(result.frame),
+        total_kim(result.kind, result.frame),
+        digest,
+        Path(result.file).name,
+        note,
+    )
     same_day = [
         s for s in store.snapshots() if (s.kind, s.regency_code, s.as_of) == (meta.kind, regency, date)
     ]

@@ -23,8 +23,11 @@ def view_sources(
         illustrative += int((sources == ILLUSTRATIVE).sum())
         refs |= {s.removeprefix(PUBLISHED) for s in sources if s.startswith(PUBLISHED)}
         facts = dataset.facts.table
-        stated = facts[(facts["kind"] == snapshot.kind) & (facts["as_of"] == snapshot.as_of)
-                       & (facts["regency_code"] == snapshot.regency_code)]  # fmt: skip
+        stated = facts[
+            (facts["kind"] == snapshot.kind)
+            & (facts["as_of"] == snapshot.as_of)
+            & (facts["regency_code"] == snapshot.regency_code)
+        ]
         refs |= {s.removeprefix(PUBLISHED) for s in stated["source"]}
     if regency:
         for table in (dataset.targets, dataset.history):

@@ -166,9 +166,13 @@ class Store:
         record["row_count"] = len(frame)
         try:
             with self.engine.begin() as conn:
-                new_id = conn.execute(sa.insert(SNAPSHOTS).values(**record)).inserted_primary_key[0]
-                rows = [{"snapshot_id": new_id, "position": i + 1, **r}
-                        for i, r in enumerate(frame.to_dict("records"))]  # fmt: skip
+                inserted = conn.execute(sa.insert(SNAPSHOTS).values(**record)).inserted_primary_key
+                assert inserted is not None
+                new_id = inserted[0]
+                rows = [
+                    {"snapshot_id": new_id, "position": i + 1, **r}
+                    for i, r in enumerate(frame.to_dict("records"))
+                ]
                 if rows:
                     conn.execute(sa.insert(ROWS[meta.kind]), rows)
         except SQLAlchemyError as err:

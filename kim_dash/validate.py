@@ -76,14 +76,22 @@ def _relational_problems(
         wrong &= frame["kecamatan_code"].isin(refs.get("kecamatan", ()))
         wrong &= frame["desa_code"].str[:8] != frame["kecamatan_code"]
         return [
-            Problem(file, int(i) + first_row, "desa_code", frame.at[i, "desa_code"], "desa_not_in_kecamatan",
-                    frame.at[i, "kecamatan_code"])
+            Problem(
+                file,
+                int(i) + first_row,
+                "desa_code",
+                frame.at[i, "desa_code"],
+                "desa_not_in_kecamatan",
+                frame.at[i, "kecamatan_code"],
+            )
             for i in frame.index[wrong]
-        ]  # fmt: skip
+        ]
     if kind == "desa" and "code" in frame.columns and "kecamatan" in refs:
         orphan = ~frame["code"].str[:8].isin(refs["kecamatan"])
-        return [Problem(file, int(i) + first_row, "code", frame.at[i, "code"], "unknown_kecamatan")
-                for i in frame.index[orphan]]  # fmt: skip
+        return [
+            Problem(file, int(i) + first_row, "code", frame.at[i, "code"], "unknown_kecamatan")
+            for i in frame.index[orphan]
+        ]
     return []
 
 
@@ -95,8 +103,13 @@ def _tidy(problems: list[Problem]) -> list[Problem]:
     # a desa named inside an unknown kecamatan cannot be looked up yet: report the kecamatan only
     lost_rows = {p.row for p in problems if p.reason == "unknown_kecamatan" and p.column == "kecamatan_code"}
     desa_shape = CODE_PATTERNS["desa"][0]
-    problems = [p for p in problems if not (p.column == "desa_code" and p.row in lost_rows
-                                            and not re.fullmatch(desa_shape, p.value or ""))]  # fmt: skip
+    problems = [
+        p
+        for p in problems
+        if not (
+            p.column == "desa_code" and p.row in lost_rows and not re.fullmatch(desa_shape, p.value or "")
+        )
+    ]
     # "not a whole number" says it all; "too big" and "negative" only add noise to it
     shapeless = {(p.row, p.column) for p in problems if p.reason in ("not_integer", "not_number")}
     problems = [

@@ -6,6 +6,7 @@ import datetime as dt
 import io
 import re
 import zipfile
+from typing import Any
 
 import pandas as pd
 from openpyxl import Workbook
@@ -17,12 +18,15 @@ from kim_dash.i18n import DECIMALS, PERCENT_DECIMALS
 FIXED_DATE = dt.datetime(2000, 1, 1)
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest a zip can say: no clock inside the file
 FORMATS = {
-    "int": "0", "year": "0", "signed": "+0;-0;0", "decimal": "0." + "0" * DECIMALS,
+    "int": "0",
+    "year": "0",
+    "signed": "+0;-0;0",
+    "decimal": "0." + "0" * DECIMALS,
     "percent": "0." + "0" * PERCENT_DECIMALS + "%",
-}  # fmt: skip
+}
 
 
-def _cell(value: object, kind: str) -> object:
+def _cell(value: Any, kind: str) -> object:
     if isinstance(value, str):
         return ILLEGAL_CHARACTERS_RE.sub("\ufffd", value)  # never a crash on a control character
     if value is None or pd.isna(value):

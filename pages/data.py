@@ -1,6 +1,8 @@
 """Kelola Data: preview your own registry, count table, national table or boundaries for this session;
 the stored snapshots; templates and the data dictionary."""
 
+from functools import partial
+
 import streamlit as st
 
 from kim_dash import export
@@ -19,14 +21,21 @@ if state.previews():
     st.button(t("banner.back", lang), on_click=state.clear_previews, key="data_back", type="primary")
 
 tab_upload, tab_snapshots, tab_boundaries, tab_template = st.tabs(
-    [t("data.tab.upload", lang), t("data.tab.snapshots", lang), t("data.tab.boundaries", lang),
-     t("data.tab.template", lang)])  # fmt: skip
+    [
+        t("data.tab.upload", lang),
+        t("data.tab.snapshots", lang),
+        t("data.tab.boundaries", lang),
+        t("data.tab.template", lang),
+    ]
+)
 with tab_upload:
     upload_flow.table_upload(ctx)
 with tab_snapshots:
     st.caption(t("data.snapshots_note", lang, store=widgets.plain(dataset.store_label)))
-    rows = [{k: getattr(s, k) for k in ("id", "as_of", "kind", "regency_code", "rows", "total_kim", "note")}
-            for s in dataset.snapshots]  # fmt: skip
+    rows = [
+        {k: getattr(s, k) for k in ("id", "as_of", "kind", "regency_code", "rows", "total_kim", "note")}
+        for s in dataset.snapshots
+    ]
     import pandas as pd
 
     snapshots = pd.DataFrame(
@@ -49,13 +58,29 @@ with tab_template:
             )
         )
         c1, c2 = st.columns(2)
-        c1.download_button(t("download.xlsx", lang, table=t("data.template", lang)),
-                           lambda example=example: export.to_xlsx_bytes(example), f"templat_{kind}.xlsx",
-                           on_click="ignore", key=f"tpl_{kind}_xlsx")  # fmt: skip
-        c2.download_button(t("download.csv", lang, table=t("data.template", lang)), export.to_csv_bytes(example),
-                           f"templat_{kind}.csv", mime="text/csv", on_click="ignore", key=f"tpl_{kind}_csv")  # fmt: skip
+        c1.download_button(
+            t("download.xlsx", lang, table=t("data.template", lang)),
+            partial(export.to_xlsx_bytes, example),
+            f"templat_{kind}.xlsx",
+            on_click="ignore",
+            key=f"tpl_{kind}_xlsx",
+        )
+        c2.download_button(
+            t("download.csv", lang, table=t("data.template", lang)),
+            export.to_csv_bytes(example),
+            f"templat_{kind}.csv",
+            mime="text/csv",
+            on_click="ignore",
+            key=f"tpl_{kind}_csv",
+        )
     readme = state.data_dir() / "README.md"
-    st.download_button(t("data.dictionary", lang), readme.read_bytes() if readme.is_file() else b"", "kamus_data.md",
-                       mime="text/markdown", on_click="ignore", key="dictionary")  # fmt: skip
+    st.download_button(
+        t("data.dictionary", lang),
+        readme.read_bytes() if readme.is_file() else b"",
+        "kamus_data.md",
+        mime="text/markdown",
+        on_click="ignore",
+        key="dictionary",
+    )
 st.caption(t("data.privacy", lang))
 _ = Snapshot

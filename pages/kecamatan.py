@@ -46,8 +46,15 @@ def reset() -> None:
 
 top, reset_column = st.columns([5, 1], vertical_alignment="bottom")
 state.url_codes("kec", names)
-chosen = tuple(top.multiselect(t("kecamatan.filter", lang), list(names), format_func=names.get, key="kec",
-                               placeholder=t("kecamatan.filter_all", lang)))  # fmt: skip
+chosen = tuple(
+    top.multiselect(
+        t("kecamatan.filter", lang),
+        list(names),
+        format_func=lambda c: names[c],
+        key="kec",
+        placeholder=t("kecamatan.filter_all", lang),
+    )
+)
 state.write_url_codes("kec", list(chosen), names)
 reset_column.button(
     t("kecamatan.reset", lang), on_click=reset, disabled=not chosen, icon=":material/restart_alt:"
@@ -63,28 +70,62 @@ table = kecamatan_table(regency, chosen)
 kpis = coverage_kpis(regency, chosen)
 k = st.columns(4)
 widgets.figure_kpi(k[0], t("kecamatan.kpi.kim", lang), kpis.kim, lang)
-widgets.kpi(k[1], t("kecamatan.kpi.kecamatan", lang),
-            t("common.x_of_y", lang, x=fmt_int(kpis.kecamatan_with_kim.value, lang), y=fmt_int(kpis.kecamatan, lang)),
-            lang, kpis.kecamatan_with_kim.source, t("kecamatan.kpi.spm_help", lang))  # fmt: skip
+widgets.kpi(
+    k[1],
+    t("kecamatan.kpi.kecamatan", lang),
+    t("common.x_of_y", lang, x=fmt_int(kpis.kecamatan_with_kim.value, lang), y=fmt_int(kpis.kecamatan, lang)),
+    lang,
+    kpis.kecamatan_with_kim.source,
+    t("kecamatan.kpi.spm_help", lang),
+)
 if kpis.villages_with_kim is not None:
-    widgets.kpi(k[2], t("kecamatan.kpi.desa", lang),
-                t("common.x_of_y", lang, x=fmt_int(kpis.villages_with_kim.value, lang), y=fmt_int(kpis.villages, lang)),
-                lang, kpis.villages_with_kim.source)  # fmt: skip
-widgets.kpi(k[3], t("kecamatan.kpi.target", lang), fmt_num(kpis.target_per_kecamatan.value, lang), lang,
-            kpis.target_per_kecamatan.source,
-            t(f"kecamatan.kpi.target_help.{kpis.target.spread}", lang, total=fmt_int(kpis.target.total.value, lang),
-              n=len(regency.kecamatan)))  # fmt: skip
+    widgets.kpi(
+        k[2],
+        t("kecamatan.kpi.desa", lang),
+        t(
+            "common.x_of_y",
+            lang,
+            x=fmt_int(kpis.villages_with_kim.value, lang),
+            y=fmt_int(kpis.villages, lang),
+        ),
+        lang,
+        kpis.villages_with_kim.source,
+    )
+widgets.kpi(
+    k[3],
+    t("kecamatan.kpi.target", lang),
+    fmt_num(kpis.target_per_kecamatan.value, lang),
+    lang,
+    kpis.target_per_kecamatan.source,
+    t(
+        f"kecamatan.kpi.target_help.{kpis.target.spread}",
+        lang,
+        total=fmt_int(kpis.target.total.value, lang),
+        n=len(regency.kecamatan),
+    ),
+)
 widgets.illustrative_notice(table["source"], lang)
 slug = slug_of([names[c] for c in chosen])
-as_of = regency.snapshot.as_of
-downloads.pdf_download(lambda: brief_pdf(dataset, BriefRequest("kecamatan", lang, regency.code, kecamatan=chosen)),
-                       "kecamatan", slug, as_of, lang)  # fmt: skip
+as_of = regency.snapshot.as_of if regency.snapshot else ""
+downloads.pdf_download(
+    lambda: brief_pdf(dataset, BriefRequest("kecamatan", lang, regency.code, kecamatan=chosen)),
+    "kecamatan",
+    slug,
+    as_of,
+    lang,
+)
 
 left, right = st.columns([3, 2])
 with left:
     per_village = st.toggle(t("kecamatan.per_10", lang), key="per10")
-    st.plotly_chart(charts.kecamatan_bar(table, per_village, kpis.target_per_kecamatan.value, lang), width="stretch",
-                    config=charts.CONFIG, on_select=drill_from_chart, selection_mode="points", key="kec_chart")  # fmt: skip
+    st.plotly_chart(
+        charts.kecamatan_bar(table, per_village, kpis.target_per_kecamatan.value, lang),
+        width="stretch",
+        config=charts.CONFIG,
+        on_select=drill_from_chart,
+        selection_mode="points",
+        key="kec_chart",
+    )
 with right:
     deck = maps.kecamatan_deck(kecamatan_table(regency), regency.kecamatan, regency.code, lang, chosen)
     if deck is not None:
@@ -111,8 +152,17 @@ if regency.registry is not None:
 
 st.subheader(t("kecamatan.progress_title", lang))
 dated, _ = reported_history(dataset, regency.code)
-st.plotly_chart(charts.progress_chart(snapshot_progress(dataset, regency.code), dated, growth_by_year(regency),
-                                      kpis.target.total.value, lang), width="stretch", config=charts.CONFIG)  # fmt: skip
+st.plotly_chart(
+    charts.progress_chart(
+        snapshot_progress(dataset, regency.code),
+        dated,
+        growth_by_year(regency),
+        kpis.target.total.value,
+        lang,
+    ),
+    width="stretch",
+    config=charts.CONFIG,
+)
 if regency.previous is not None:
     from kim_dash.i18n import fmt_as_of
 
@@ -121,6 +171,12 @@ if regency.previous is not None:
         f"{'+' if c > 0 else '−'}{abs(int(c))} {n}"
         for n, c in zip(changed["name"], changed["change"], strict=True)
     ]
-    st.caption(t("kecamatan.since_previous", lang, date=fmt_as_of(regency.previous.as_of, lang),
-                 changes=widgets.plain(", ".join(parts) or t("kecamatan.no_change", lang))))  # fmt: skip
+    st.caption(
+        t(
+            "kecamatan.since_previous",
+            lang,
+            date=fmt_as_of(regency.previous.as_of, lang),
+            changes=widgets.plain(", ".join(parts) or t("kecamatan.no_change", lang)),
+        )
+    )
 widgets.sources(dataset, [regency.snapshot], lang, regency.code)

@@ -39,15 +39,34 @@ if statement:
 province_names = dataset.geography.names("province")
 with st.container(border=True):
     f1, f2, f3 = st.columns(3)
-    provinces = f1.multiselect(t("ranking.filter.province", lang), sorted(set(ranking["province_code"])),
-                               format_func=province_names.get, key="provinsi", bind="query-params",
-                               placeholder=t("common.all", lang))  # fmt: skip
-    kinds = f2.multiselect(t("ranking.filter.type", lang), ["Kabupaten", "Kota"], key="jenis", bind="query-params",
-                           placeholder=t("common.all", lang))  # fmt: skip
-    bands = f3.multiselect(t("ranking.filter.band", lang), list(BAND_LABELS), key="kelompok", bind="query-params",
-                           placeholder=t("common.all", lang))  # fmt: skip
-    search = st.text_input(t("ranking.filter.search", lang), key="cari", bind="query-params",
-                           placeholder=t("ranking.filter.search_hint", lang))  # fmt: skip
+    provinces = f1.multiselect(
+        t("ranking.filter.province", lang),
+        sorted(set(ranking["province_code"])),
+        format_func=lambda p: province_names[p],
+        key="provinsi",
+        bind="query-params",
+        placeholder=t("common.all", lang),
+    )
+    kinds = f2.multiselect(
+        t("ranking.filter.type", lang),
+        ["Kabupaten", "Kota"],
+        key="jenis",
+        bind="query-params",
+        placeholder=t("common.all", lang),
+    )
+    bands = f3.multiselect(
+        t("ranking.filter.band", lang),
+        list(BAND_LABELS),
+        key="kelompok",
+        bind="query-params",
+        placeholder=t("common.all", lang),
+    )
+    search = st.text_input(
+        t("ranking.filter.search", lang),
+        key="cari",
+        bind="query-params",
+        placeholder=t("ranking.filter.search_hint", lang),
+    )
 flt = RankingFilter(tuple(provinces), tuple(kinds), tuple(bands), search or "")
 table = ranking_extract(dataset, flt)
 
@@ -55,23 +74,48 @@ stats = focus_stats(dataset, focus)
 if stats is not None:
     st.subheader(stats.name)
     k = st.columns(3)
-    widgets.kpi(k[0], t("ranking.kpi.rank", lang), t("common.x_of_y", lang, x=stats.rank.value,
-                y=fmt_int(stats.of.value, lang)), lang, stats.rank.source)  # fmt: skip
+    widgets.kpi(
+        k[0],
+        t("ranking.kpi.rank", lang),
+        t("common.x_of_y", lang, x=stats.rank.value, y=fmt_int(stats.of.value, lang)),
+        lang,
+        stats.rank.source,
+    )
     widgets.figure_kpi(k[1], t("ranking.kpi.count", lang), stats.count, lang)
     widgets.kpi(
         k[2], t("ranking.kpi.share", lang), fmt_pct(stats.share.value, lang), lang, stats.share.source
     )
     k = st.columns(3)
     widgets.figure_kpi(k[0], t("ranking.kpi.gap_first", lang), stats.gap_to_first, lang)
-    widgets.figure_kpi(k[1], t("ranking.kpi.gap_next", lang), stats.gap_to_next, lang,
-                       help_text=t("ranking.kpi.gap_next_help", lang))  # fmt: skip
-    widgets.kpi(k[2], t("ranking.kpi.band", lang), stats.band.value, lang, stats.band.source,
-                t("ranking.kpi.percentile", lang, pct=fmt_pct(stats.percentile.value, lang)))  # fmt: skip
-    st.page_link("pages/kecamatan.py", label=t("ranking.link.kecamatan", lang, name=stats.name),
-                 icon=":material/map:", query_params={"wilayah": focus})  # fmt: skip
+    widgets.figure_kpi(
+        k[1],
+        t("ranking.kpi.gap_next", lang),
+        stats.gap_to_next,
+        lang,
+        help_text=t("ranking.kpi.gap_next_help", lang),
+    )
+    widgets.kpi(
+        k[2],
+        t("ranking.kpi.band", lang),
+        stats.band.value,
+        lang,
+        stats.band.source,
+        t("ranking.kpi.percentile", lang, pct=fmt_pct(stats.percentile.value, lang)),
+    )
+    st.page_link(
+        "pages/kecamatan.py",
+        label=t("ranking.link.kecamatan", lang, name=stats.name),
+        icon=":material/map:",
+        query_params={"wilayah": focus},
+    )
 widgets.illustrative_notice(table["source"], lang)
-downloads.pdf_download(lambda: brief_pdf(dataset, BriefRequest("ranking", lang, focus, ranking=flt, focus=focus)),
-                       "ranking", flt.slug(), snapshot.as_of, lang)  # fmt: skip
+downloads.pdf_download(
+    lambda: brief_pdf(dataset, BriefRequest("ranking", lang, focus, ranking=flt, focus=focus)),
+    "ranking",
+    flt.slug(),
+    snapshot.as_of,
+    lang,
+)
 
 
 def focus_from_chart() -> None:
@@ -88,8 +132,14 @@ with chart_column:
     st.subheader(t("ranking.chart_title", lang))
     top_n = st.slider(t("ranking.top_n", lang), 5, 50, 20, key="top")
     top = top_with_focus(table, ranking, top_n, focus)
-    st.plotly_chart(charts.top_n_bar(top, focus, lang), width="stretch", config=charts.CONFIG,
-                    on_select=focus_from_chart, selection_mode="points", key="rank_chart")  # fmt: skip
+    st.plotly_chart(
+        charts.top_n_bar(top, focus, lang),
+        width="stretch",
+        config=charts.CONFIG,
+        on_select=focus_from_chart,
+        selection_mode="points",
+        key="rank_chart",
+    )
 with map_column:
     st.subheader(t("ranking.map_title", lang))
     deck = maps.regency_deck(table, dataset.geography.regencies, lang, focus)

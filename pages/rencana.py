@@ -23,8 +23,12 @@ if not regency.has_data:
     guidance.no_data(regency, lang)
     st.stop()
 
-METHOD_NAMES = {"hamilton": "Hamilton", "webster": "Webster/Sainte-Laguë", "huntington-hill": "Huntington–Hill",
-                "dhondt": "D'Hondt/Jefferson"}  # fmt: skip
+METHOD_NAMES = {
+    "hamilton": "Hamilton",
+    "webster": "Webster/Sainte-Laguë",
+    "huntington-hill": "Huntington–Hill",
+    "dhondt": "D'Hondt/Jefferson",
+}
 default = run_plan(dataset, PlanRequest(regency.code)).total.value
 weighting = state.url_value("bobot", list(WEIGHTINGS), "equal")
 mode = state.url_value("mode", list(MODES), "topup")
@@ -33,11 +37,27 @@ answer = st.container()  # filled below: the answer sits above the settings that
 
 with st.expander(t("planner.advanced", lang), expanded=False, icon=":material/tune:"):
     c1, c2, c3, c4 = st.columns(4)
-    total = int(c1.number_input(t("planner.target", lang), min_value=0, max_value=100_000, value=default, step=1,
-                                key="target", bind="query-params", help=t("planner.target_help", lang)))  # fmt: skip
-    c2.selectbox(t("planner.weighting", lang), list(WEIGHTINGS), key="bobot",
-                 format_func=lambda w: t(f"planner.weighting.{w}", lang))  # fmt: skip
-    c3.selectbox(t("planner.method", lang), list(METHODS), key="metode", format_func=METHOD_NAMES.get)
+    total = int(
+        c1.number_input(
+            t("planner.target", lang),
+            min_value=0,
+            max_value=100_000,
+            value=default,
+            step=1,
+            key="target",
+            bind="query-params",
+            help=t("planner.target_help", lang),
+        )
+    )
+    c2.selectbox(
+        t("planner.weighting", lang),
+        list(WEIGHTINGS),
+        key="bobot",
+        format_func=lambda w: t(f"planner.weighting.{w}", lang),
+    )
+    c3.selectbox(
+        t("planner.method", lang), list(METHODS), key="metode", format_func=lambda m: METHOD_NAMES[m]
+    )
     c4.selectbox(
         t("planner.mode", lang), list(MODES), key="mode", format_func=lambda m: t(f"planner.mode.{m}", lang)
     )
@@ -47,15 +67,26 @@ with st.expander(t("planner.advanced", lang), expanded=False, icon=":material/tu
     st.caption(t(f"planner.weighting.{weighting}.help", lang) + " " + t(f"planner.mode.{mode}.help", lang))
     weights_file = None
     if weighting == "file":
-        upload = st.file_uploader(t("planner.weights_file", lang), type=["csv", "txt", "xlsx", "xls", "ods"],
-                                  key="weights_file", help=t("planner.weights_file_help", lang), max_upload_size=5)  # fmt: skip
+        upload = st.file_uploader(
+            t("planner.weights_file", lang),
+            type=["csv", "txt", "xlsx", "xls", "ods"],
+            key="weights_file",
+            help=t("planner.weights_file_help", lang),
+            max_upload_size=5,
+        )
         if upload is not None:
             weights_file = (upload.getvalue(), upload.name)
     st.markdown(t(f"planner.explain.{method}", lang))
     st.markdown(t("planner.explain.ties", lang))
 
-request = PlanRequest(regency.code, None if total == default else total, weighting if weights_file else
-                      ("equal" if weighting == "file" else weighting), method, mode, weights_file=weights_file)  # fmt: skip
+request = PlanRequest(
+    regency.code,
+    None if total == default else total,
+    weighting if weights_file else ("equal" if weighting == "file" else weighting),
+    method,
+    mode,
+    weights_file=weights_file,
+)
 try:
     result = run_plan(dataset, request)
 except DatasetError as err:
@@ -76,10 +107,15 @@ with answer:
     widgets.kpi(
         k[3], t("planner.kpi.progress", lang), fmt_pct(progress, lang), lang, result.summary.to_form.source
     )
-    as_of = regency.snapshot.as_of
+    as_of = regency.snapshot.as_of if regency.snapshot else ""
     slug = f"{total}-{weighting}-{method}-{mode}"
-    downloads.pdf_download(lambda: brief_pdf(dataset, BriefRequest("plan", lang, regency.code, plan=request)),
-                           "plan", slug, as_of, lang)  # fmt: skip
+    downloads.pdf_download(
+        lambda: brief_pdf(dataset, BriefRequest("plan", lang, regency.code, plan=request)),
+        "plan",
+        slug,
+        as_of,
+        lang,
+    )
 
 st.subheader(t(f"planner.table_title.{mode}", lang))
 widgets.illustrative_notice(result.plan["source"], lang)
@@ -92,14 +128,37 @@ st.plotly_chart(charts.before_after(result.plan, lang), width="stretch", config=
 st.subheader(t("planner.by_year", lang))
 y1, y2, y3 = st.columns(3)
 per_year_default = int(regency.targets.per_year.value) if regency.targets.per_year else 10
-per_year = int(y1.number_input(t("planner.per_year", lang), 1, 10_000, per_year_default, key="per_tahun",
-                               bind="query-params"))  # fmt: skip
-first = int(y2.number_input(t("planner.from_year", lang), 1980, 2100, int(as_of[:4]) + 1 if as_of else 2027,
-                            key="mulai", bind="query-params"))  # fmt: skip
-until = int(y3.number_input(t("planner.until", lang), 1980, 2100, max(regency.targets.deadline or first + 4, first),
-                            key="sampai", bind="query-params"))  # fmt: skip
-by_year = run_plan(dataset, PlanRequest(regency.code, request.target, request.weighting, method, mode, per_year,
-                                        until, first, weights_file)).schedule  # fmt: skip
+per_year = int(
+    y1.number_input(
+        t("planner.per_year", lang), 1, 10_000, per_year_default, key="per_tahun", bind="query-params"
+    )
+)
+first = int(
+    y2.number_input(
+        t("planner.from_year", lang),
+        1980,
+        2100,
+        int(as_of[:4]) + 1 if as_of else 2027,
+        key="mulai",
+        bind="query-params",
+    )
+)
+until = int(
+    y3.number_input(
+        t("planner.until", lang),
+        1980,
+        2100,
+        max(regency.targets.deadline or first + 4, first),
+        key="sampai",
+        bind="query-params",
+    )
+)
+by_year = run_plan(
+    dataset,
+    PlanRequest(
+        regency.code, request.target, request.weighting, method, mode, per_year, until, first, weights_file
+    ),
+).schedule
 if by_year is not None:
     done = by_year.reached_year
     key = (
@@ -110,12 +169,26 @@ if by_year is not None:
         else "planner.not_reached"
     )
     st.markdown(widgets.plain(t(key, lang, year=done or "", until=until, per_year=fmt_int(per_year, lang))))
-    st.plotly_chart(charts.schedule_chart(by_year.totals(), result.summary.current.value, int(result.plan["after"].sum())
-                    if "after" in result.plan else result.summary.target.value, lang), width="stretch",
-                    config=charts.CONFIG)  # fmt: skip
+    st.plotly_chart(
+        charts.schedule_chart(
+            by_year.totals(),
+            result.summary.current.value,
+            int(result.plan["after"].sum()) if "after" in result.plan else result.summary.target.value,
+            lang,
+        ),
+        width="stretch",
+        config=charts.CONFIG,
+    )
     widgets.table(by_year.table, "schedule", lang, height=300, hide=("code",))
-    downloads.table_downloads(by_year.table, "schedule", "planner.by_year", f"{per_year}-{first}-{until}", as_of,
-                              lang, key="schedule")  # fmt: skip
+    downloads.table_downloads(
+        by_year.table,
+        "schedule",
+        "planner.by_year",
+        f"{per_year}-{first}-{until}",
+        as_of,
+        lang,
+        key="schedule",
+    )
 
 st.subheader(t("planner.inequality", lang))
 rows = []
@@ -124,15 +197,26 @@ for measure in MEASURES:
     show = {"zero_units": lambda v: fmt_int(v, lang), "share_at_target": lambda v: fmt_pct(v, lang)}.get(
         measure, lambda v: fmt_num(v, lang)
     )
-    rows.append({t("planner.ineq.measure", lang): t(f"planner.ineq.{measure}", lang),
-                 t("planner.ineq.before", lang): show(before), t("planner.ineq.after", lang): show(after)})  # fmt: skip
+    rows.append(
+        {
+            t("planner.ineq.measure", lang): t(f"planner.ineq.{measure}", lang),
+            t("planner.ineq.before", lang): show(before),
+            t("planner.ineq.after", lang): show(after),
+        }
+    )
 st.dataframe(rows, hide_index=True, width="stretch")
 
 if regency.registry is not None:
     st.subheader(t("planner.saturation", lang))
     saturation = desa_saturation(regency)
-    st.caption(t("planner.saturation_note", lang, needed=fmt_int(int(saturation["needed"].sum()), lang),
-                 villages=fmt_int(int(saturation["villages"].sum()), lang)))  # fmt: skip
+    st.caption(
+        t(
+            "planner.saturation_note",
+            lang,
+            needed=fmt_int(int(saturation["needed"].sum()), lang),
+            villages=fmt_int(int(saturation["villages"].sum()), lang),
+        )
+    )
     widgets.table(saturation, "saturation", lang, height=300, hide=("code",))
     downloads.table_downloads(
         saturation, "saturation", "planner.saturation", "semua", as_of, lang, key="saturation"

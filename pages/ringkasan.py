@@ -19,39 +19,85 @@ regency = regency_data(dataset, ctx.regency)
 st.title(t("home.title", lang, name=regency.name))
 widgets.data_date(dataset, regency.snapshot, lang)
 widgets.sentences(home_sentences(dataset, regency.code, lang), lang)
-downloads.pdf_download(lambda: brief_pdf(dataset, BriefRequest("home", lang, regency.code)), "home",
-                       regency.code, regency.snapshot.as_of if regency.snapshot else "", lang)  # fmt: skip
+downloads.pdf_download(
+    lambda: brief_pdf(dataset, BriefRequest("home", lang, regency.code)),
+    "home",
+    regency.code,
+    regency.snapshot.as_of if regency.snapshot else "",
+    lang,
+)
 
 national = national_snapshot(dataset)
 c1, c2, c3 = st.columns(3)
 if national is not None:
     totals = national_totals(dataset)
     date = fmt_as_of(national.as_of, lang)
-    widgets.figure_kpi(c1, t("home.kpi.national", lang, date=date), totals.kim, lang,
-                       help_text=t("home.kpi.national_help", lang, regencies=fmt_int(totals.regencies.value, lang),
-                                   provinces=fmt_int(totals.provinces.value, lang)))  # fmt: skip
+    widgets.figure_kpi(
+        c1,
+        t("home.kpi.national", lang, date=date),
+        totals.kim,
+        lang,
+        help_text=t(
+            "home.kpi.national_help",
+            lang,
+            regencies=fmt_int(totals.regencies.value, lang),
+            provinces=fmt_int(totals.provinces.value, lang),
+        ),
+    )
     stats = focus_stats(dataset, regency.code)
     if stats is not None:
         rank_text = t("common.x_of_y", lang, x=stats.rank.value, y=fmt_int(stats.of.value, lang))
-        widgets.kpi(c2, t("home.kpi.rank", lang, date=date), rank_text, lang, stats.rank.source,
-                    t("home.kpi.rank_help", lang, count=fmt_int(stats.count.value, lang)))  # fmt: skip
+        widgets.kpi(
+            c2,
+            t("home.kpi.rank", lang, date=date),
+            rank_text,
+            lang,
+            stats.rank.source,
+            t("home.kpi.rank_help", lang, count=fmt_int(stats.count.value, lang)),
+        )
     c1.page_link("pages/peringkat.py", label=t("home.link.ranking", lang), icon=":material/leaderboard:")
 if regency.has_data:
     kpis = coverage_kpis(regency)
     share = kpis.kim.value / kpis.target.total.value if kpis.target.total.value else 1.0
-    widgets.figure_kpi(c3, t("home.kpi.kim", lang), kpis.kim, lang,
-                       help_text=t("home.kpi.kim_help", lang, target=fmt_int(kpis.target.total.value, lang),
-                                   pct=fmt_pct(share, lang)))  # fmt: skip
+    widgets.figure_kpi(
+        c3,
+        t("home.kpi.kim", lang),
+        kpis.kim,
+        lang,
+        help_text=t(
+            "home.kpi.kim_help", lang, target=fmt_int(kpis.target.total.value, lang), pct=fmt_pct(share, lang)
+        ),
+    )
     c3.progress(min(share, 1.0), text=t("home.progress", lang, pct=fmt_pct(share, lang)))
     c4, c5, c6 = st.columns(3)
-    widgets.kpi(c4, t("home.kpi.kecamatan", lang),
-                t("common.x_of_y", lang, x=fmt_int(kpis.kecamatan_with_kim.value, lang), y=fmt_int(kpis.kecamatan, lang)),
-                lang, kpis.kecamatan_with_kim.source, t("home.kpi.kecamatan_help", lang))  # fmt: skip
+    widgets.kpi(
+        c4,
+        t("home.kpi.kecamatan", lang),
+        t(
+            "common.x_of_y",
+            lang,
+            x=fmt_int(kpis.kecamatan_with_kim.value, lang),
+            y=fmt_int(kpis.kecamatan, lang),
+        ),
+        lang,
+        kpis.kecamatan_with_kim.source,
+        t("home.kpi.kecamatan_help", lang),
+    )
     c4.page_link("pages/kecamatan.py", label=t("home.link.kecamatan", lang), icon=":material/map:")
     if kpis.villages_with_kim is not None:
-        widgets.kpi(c5, t("home.kpi.desa", lang),
-                    t("common.x_of_y", lang, x=fmt_int(kpis.villages_with_kim.value, lang), y=fmt_int(kpis.villages, lang)),
-                    lang, kpis.villages_with_kim.source, t("home.kpi.desa_help", lang))  # fmt: skip
+        widgets.kpi(
+            c5,
+            t("home.kpi.desa", lang),
+            t(
+                "common.x_of_y",
+                lang,
+                x=fmt_int(kpis.villages_with_kim.value, lang),
+                y=fmt_int(kpis.villages, lang),
+            ),
+            lang,
+            kpis.villages_with_kim.source,
+            t("home.kpi.desa_help", lang),
+        )
     widgets.figure_kpi(
         c6, t("home.kpi.to_form", lang), kpis.to_form, lang, help_text=t("home.kpi.to_form_help", lang)
     )
@@ -65,14 +111,21 @@ st.subheader(t("home.history.title", lang, name=regency.name))
 dated, undated = reported_history(dataset, regency.code)
 target = coverage_kpis(regency).target.total.value if regency.has_data else 0
 left, right = st.columns([3, 2])
-left.plotly_chart(charts.progress_chart(snapshot_progress(dataset, regency.code), dated, growth_by_year(regency),
-                                        target, lang), width="stretch", config=charts.CONFIG)  # fmt: skip
+left.plotly_chart(
+    charts.progress_chart(
+        snapshot_progress(dataset, regency.code), dated, growth_by_year(regency), target, lang
+    ),
+    width="stretch",
+    config=charts.CONFIG,
+)
 with right:
     if len(dated):
         st.markdown(f"**{t('home.history.published', lang)}**")
         for row in dated.itertuples():
-            st.markdown(f"- {widgets.plain(fmt_as_of(row.as_of, lang))}: **{fmt_int(row.count, lang)}** — "
-                        f"{widgets.plain(row.counted_by)}")  # fmt: skip
+            st.markdown(
+                f"- {widgets.plain(fmt_as_of(row.as_of, lang))}: **{fmt_int(row.count, lang)}** — "
+                f"{widgets.plain(row.counted_by)}"
+            )
     if len(undated):
         st.markdown(f"**{t('home.history.undated', lang)}**")
         for row in undated.itertuples():

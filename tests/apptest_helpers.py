@@ -42,8 +42,21 @@ def metric_values(at: AppTest) -> dict[str, str]:
 
 def all_text(at: AppTest) -> str:
     """Every visible text of the page: titles, markdown, captions, alerts, metrics, table headers."""
-    parts = [e.value for kind in ("title", "header", "subheader", "markdown", "caption", "info", "warning",
-                                  "error", "success") for e in getattr(at, kind)]  # fmt: skip
+    parts = [
+        e.value
+        for kind in (
+            "title",
+            "header",
+            "subheader",
+            "markdown",
+            "caption",
+            "info",
+            "warning",
+            "error",
+            "success",
+        )
+        for e in getattr(at, kind)
+    ]
     parts += [f"{m.label} {m.value} {m.help or ''}" for m in at.metric]
     for frame in at.dataframe:
         shown = displayed(frame)

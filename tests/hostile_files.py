@@ -92,14 +92,14 @@ def _xml_twist(rng: random.Random) -> bytes:
     if kind == 0:
         return xlsx(sheet_xml(f"<row>{cells}</row>"), shared=["x"])
     if kind == 1:
-        sst = f'<sst xmlns="{MAIN}" uniqueCount="{rng.choice(["1", "99999999999999", "-5", "x"])}"><si><t>x</t></si></sst>'
+        sst = f'<sst xmlns="{MAIN}" uniqueCount="{rng.choice(["1", "99999999999999", "-5", "x"])}"><si><t>x</t></si></sst>'  # noqa: E501 - one XML or table line reads best whole
         return xlsx(sheet_xml(f"<row>{cells}</row>"), shared=sst)
     if kind == 2:
         bomb = '<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>'
         return xlsx(bomb + sheet_xml([["&b;"]]).split("?>", 1)[1])
     if kind == 3:
         repeat = rng.choice(["1", "60", "61", "20001", "1048576", "99999999999", "-1", "x"])
-        row = f'<table:table-row table:number-rows-repeated="{repeat}">{ods_cell(1, int(repeat) if repeat.isdigit() and int(repeat) < 100 else 2)}</table:table-row>'
+        row = f'<table:table-row table:number-rows-repeated="{repeat}">{ods_cell(1, int(repeat) if repeat.isdigit() and int(repeat) < 100 else 2)}</table:table-row>'  # noqa: E501 - one XML or table line reads best whole
         return ods(ods_table("S", row))
     if kind == 4:
         return xlsx(

@@ -48,7 +48,7 @@ def sheet_xml(rows: list[list[object]] | str, dimension: str | None = None, firs
             for i, r in enumerate(rows)
         )
     dim = f'<dimension ref="{dimension}"/>' if dimension else ""
-    return f'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="{MAIN}">{dim}<sheetData>{body}</sheetData></worksheet>'
+    return f'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="{MAIN}">{dim}<sheetData>{body}</sheetData></worksheet>'  # noqa: E501 - one XML or table line reads best whole
 
 
 def xlsx(
@@ -120,7 +120,7 @@ def ods_cell(value: object, repeat: int = 1) -> str:
     if value == "":
         return f"<table:table-cell{rep}/>"
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return f'<table:table-cell office:value-type="float" office:value="{value}"{rep}><text:p>{value}</text:p></table:table-cell>'
+        return f'<table:table-cell office:value-type="float" office:value="{value}"{rep}><text:p>{value}</text:p></table:table-cell>'  # noqa: E501 - one XML or table line reads best whole
     return f'<table:table-cell office:value-type="string"{rep}><text:p>{escape(str(value))}</text:p></table:table-cell>'
 
 

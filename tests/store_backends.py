@@ -52,17 +52,22 @@ def postgres_dump(engine: sa.Engine, schema: str) -> bytes:
     """Every table of the schema (columns and rows, sorted) and its sequences: equal bytes, equal store."""
     parts: list[str] = []
     with engine.connect() as conn:
-        columns = conn.execute(sa.text(
-            "SELECT table_name, column_name, data_type FROM information_schema.columns"
-            " WHERE table_schema = :s ORDER BY table_name, ordinal_position"), {"s": schema}).all()  # fmt: skip
+        columns = conn.execute(
+            sa.text(
+                "SELECT table_name, column_name, data_type FROM information_schema.columns"
+                " WHERE table_schema = :s ORDER BY table_name, ordinal_position"
+            ),
+            {"s": schema},
+        ).all()
         for table in sorted({c.table_name for c in columns}):
             names = [c.column_name for c in columns if c.table_name == table]
             order = ", ".join(str(i + 1) for i in range(len(names)))
             rows = conn.execute(sa.text(f'SELECT * FROM "{schema}"."{table}" ORDER BY {order}')).all()
             parts.append(f"{table} {names} {[tuple(r) for r in rows]}")
-        sequences = conn.execute(sa.text(
-            "SELECT sequencename, last_value FROM pg_sequences WHERE schemaname = :s ORDER BY 1"),
-            {"s": schema}).all()  # fmt: skip
+        sequences = conn.execute(
+            sa.text("SELECT sequencename, last_value FROM pg_sequences WHERE schemaname = :s ORDER BY 1"),
+            {"s": schema},
+        ).all()
         parts.append(repr([tuple(s) for s in sequences]))
     return "\n".join(parts).encode()
 
@@ -117,10 +122,13 @@ def postgres_store() -> Iterator[Backend]:
     finally:
         gc.collect()  # engines the CLI made and dropped close their connections
         with admin.connect() as conn:
-            conn.execute(sa.text(
-                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
-                " WHERE application_name = :a AND usename = current_user AND pid <> pg_backend_pid()"),
-                {"a": schema})  # fmt: skip
+            conn.execute(
+                sa.text(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                    " WHERE application_name = :a AND usename = current_user AND pid <> pg_backend_pid()"
+                ),
+                {"a": schema},
+            )
             conn.execute(sa.text(f'DROP SCHEMA "{schema}" CASCADE'))
         admin.dispose()
 

@@ -59,11 +59,20 @@ class Uploads:
 
 
 CARIU = [
-    {"id": f"KIM-900{i}", "name": f"KIM Cariu {name}", "kecamatan_code": "32.01.08", "desa_code": desa,
-     "year_formed": "2024", "status": "aktif", "fields": "pertanian", "source": "illustrative"}
-    for i, (name, desa) in enumerate([("Satu", "32.01.08.2005"), ("Dua", "32.01.08.2001"),
-                                      ("Tiga", "32.01.08.2006")], 1)
-]  # fmt: skip
+    {
+        "id": f"KIM-900{i}",
+        "name": f"KIM Cariu {name}",
+        "kecamatan_code": "32.01.08",
+        "desa_code": desa,
+        "year_formed": "2024",
+        "status": "aktif",
+        "fields": "pertanian",
+        "source": "illustrative",
+    }
+    for i, (name, desa) in enumerate(
+        [("Satu", "32.01.08.2005"), ("Dua", "32.01.08.2001"), ("Tiga", "32.01.08.2006")], 1
+    )
+]
 
 
 @pytest.fixture(scope="session")
@@ -77,5 +86,10 @@ def uploads(tmp_path_factory: pytest.TempPathFactory, store_data: Path) -> Uploa
     invalid = registry.copy()
     invalid.loc[5, "kecamatan_code"] = "32.01.99"
     invalid.to_csv(folder / "registry_salah.csv", index=False)
-    return Uploads(first, folder / "registry_juni.csv", folder / "registry_salah.csv",
-                   store_data / "sample_counts_bandung.csv", store_data / "national_kim_2014.csv")  # fmt: skip
+    return Uploads(
+        first,
+        folder / "registry_juni.csv",
+        folder / "registry_salah.csv",
+        store_data / "sample_counts_bandung.csv",
+        store_data / "national_kim_2014.csv",
+    )

@@ -24,8 +24,10 @@ def brief(at) -> str:
 
 
 def test_home_opens_with_the_brief_in_both_languages():
-    for lang, words in (("ID", ("peringkat 2 dari 174", "kurang 14 KIM", "belum punya KIM", "diusulkan di")),
-                        ("EN", ("ranked 2 of 174", "14 KIM still to form", "have no KIM", "proposed in"))):  # fmt: skip
+    for lang, words in (
+        ("ID", ("peringkat 2 dari 174", "kurang 14 KIM", "belum punya KIM", "diusulkan di")),
+        ("EN", ("ranked 2 of 174", "14 KIM still to form", "have no KIM", "proposed in")),
+    ):
         text = brief(open_page(None, lang))
         assert all(w in text for w in words), (lang, text)
         assert len(EMPTY) == 9 and all(

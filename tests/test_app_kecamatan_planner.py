@@ -131,5 +131,8 @@ def test_plan_by_year_reaches_the_target():
     at = open_page("rencana", wilayah="32.01", per_tahun="5", mulai="2017", sampai="2019")
     table = table_with(at, "Tahun")
     assert table.groupby("Tahun")["KIM baru"].sum().tolist() == [5, 5, 4]
-    assert any("target baru tercapai pada 2019" in m.value.replace("\\", "") or "tercapai pada 2019" in m.value.replace("\\", "")
-               for m in at.markdown)  # fmt: skip
+    assert any(
+        "target baru tercapai pada 2019" in m.value.replace("\\", "")
+        or "tercapai pada 2019" in m.value.replace("\\", "")
+        for m in at.markdown
+    )

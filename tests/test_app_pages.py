@@ -12,10 +12,14 @@ from .apptest_helpers import APP, ILLUSTRATIVE_WORDS, all_text, open_page
 
 PAGES = ["ringkasan", "peringkat", "kecamatan", "rencana", "data"]
 # a number in the other locale's format: 1,234 or 3.75 in Bahasa Indonesia; 1.234 or 3,75 in English
-WRONG_NUMBER = {"ID": re.compile(r"(?<![\d.,:/-])\d{1,3}(,\d{3})+(?![\d,])|(?<![\d.:/-])\d+\.\d{1,2}(?![\d.])"),
-                "EN": re.compile(r"(?<![\d.,:/-])\d{1,3}(\.\d{3})+(?![\d.])|(?<![\d,:/-])\d+,\d{1,2}(?![\d,])")}  # fmt: skip
-OTHER_LANGUAGE = {"ID": ("Number of", "Download", "illustrative", "below target", "Kecamatan with"),
-                  "EN": ("Jumlah KIM", "Unduh", "ilustratif", "di bawah target", "Kecamatan yang", "Desember")}  # fmt: skip
+WRONG_NUMBER = {
+    "ID": re.compile(r"(?<![\d.,:/-])\d{1,3}(,\d{3})+(?![\d,])|(?<![\d.:/-])\d+\.\d{1,2}(?![\d.])"),
+    "EN": re.compile(r"(?<![\d.,:/-])\d{1,3}(\.\d{3})+(?![\d.])|(?<![\d,:/-])\d+,\d{1,2}(?![\d,])"),
+}
+OTHER_LANGUAGE = {
+    "ID": ("Number of", "Download", "illustrative", "below target", "Kecamatan with"),
+    "EN": ("Jumlah KIM", "Unduh", "ilustratif", "di bawah target", "Kecamatan yang", "Desember"),
+}
 
 
 @pytest.mark.parametrize("lang", ["ID", "EN"])
@@ -32,8 +36,9 @@ def test_every_page_runs_dated_sourced_and_in_one_language(page, lang):
             "every page names its sources"
         )
     # codes (32.01.27), dates and file names are not numbers in a locale: drop them before looking
-    prose = re.sub(r"\b\d{2}(\.\d{2}){1,3}\b|\d{4}-\d{2}(-\d{2})?|\bv?\d+\.\d+\.\d+\b|[\w.-]+\.(csv|xlsx|py)\b", "",
-                   text)  # fmt: skip
+    prose = re.sub(
+        r"\b\d{2}(\.\d{2}){1,3}\b|\d{4}-\d{2}(-\d{2})?|\bv?\d+\.\d+\.\d+\b|[\w.-]+\.(csv|xlsx|py)\b", "", text
+    )
     prose = re.sub(r"300\.2\.2-2138/2025|Permenkominfo 22/2010", "", prose)
     wrong = WRONG_NUMBER[lang].findall(prose)
     assert not [w for w in WRONG_NUMBER[lang].finditer(prose)], (page, lang, wrong[:5])

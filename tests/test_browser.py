@@ -27,8 +27,16 @@ from .conftest import ROOT
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 SHOTS = ROOT / "screenshots"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--disable-quic"]  # fmt: skip
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+]
 DESKTOP, PHONE = {"width": 1440, "height": 900}, {"width": 390, "height": 844}
 # path -> the answer that must be on the first screen, in Bahasa Indonesia and in English
 PAGES = {
@@ -57,16 +65,28 @@ def streamlit_servers(count: int = 1):
     """Fresh `streamlit run app.py` processes on free loopback ports (production settings), started
     together and yielded once every one answers its health check."""
     ports = [_free_port() for _ in range(count)]
-    logs = [tempfile.TemporaryFile() for _ in ports]
+    logs = [tempfile.TemporaryFile() for _ in ports]  # noqa: SIM115 - closed in the finally below
     processes = [
-        subprocess.Popen([sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless=true",
-                          f"--server.port={port}", "--server.address=127.0.0.1"],
-                         cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+        subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "streamlit",
+                "run",
+                "app.py",
+                "--server.headless=true",
+                f"--server.port={port}",
+                "--server.address=127.0.0.1",
+            ],
+            cwd=ROOT,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
         for port, log in zip(ports, logs, strict=True)
-    ]  # fmt: skip
+    ]
     urls = [f"http://127.0.0.1:{port}" for port in ports]
     try:
-        for url, process, log in zip(urls, processes, logs, strict=True):
+        for url, log in zip(urls, logs, strict=True):
             deadline = time.time() + 60
             while time.time() < deadline:
                 try:
@@ -105,7 +125,9 @@ def browser():
 def settle(tab, text: str, timeout: float = 45_000) -> None:
     """Wait for `text`, then for Streamlit's running indicator to clear and charts and maps to draw."""
     tab.get_by_text(text, exact=False).first.wait_for(timeout=timeout)
-    tab.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=timeout)
+    tab.wait_for_function(
+        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=timeout
+    )
     tab.wait_for_timeout(1200)
 
 
@@ -148,7 +170,9 @@ def test_each_page_answers_on_the_first_screen_at_both_widths(server, browser, p
         no_exception(tab)
         box = tab.get_by_text(answer, exact=False).first.bounding_box()
         assert box is not None and box["y"] + box["height"] <= viewport["height"], (path, name, box)
-        overflow = tab.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        overflow = tab.evaluate(
+            "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
         assert overflow <= 1, (path, name, overflow)
         shot(tab, f"{path or 'ringkasan'}_{lang.lower()}_{name}")
     tab.close()

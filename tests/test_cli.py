@@ -45,8 +45,11 @@ def test_validate_bad_folder_exits_1_with_file_row_column(data_copy, capsys):
 def test_validate_single_file(tmp_path, capsys):
     assert main(["validate", "data/registry.csv"]) == 0
     bad = tmp_path / "registri.csv"
-    bad.write_text("nama_kim;kecamatan;desa;tahun_dibentuk;status\nKIM Baru;Gunung Putri;Bojongkulur;2019;aktif\n"
-                   "KIM Salah;Gunungputrii;X;2019;aktif\n", encoding="utf-8")  # fmt: skip
+    bad.write_text(
+        "nama_kim;kecamatan;desa;tahun_dibentuk;status\nKIM Baru;Gunung Putri;Bojongkulur;2019;aktif\n"
+        "KIM Salah;Gunungputrii;X;2019;aktif\n",
+        encoding="utf-8",
+    )
     assert main(["validate", str(bad)]) == 1
     text = capsys.readouterr().out
     assert (
@@ -77,22 +80,46 @@ def test_machine_form_is_rfc4180_with_english_headers(dataset, capsysbinary):
     assert b"\r\n" in data and not data.startswith(b"\xef\xbb\xbf")
     frame = pd.read_csv(io.BytesIO(data), dtype={"code": str})
     assert frame["code"].tolist() == ["32.01", "32.73"]
-    assert list(frame.columns) == ["rank", "code", "name", "type", "province_code", "province", "count", "band",
-                                   "share", "source"]  # fmt: skip
+    assert list(frame.columns) == [
+        "rank",
+        "code",
+        "name",
+        "type",
+        "province_code",
+        "province",
+        "count",
+        "band",
+        "share",
+        "source",
+    ]
 
 
 def test_indonesian_csv_parses_into_the_same_numbers_as_the_english_one(capsysbinary):
     for table in ("kecamatan", "ranking", "provinces", "saturation"):
-        indonesian = pd.read_csv(io.BytesIO(out(capsysbinary, "export", table, "--lang", "id")), sep=";", decimal=",",
-                                 encoding="utf-8-sig", dtype=str, keep_default_na=False)  # fmt: skip
-        english = pd.read_csv(io.BytesIO(out(capsysbinary, "export", table, "--lang", "en")), encoding="utf-8-sig",
-                              dtype=str, keep_default_na=False)  # fmt: skip
+        indonesian = pd.read_csv(
+            io.BytesIO(out(capsysbinary, "export", table, "--lang", "id")),
+            sep=";",
+            decimal=",",
+            encoding="utf-8-sig",
+            dtype=str,
+            keep_default_na=False,
+        )
+        english = pd.read_csv(
+            io.BytesIO(out(capsysbinary, "export", table, "--lang", "en")),
+            encoding="utf-8-sig",
+            dtype=str,
+            keep_default_na=False,
+        )
         for id_col, en_col in zip(indonesian.columns, english.columns, strict=True):
             a = pd.to_numeric(indonesian[id_col].str.replace(",", "."), errors="coerce")
             b = pd.to_numeric(english[en_col], errors="coerce")
             assert a.equals(b), (table, id_col, en_col)
-        numbers = pd.read_csv(io.BytesIO(out(capsysbinary, "export", table, "--lang", "id")), sep=";", decimal=",",
-                              encoding="utf-8-sig")  # fmt: skip
+        numbers = pd.read_csv(
+            io.BytesIO(out(capsysbinary, "export", table, "--lang", "id")),
+            sep=";",
+            decimal=",",
+            encoding="utf-8-sig",
+        )
         assert len(numbers.select_dtypes("number").columns) >= 2  # Excel id-ID reads numbers as numbers
 
 
@@ -120,8 +147,21 @@ def test_xlsx_typed_cells_and_percent_format(tmp_path):
 
 def test_export_registry_by_name_variants(tmp_path):
     path = tmp_path / "r.csv"
-    assert main(["export", "registry", "--kecamatan", "CARINGIN", "--kecamatan", "Kec. Mega Mendung",
-                 "--out", str(path)]) == 0  # fmt: skip
+    assert (
+        main(
+            [
+                "export",
+                "registry",
+                "--kecamatan",
+                "CARINGIN",
+                "--kecamatan",
+                "Kec. Mega Mendung",
+                "--out",
+                str(path),
+            ]
+        )
+        == 0
+    )
     frame = pd.read_csv(path, dtype=str, keep_default_na=False)
     assert set(frame["kecamatan_code"]) == {"32.01.27", "32.01.26"}
     assert {"Jagapati Voluenter", "Siskomdes Cipayung", "Geus Eling"} <= set(frame["name"])
@@ -146,8 +186,10 @@ def test_plan_json_and_default_target(capsysbinary):
 
 
 def test_plan_by_year_for_a_regency(capsysbinary):
-    frame = pd.read_csv(io.BytesIO(out(capsysbinary, "plan", "--regency", "32.04", "--per-year", "4", "--until",
-                                       "2021")), dtype={"code": str})  # fmt: skip
+    frame = pd.read_csv(
+        io.BytesIO(out(capsysbinary, "plan", "--regency", "32.04", "--per-year", "4", "--until", "2021")),
+        dtype={"code": str},
+    )
     assert frame.groupby("year")["new"].sum().tolist() == [4, 4, 1]  # 9 kecamatan without KIM, 4 a year
     assert frame["year"].min() == 2020  # the year after the data (2019-04-11)
 
@@ -156,16 +198,20 @@ def test_plan_with_a_weights_file(tmp_path, capsysbinary):
     weights = tmp_path / "w.csv"
     rows = "".join(f"32.01.{i:02d};{i}\n" for i in range(1, 41))
     weights.write_text("kode_kecamatan;bobot\n" + rows)
-    frame = pd.read_csv(io.BytesIO(out(capsysbinary, "plan", "--weights", str(weights), "--target", "820",
-                                       "--mode", "full")), dtype={"code": str})  # fmt: skip
+    frame = pd.read_csv(
+        io.BytesIO(out(capsysbinary, "plan", "--weights", str(weights), "--target", "820", "--mode", "full")),
+        dtype={"code": str},
+    )
     assert frame.set_index("code").loc["32.01.40", "target"] == 40  # 820 × 40 / 820
 
 
 def test_brief_pdf_names_the_answer(tmp_path):
     from pypdf import PdfReader
 
-    for lang, words in (("id", ("2 dari 174", "136", "150", "Gunungputri", "Tajurhalang", "ilustratif")),
-                        ("en", ("2 of 174", "136", "150", "Gunungputri", "illustrative"))):  # fmt: skip
+    for lang, words in (
+        ("id", ("2 dari 174", "136", "150", "Gunungputri", "Tajurhalang", "ilustratif")),
+        ("en", ("2 of 174", "136", "150", "Gunungputri", "illustrative")),
+    ):
         path = tmp_path / f"b_{lang}.pdf"
         assert main(["brief", "--lang", lang, "--out", str(path)]) == 0
         reader = PdfReader(path)

@@ -47,8 +47,13 @@ def test_even_targets_follow_the_tie_rule(bogor):
 
 
 def test_tie_rule_directly():
-    units = pd.DataFrame({"code": ["32.01.03", "32.01.01", "32.01.02", "32.01.04"],
-                          "villages": [10, 10, 12, 10], "weight": [1.0, 1.0, 1.0, 2.0]})  # fmt: skip
+    units = pd.DataFrame(
+        {
+            "code": ["32.01.03", "32.01.01", "32.01.02", "32.01.04"],
+            "villages": [10, 10, 12, 10],
+            "weight": [1.0, 1.0, 1.0, 2.0],
+        }
+    )
     # more desa first (…02), then the larger weight (…04), then the lower code (…01 before …03)
     assert tie_order(units) == ["32.01.02", "32.01.04", "32.01.01", "32.01.03"]
 
@@ -140,11 +145,23 @@ def test_weights_file_problems_and_semicolons(geography, bogor):
 
 
 @settings(max_examples=60, deadline=None)
-@given(current=st.lists(st.integers(0, 6), min_size=3, max_size=12), extra=st.integers(0, 40),
-       per_year=st.integers(1, 9), method=st.sampled_from(["hamilton", "webster", "dhondt", "huntington-hill"]))  # fmt: skip
+@given(
+    current=st.lists(st.integers(0, 6), min_size=3, max_size=12),
+    extra=st.integers(0, 40),
+    per_year=st.integers(1, 9),
+    method=st.sampled_from(["hamilton", "webster", "dhondt", "huntington-hill"]),
+)
 def test_plan_by_year_reaches_target_in_last_year_and_never_lowers(current, extra, per_year, method):
-    units = pd.DataFrame({"code": [f"k{i:02d}" for i in range(len(current))], "name": [f"K{i}" for i in range(len(current))],
-                          "current": current, "weight": 1.0, "villages": 5, "source": "published:x"})  # fmt: skip
+    units = pd.DataFrame(
+        {
+            "code": [f"k{i:02d}" for i in range(len(current))],
+            "name": [f"K{i}" for i in range(len(current))],
+            "current": current,
+            "weight": 1.0,
+            "villages": 5,
+            "source": "published:x",
+        }
+    )
     total = sum(current) + extra
     schedule = plan_by_year(units, total, per_year, 2027, method)
     per_year_new = schedule.table.groupby("year")["new"].sum()

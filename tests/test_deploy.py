@@ -96,6 +96,20 @@ def test_request_log_reads_haproxys_httplog_lines(tmp_path):
         '--NI 2/2/0/0/0 0/0 "PUT /_stcore/upload_file/abc/def HTTP/1.1"\n'
     )
     assert balancer.request_log(log) == [
-        {"backend": "streamlit", "server": "r2", "status": "101", "cookie": "r2", "method": "GET", "path": "/_stcore/stream"},
-        {"backend": "streamlit", "server": "r1", "status": "204", "cookie": "-", "method": "PUT", "path": "/_stcore/upload_file/abc/def"},
-    ]  # fmt: skip
+        {
+            "backend": "streamlit",
+            "server": "r2",
+            "status": "101",
+            "cookie": "r2",
+            "method": "GET",
+            "path": "/_stcore/stream",
+        },
+        {
+            "backend": "streamlit",
+            "server": "r1",
+            "status": "204",
+            "cookie": "-",
+            "method": "PUT",
+            "path": "/_stcore/upload_file/abc/def",
+        },
+    ]

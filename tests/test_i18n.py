@@ -20,8 +20,11 @@ from kim_dash.schema import STATUSES as KIM_STATUSES
 from kim_dash.strings import STRINGS
 
 ROOT = Path(__file__).resolve().parents[1]
-SOURCES = [ROOT / "app.py", *sorted((ROOT / "pages").glob("*.py")),
-           *sorted(p for p in (ROOT / "kim_dash").rglob("*.py") if "strings" not in p.parts)]  # fmt: skip
+SOURCES = [
+    ROOT / "app.py",
+    *sorted((ROOT / "pages").glob("*.py")),
+    *sorted(p for p in (ROOT / "kim_dash").rglob("*.py") if "strings" not in p.parts),
+]
 PREFIXES = sorted({key.split(".")[0] for key in STRINGS})
 LITERAL = re.compile(r"""["']((?:{})\.[a-z0-9_\-]+(?:\.[a-z0-9_\-]+)*)["']""".format("|".join(PREFIXES)))
 FAMILY = re.compile(r"""f["']((?:{})(?:\.[a-z0-9_\-]+)*)\.\{{""".format("|".join(PREFIXES)))

@@ -125,15 +125,30 @@ HOSTILE = [
 
 
 def test_hostile_strings_print_literally() -> None:
-    chart = Chart("bars", HOSTILE[1], tuple(HOSTILE), (Series(HOSTILE[2], (1.0, 2, 3, 4, 5), "#2E6F9E"),),
-                  value_label=HOSTILE[3], reference=2.0, reference_label=HOSTILE[4],
-                  legend=(("#C8553D", HOSTILE[0]),))  # fmt: skip
+    chart = Chart(
+        "bars",
+        HOSTILE[1],
+        tuple(HOSTILE),
+        (Series(HOSTILE[2], (1.0, 2, 3, 4, 5), "#2E6F9E"),),
+        value_label=HOSTILE[3],
+        reference=2.0,
+        reference_label=HOSTILE[4],
+        legend=(("#C8553D", HOSTILE[0]),),
+    )
     doc = BriefDoc(
-        title=HOSTILE[0], subtitle=HOSTILE[1], settings=tuple(HOSTILE), data_date=HOSTILE[2],
-        sentences=tuple(Sentence(h) for h in HOSTILE), kpis=tuple(Kpi(h, h, h) for h in HOSTILE),
-        chart=chart, table=Table(("<th>", "&"), tuple((h, h) for h in HOSTILE), HOSTILE[3], HOSTILE[4]),
-        sources=tuple(HOSTILE), notes=tuple(HOSTILE), illustrative_marker="<i>", footer="{x} {page} {0}",
-    )  # fmt: skip
+        title=HOSTILE[0],
+        subtitle=HOSTILE[1],
+        settings=tuple(HOSTILE),
+        data_date=HOSTILE[2],
+        sentences=tuple(Sentence(h) for h in HOSTILE),
+        kpis=tuple(Kpi(h, h, h) for h in HOSTILE),
+        chart=chart,
+        table=Table(("<th>", "&"), tuple((h, h) for h in HOSTILE), HOSTILE[3], HOSTILE[4]),
+        sources=tuple(HOSTILE),
+        notes=tuple(HOSTILE),
+        illustrative_marker="<i>",
+        footer="{x} {page} {0}",
+    )
     data = render_pdf(doc)
     text = _squash(_text(data))
     for hostile in [*HOSTILE, "<th>"]:
@@ -228,12 +243,25 @@ def test_samples_render(tmp_path: Path) -> None:
 def test_oversized_content_still_renders_quickly() -> None:
     big = "Sukamakmur " * 500
     names = tuple(f"{big[: i % 50]}{i}" for i in range(300))
-    chart = Chart("bars", big, names, (Series(big, tuple(float(i % 16) for i in range(300)), "#2E6F9E", True),),
-                  value_label=big, reference=3.75, reference_label=big, legend=(("#C8553D", big),))  # fmt: skip
+    chart = Chart(
+        "bars",
+        big,
+        names,
+        (Series(big, tuple(float(i % 16) for i in range(300)), "#2E6F9E", True),),
+        value_label=big,
+        reference=3.75,
+        reference_label=big,
+        legend=(("#C8553D", big),),
+    )
     doc = dataclasses.replace(
-        sample_doc("id"), title=big, settings=(big,), kpis=(Kpi(big, big, big, True),) * 7, chart=chart,
-        table=Table((big,) * 8, ((big,) * 8,) * 12, big, big), footer=big + "{page}",
-    )  # fmt: skip
+        sample_doc("id"),
+        title=big,
+        settings=(big,),
+        kpis=(Kpi(big, big, big, True),) * 7,
+        chart=chart,
+        table=Table((big,) * 8, ((big,) * 8,) * 12, big, big),
+        footer=big + "{page}",
+    )
     started = time.perf_counter()
     data = render_pdf(doc)
     assert time.perf_counter() - started < 10

@@ -83,12 +83,22 @@ def test_sample_marks_what_rests_on_sample_rows(dataset, bogor):
     assert is_published(ranking.loc["32.01", "source"]) and not is_published(ranking.loc["16.01", "source"])
 
 
-@pytest.mark.parametrize("args", [
-    ["plan"], ["plan", "--mode", "full"], ["plan", "--regency", "32.04"],
-    ["plan", "--per-year", "5", "--until", "2020"],
-    ["export", "ranking"], ["export", "provinces"], ["export", "kecamatan"], ["export", "registry"],
-    ["export", "saturation"], ["export", "progress"], ["export", "kecamatan", "--regency", "32.04"],
-])  # fmt: skip
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["plan"],
+        ["plan", "--mode", "full"],
+        ["plan", "--regency", "32.04"],
+        ["plan", "--per-year", "5", "--until", "2020"],
+        ["export", "ranking"],
+        ["export", "provinces"],
+        ["export", "kecamatan"],
+        ["export", "registry"],
+        ["export", "saturation"],
+        ["export", "progress"],
+        ["export", "kecamatan", "--regency", "32.04"],
+    ],
+)
 def test_every_extract_has_a_source_on_every_row(args, capsysbinary):
     assert main(args) == 0
     frame = pd.read_csv(io.BytesIO(capsysbinary.readouterr().out), dtype=str, keep_default_na=False)

@@ -99,7 +99,7 @@ def test_ods_budget_covers_every_sheet():
 
 
 def test_ods_trailing_empty_repeats_are_fine():
-    row = '<table:table-row table:number-rows-repeated="1048575"><table:table-cell table:number-columns-repeated="16384"/></table:table-row>'
+    row = '<table:table-row table:number-rows-repeated="1048575"><table:table-cell table:number-columns-repeated="16384"/></table:table-row>'  # noqa: E501 - one XML or table line reads best whole
     raw = sf.ods(
         sf.ods_table(
             "S", "<table:table-row>" + sf.ods_cell("a") + sf.ods_cell("", 16383) + "</table:table-row>" + row

@@ -25,8 +25,12 @@ def count_table(rows) -> bytes:
 def test_names_resolve_inside_the_regency_and_a_misspelling_is_reported(geography):
     result = ingest(count_table(ROWS), "malang.csv", geography, "counts", MALANG)
     (problem,) = result.problems
-    assert (problem.row, problem.column, problem.value, problem.reason) == (6, "kecamatan_code", "Dampitt",
-                                                                           "unknown_kecamatan")  # fmt: skip
+    assert (problem.row, problem.column, problem.value, problem.reason) == (
+        6,
+        "kecamatan_code",
+        "Dampitt",
+        "unknown_kecamatan",
+    )
     assert problem.detail == "Dampit"  # "did you mean Dampit?", never applied by itself
     names = geography.names("kecamatan", MALANG)
     assert [names[c] for c in result.valid_rows["kecamatan_code"]] == [
@@ -45,8 +49,22 @@ def test_names_resolve_inside_the_regency_and_a_misspelling_is_reported(geograph
 def test_a_count_table_for_another_regency_imports_and_is_shown(data_copy, tmp_path, monkeypatch, capsys):
     path = tmp_path / "malang.csv"
     path.write_bytes(count_table([*ROWS[:4], ("Dampit", 3)]))
-    assert main(["--data", str(data_copy), "import", "counts", str(path), "--regency", "Kabupaten Malang",
-                 "--as-of", "2023-06"]) == 0  # fmt: skip
+    assert (
+        main(
+            [
+                "--data",
+                str(data_copy),
+                "import",
+                "counts",
+                str(path),
+                "--regency",
+                "Kabupaten Malang",
+                "--as-of",
+                "2023-06",
+            ]
+        )
+        == 0
+    )
     assert "stored" in capsys.readouterr().out
     dataset = load_dataset(data_copy, geography=load_geography(data_copy))
     malang = regency_data(dataset, MALANG)

@@ -147,8 +147,11 @@ def test_both_backends_give_the_same_results(kim_cli, uploads, store_data, store
                 assert kim_cli(backend.url, *args)[0] == 0
             store = Store.from_url(backend.url)
             dataset = load_dataset(store_data, store, geography=store_geography)
-            tables = [kecamatan_table(regency_data(dataset.at(as_of), code))
-                      for as_of in ("", BETWEEN) for code in (BOGOR, BANDUNG)]  # fmt: skip
+            tables = [
+                kecamatan_table(regency_data(dataset.at(as_of), code))
+                for as_of in ("", BETWEEN)
+                for code in (BOGOR, BANDUNG)
+            ]
             results.append((kim_cli(backend.url, "snapshots")[1], store.snapshots(), tables))
     (sqlite_listing, sqlite_snapshots, sqlite_tables), (pg_listing, pg_snapshots, pg_tables) = results
     assert sqlite_listing == pg_listing and len(listing(pg_listing)) == 4

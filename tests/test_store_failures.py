@@ -173,7 +173,9 @@ def test_a_connection_ended_by_the_server_is_replaced(kim_cli, uploads):
         assert store.version() == (1, 1)
         postgres.execute(
             "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
-            " WHERE application_name = :a AND pid <> pg_backend_pid()", a=postgres.schema)  # fmt: skip
+            " WHERE application_name = :a AND pid <> pg_backend_pid()",
+            a=postgres.schema,
+        )
         assert store.version() == (1, 1)
 
 
@@ -186,8 +188,11 @@ def unused_port() -> int:
 @pytest.mark.parametrize("command", ["snapshots", "import", "export"])
 def test_no_server_exits_2_with_the_reason(command, kim_cli, uploads):
     url = f"postgresql+psycopg://kim:s3cret@127.0.0.1:{unused_port()}/kim"
-    args = {"snapshots": ["snapshots"], "import": import_args("registry", uploads.first, FIRST),
-            "export": ["export", "kecamatan"]}[command]  # fmt: skip
+    args = {
+        "snapshots": ["snapshots"],
+        "import": import_args("registry", uploads.first, FIRST),
+        "export": ["export", "kecamatan"],
+    }[command]
     code, out, err = kim_cli(url, *args)
     assert (code, out) == (2, "") and err.startswith("error: ") and "refused" in err
     assert "s3cret" not in err

@@ -90,8 +90,12 @@ def export_frame(dataset: Dataset, args: argparse.Namespace) -> tuple[pd.DataFra
     if args.table in ("ranking", "provinces"):
         if args.table == "provinces":
             return province_summary(dataset), "provinces"
-        flt = RankingFilter(resolve(args.province, geography.names("province"), "province"), tuple(args.type),
-                            tuple(args.band), args.search)  # fmt: skip
+        flt = RankingFilter(
+            resolve(args.province, geography.names("province"), "province"),
+            tuple(args.type),
+            tuple(args.band),
+            args.search,
+        )
         return ranking_extract(dataset, flt), "ranking"
     regency = regency_data(dataset, regency_code(args, geography))
     chosen = resolve(args.kecamatan, geography.names("kecamatan", regency.code), "kecamatan")
@@ -126,8 +130,17 @@ def plan_request(args: argparse.Namespace, dataset: Dataset) -> PlanRequest:
     if args.target is not None and args.target < 0:
         raise UsageError("--target must be >= 0")
     weighting = "file" if weights_file else args.weights
-    return PlanRequest(regency, args.target, weighting, args.method, args.mode, args.per_year, args.until,
-                       args.from_year, weights_file)  # fmt: skip
+    return PlanRequest(
+        regency,
+        args.target,
+        weighting,
+        args.method,
+        args.mode,
+        args.per_year,
+        args.until,
+        args.from_year,
+        weights_file,
+    )
 
 
 def cmd_plan(args: argparse.Namespace) -> int:
@@ -188,19 +201,31 @@ def cmd_brief(args: argparse.Namespace) -> int:
     geography = dataset.geography
     regency = regency_code(args, geography)
     request = BriefRequest(
-        page=args.page, lang=args.lang, regency=regency,
-        ranking=RankingFilter(resolve(args.province, geography.names("province"), "province"), tuple(args.type),
-                              tuple(args.band), args.search),
-        focus=resolve([args.focus], geography.names("regency"), "kabupaten/kota")[0] if args.focus else regency,
+        page=args.page,
+        lang=args.lang,
+        regency=regency,
+        ranking=RankingFilter(
+            resolve(args.province, geography.names("province"), "province"),
+            tuple(args.type),
+            tuple(args.band),
+            args.search,
+        ),
+        focus=resolve([args.focus], geography.names("regency"), "kabupaten/kota")[0]
+        if args.focus
+        else regency,
         kecamatan=resolve(args.kecamatan, geography.names("kecamatan", regency), "kecamatan"),
         plan=plan_request(args, dataset),
-    )  # fmt: skip
+    )
     write(brief_pdf(dataset, request), args.out)
     print(f"{args.out}: {slug_of([args.page, regency])} brief written", file=sys.stderr)
     return 0
 
 
 COMMANDS = {
-    "validate": cmd_validate, "export": cmd_export, "plan": cmd_plan, "import": cmd_import,
-    "snapshots": cmd_snapshots, "brief": cmd_brief,
-}  # fmt: skip
+    "validate": cmd_validate,
+    "export": cmd_export,
+    "plan": cmd_plan,
+    "import": cmd_import,
+    "snapshots": cmd_snapshots,
+    "brief": cmd_brief,
+}

@@ -23,8 +23,12 @@ def _regency(parser: argparse.ArgumentParser) -> None:
 
 
 def _lang(parser: argparse.ArgumentParser, default: str | None) -> None:
-    parser.add_argument("--lang", choices=["id", "en"], default=default,
-                        help="id|en: the page's localised form; default: " + (default or "machine form"))  # fmt: skip
+    parser.add_argument(
+        "--lang",
+        choices=["id", "en"],
+        default=default,
+        help="id|en: the page's localised form; default: " + (default or "machine form"),
+    )
 
 
 def _ranking_filters(parser: argparse.ArgumentParser) -> None:
@@ -50,8 +54,11 @@ def _plan_options(parser: argparse.ArgumentParser) -> None:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m kim_dash", description="KIM Dashboard command line")
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA_DIR, help="data folder (default: data/)")
-    parser.add_argument("--db", default=os.environ.get("KIM_DATABASE_URL", ""),
-                        help="snapshot store URL (default: $KIM_DATABASE_URL, else <data>/kim.sqlite)")  # fmt: skip
+    parser.add_argument(
+        "--db",
+        default=os.environ.get("KIM_DATABASE_URL", ""),
+        help="snapshot store URL (default: $KIM_DATABASE_URL, else <data>/kim.sqlite)",
+    )
     parser.add_argument("--as-of", default="", help="show the data as of this date (YYYY[-MM[-DD]])")
     sub = parser.add_subparsers(dest="command", required=True)
 

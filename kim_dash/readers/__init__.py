@@ -36,9 +36,32 @@ __all__ = [
 TEXT_TYPES = ("csv", "txt", "tsv")
 SHEET_TYPES = ("xlsx", "ods", "xls")
 SAVE_AS = (  # spreadsheets we do not read: the how-to says how to make an .xlsx of them
-    "xlsm", "xlsb", "xltx", "xltm", "xlt", "xla", "xlam", "xlw", "numbers", "ots", "fods", "sxc",
-    "et", "ett", "dbf", "wks", "wk1", "wk3", "wk4", "123", "qpw", "slk", "sylk", "dif", "gsheet",
-)  # fmt: skip
+    "xlsm",
+    "xlsb",
+    "xltx",
+    "xltm",
+    "xlt",
+    "xla",
+    "xlam",
+    "xlw",
+    "numbers",
+    "ots",
+    "fods",
+    "sxc",
+    "et",
+    "ett",
+    "dbf",
+    "wks",
+    "wk1",
+    "wk3",
+    "wk4",
+    "123",
+    "qpw",
+    "slk",
+    "sylk",
+    "dif",
+    "gsheet",
+)
 CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # what openpyxl cannot write into an XLSX
 MAX_CONTROL_PROBLEMS = 20
 

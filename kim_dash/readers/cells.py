@@ -138,19 +138,22 @@ def _read(book, wanted: str, budget: RowBudget) -> dict:
     return {"rows": rows, "sheet": name, "top": top}
 
 
+def _limit(memory: int, seconds: int) -> None:
+    try:
+        import resource
+    except ImportError:  # not on POSIX: still a separate process, without the limits
+        return
+    resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+    resource.setrlimit(resource.RLIMIT_CPU, (seconds, seconds))
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    resource.setrlimit(resource.RLIMIT_FSIZE, (0, 0))  # writes nothing but its answer on the pipe
+
+
 def main(argv: list[str]) -> None:
     """Child process: limits first, then one workbook from stdin, one JSON answer on stdout."""
     mode, wanted, *numbers = argv[1:]
     max_rows, max_columns, max_cell_chars, max_text_chars, memory, seconds = (int(n) for n in numbers)
-    try:
-        import resource
-    except ImportError:  # not on POSIX: still a separate process, without the limits
-        resource = None
-    if resource is not None:
-        resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
-        resource.setrlimit(resource.RLIMIT_CPU, (seconds, seconds))
-        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
-        resource.setrlimit(resource.RLIMIT_FSIZE, (0, 0))  # writes nothing but its answer on the pipe
+    _limit(memory, seconds)
     raw = sys.stdin.buffer.read()
     try:
         from python_calamine import CalamineWorkbook, PasswordError, SheetTypeEnum

@@ -31,8 +31,13 @@ def read_data_csv(raw: bytes, file: str, budget: Budget = DATA_FILE_BUDGET) -> p
     if not text.strip():
         raise DatasetError([Problem(file, None, None, None, "empty_file")])
     try:
-        frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, skipinitialspace=False,
-                            nrows=budget.max_rows + 1)  # fmt: skip
+        frame = pd.read_csv(
+            io.StringIO(text),
+            dtype=str,
+            keep_default_na=False,
+            skipinitialspace=False,
+            nrows=budget.max_rows + 1,
+        )
     except (pd.errors.ParserError, ValueError) as err:
         raise DatasetError([Problem(file, None, None, None, "malformed", str(err).strip()[:200])]) from err
     if len(frame) > budget.max_rows or len(frame.columns) > budget.max_columns:

@@ -120,9 +120,9 @@ def csv_rows(raw: bytes, file: str, budget: Budget) -> list[list[str]]:
             refuse(file, "unclosed_quote", row=limits.rows + 1)
         cells = [cell.strip() for cell in record]
         breach = limits.add(cells)
-        if breach:
-            reason, row, column, value, detail = breach
-            refuse(file, reason, value, detail, row, column)
+        if breach is not None:
+            reason, at_row, column, value, detail = breach
+            refuse(file, reason, value, detail, at_row, column)
         if limits.keep:
             rows.append(cells)
     return rows

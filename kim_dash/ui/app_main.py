@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from contextlib import nullcontext
 from contextvars import ContextVar
+from typing import NoReturn
 
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
@@ -41,7 +42,7 @@ def _navigation(lang: str) -> list:
     return pages
 
 
-def _stop_with_report(loaded: state.Loaded, lang: str) -> None:
+def _stop_with_report(loaded: state.Loaded, lang: str) -> NoReturn:
     """The data cannot be shown: say why (a report, never a traceback) and how to fix it."""
     st.title(t("app.title", lang))
     if loaded.unavailable:
@@ -53,6 +54,7 @@ def _stop_with_report(loaded: state.Loaded, lang: str) -> None:
         widgets.validation_report(loaded.problems, lang)
         st.markdown(t("report.how_to_fix", lang, folder=widgets.plain(state.data_dir())))
     st.stop()
+    raise AssertionError("st.stop() ends the run")
 
 
 def main() -> None:

@@ -25,10 +25,14 @@ def esc(text: object) -> str:
 
 def _layout(fig: go.Figure, lang: str, height: int = 420) -> go.Figure:
     fig.update_layout(
-        height=height, margin={"l": 8, "r": 8, "t": 36, "b": 8}, bargap=0.25, plot_bgcolor="white",
-        separators=",." if lang == "id" else ".,", font={"color": INK},
+        height=height,
+        margin={"l": 8, "r": 8, "t": 36, "b": 8},
+        bargap=0.25,
+        plot_bgcolor="white",
+        separators=",." if lang == "id" else ".,",
+        font={"color": INK},
         legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0, "xanchor": "left"},
-    )  # fmt: skip
+    )
     return fig
 
 
@@ -64,21 +68,41 @@ def kecamatan_bar(table: pd.DataFrame, per_village: bool, target: float, lang: s
         values = part[column]
         labels = [fmt_num(v, lang) if per_village else str(int(v)) for v in values]
         fig.add_bar(
-            y=[esc(n) for n in part["name"]], x=values.clip(lower=0.04 if not per_village else 0.004),
-            orientation="h", name=t(f"status.{status}", lang), marker_color=STATUS_HEX[status],
+            y=[esc(n) for n in part["name"]],
+            x=values.clip(lower=0.04 if not per_village else 0.004),
+            orientation="h",
+            name=t(f"status.{status}", lang),
+            marker_color=STATUS_HEX[status],
             marker_pattern={**HATCH, "shape": ["/" if h else "" for h in hatched]},
-            text=labels, textposition="outside", cliponaxis=False, hovertemplate="%{y}: %{text}<extra></extra>",
-        )  # fmt: skip
-    fig.update_yaxes(categoryorder="array", categoryarray=[esc(n) for n in ordered["name"]], autorange="reversed",
-                     title=None, tickfont={"size": 11})  # fmt: skip
+            text=labels,
+            textposition="outside",
+            cliponaxis=False,
+            hovertemplate="%{y}: %{text}<extra></extra>",
+        )
+    fig.update_yaxes(
+        categoryorder="array",
+        categoryarray=[esc(n) for n in ordered["name"]],
+        autorange="reversed",
+        title=None,
+        tickfont={"size": 11},
+    )
     fig.update_xaxes(
         title=t("chart.kim_per_10" if per_village else "chart.kim_count", lang), rangemode="tozero"
     )
     if not per_village and target:
         _target_line(fig, target, t("chart.target_line", lang, value=fmt_num(target, lang)), "x")
     if (~ordered["source"].map(is_published)).any():
-        fig.add_annotation(xref="paper", yref="paper", x=1, y=0, xanchor="right", yanchor="bottom", showarrow=False,
-                           text=esc(t("chart.hatched_note", lang)), font={"size": 10})  # fmt: skip
+        fig.add_annotation(
+            xref="paper",
+            yref="paper",
+            x=1,
+            y=0,
+            xanchor="right",
+            yanchor="bottom",
+            showarrow=False,
+            text=esc(t("chart.hatched_note", lang)),
+            font={"size": 10},
+        )
     return _layout(fig, lang, height=max(320, 19 * len(ordered) + 110))
 
 
@@ -88,14 +112,34 @@ def top_n_bar(top: pd.DataFrame, focus_code: str, lang: str) -> go.Figure:
     colours = [FOCUS if c == focus_code else CALM for c in top["code"]]
     hatched = ["/" if not is_published(s) else "" for s in top["source"]]
     labels = [f"{r}. {esc(n)}" for r, n in zip(top["rank"], top["name"], strict=True)]
-    fig = go.Figure(go.Bar(x=top["count"], y=labels, orientation="h", marker_color=colours,
-                           marker_pattern={**HATCH, "shape": hatched}, text=top["count"], textposition="outside",
-                           cliponaxis=False, customdata=top["code"], hovertemplate="%{y}: %{x:,}<extra></extra>"))  # fmt: skip
+    fig = go.Figure(
+        go.Bar(
+            x=top["count"],
+            y=labels,
+            orientation="h",
+            marker_color=colours,
+            marker_pattern={**HATCH, "shape": hatched},
+            text=top["count"],
+            textposition="outside",
+            cliponaxis=False,
+            customdata=top["code"],
+            hovertemplate="%{y}: %{x:,}<extra></extra>",
+        )
+    )
     fig.update_yaxes(autorange="reversed", title=None)
     fig.update_xaxes(title=t("chart.kim_count", lang))
     if any(hatched):
-        fig.add_annotation(xref="paper", yref="paper", x=1, y=0, xanchor="right", yanchor="bottom", showarrow=False,
-                           text=esc(t("chart.hatched_note", lang)), font={"size": 10})  # fmt: skip
+        fig.add_annotation(
+            xref="paper",
+            yref="paper",
+            x=1,
+            y=0,
+            xanchor="right",
+            yanchor="bottom",
+            showarrow=False,
+            text=esc(t("chart.hatched_note", lang)),
+            font={"size": 10},
+        )
     return _layout(fig, lang, height=max(300, 22 * len(top) + 90))
 
 
@@ -103,28 +147,42 @@ def top_n_bar(top: pd.DataFrame, focus_code: str, lang: str) -> go.Figure:
 def province_bar(summary: pd.DataFrame, lang: str) -> go.Figure:
     shown = summary[summary["kim"] > 0]
     hatched = ["/" if not is_published(s) else "" for s in shown["source"]]
-    fig = go.Figure(go.Bar(x=[esc(p) for p in shown["province"]], y=shown["kim"], marker_color=CALM,
-                           marker_pattern={**HATCH, "shape": hatched}, hovertemplate="%{x}: %{y:,} KIM<extra></extra>"))  # fmt: skip
+    fig = go.Figure(
+        go.Bar(
+            x=[esc(p) for p in shown["province"]],
+            y=shown["kim"],
+            marker_color=CALM,
+            marker_pattern={**HATCH, "shape": hatched},
+            hovertemplate="%{x}: %{y:,} KIM<extra></extra>",
+        )
+    )
     fig.update_xaxes(tickangle=-45, title=None)
     fig.update_yaxes(title=t("chart.kim_count", lang))
     return _layout(fig, lang)
 
 
 @_figure_cache
-def progress_chart(points: pd.DataFrame, reports: pd.DataFrame, growth: pd.DataFrame, target: int,
-                   lang: str) -> go.Figure:  # fmt: skip
+def progress_chart(
+    points: pd.DataFrame, reports: pd.DataFrame, growth: pd.DataFrame, target: int, lang: str
+) -> go.Figure:
     """Dated snapshots and dated published reports as points; the sample's year-formed line apart."""
     from kim_dash.i18n import fmt_as_of
 
     fig = go.Figure()
     if len(growth):
         illustrative = not is_published(str(growth["source"].iloc[0]))
-        fig.add_scatter(x=[f"{y}-12-31" for y in growth["year"]], y=growth["cumulative"], mode="lines",
-                        name=_marked(t("chart.by_year_formed", lang), illustrative, lang),
-                        line={"color": MUTED, "dash": "dot" if illustrative else "solid"},
-                        hovertemplate="%{y:,}<extra></extra>")  # fmt: skip
-    for frame, name, colour, symbol in ((reports, "chart.reports", FOCUS, "diamond"),
-                                        (points, "chart.snapshots", CALM, "circle")):  # fmt: skip
+        fig.add_scatter(
+            x=[f"{y}-12-31" for y in growth["year"]],
+            y=growth["cumulative"],
+            mode="lines",
+            name=_marked(t("chart.by_year_formed", lang), illustrative, lang),
+            line={"color": MUTED, "dash": "dot" if illustrative else "solid"},
+            hovertemplate="%{y:,}<extra></extra>",
+        )
+    for frame, name, colour, symbol in (
+        (reports, "chart.reports", FOCUS, "diamond"),
+        (points, "chart.snapshots", CALM, "circle"),
+    ):
         if frame.empty:
             continue
         value = "count" if "count" in frame else "kim"
@@ -134,12 +192,16 @@ def progress_chart(points: pd.DataFrame, reports: pd.DataFrame, growth: pd.DataF
             if part.empty:
                 continue
             fig.add_scatter(
-                x=[_axis_date(a) for a in part["as_of"]], y=part[value], mode="markers+text",
-                name=_marked(t(name, lang), not flag, lang), text=[str(v) for v in part[value]],
-                textposition="bottom center", customdata=[fmt_as_of(a, lang) for a in part["as_of"]],
+                x=[_axis_date(a) for a in part["as_of"]],
+                y=part[value],
+                mode="markers+text",
+                name=_marked(t(name, lang), not flag, lang),
+                text=[str(v) for v in part[value]],
+                textposition="bottom center",
+                customdata=[fmt_as_of(a, lang) for a in part["as_of"]],
                 marker={"size": 11, "color": colour, "symbol": symbol if flag else f"{symbol}-open"},
                 hovertemplate="%{customdata}: %{y:,}<extra></extra>",
-            )  # fmt: skip
+            )
     _target_line(fig, target, t("chart.target_total", lang, value=target), "y")
     fig.update_yaxes(title=t("chart.kim_count", lang), rangemode="tozero")
     fig.update_xaxes(title=None)
@@ -162,17 +224,45 @@ def before_after(plan: pd.DataFrame, lang: str) -> go.Figure:
     )
     names = [esc(n) for n in ordered["name"]]
     fig = go.Figure()
-    fig.add_scatter(x=ordered["current"], y=names, mode="markers", name=t("chart.now", lang),
-                    marker={"color": MUTED, "size": 9}, hovertemplate="%{y}: %{x}<extra></extra>")  # fmt: skip
-    status = [("none" if a == 0 else "below" if a < tg else "at" if a == tg else "above")
-              for a, tg in zip(ordered["_after"], ordered["target"], strict=True)]  # fmt: skip
-    fig.add_scatter(x=ordered["_after"], y=names, mode="markers", name=t("chart.after", lang),
-                    marker={"color": [STATUS_HEX[s] for s in status], "size": 10, "line": {"color": INK, "width": 1}},
-                    customdata=ordered["target"], hovertemplate="%{y}: %{x} (target %{customdata})<extra></extra>")  # fmt: skip
+    fig.add_scatter(
+        x=ordered["current"],
+        y=names,
+        mode="markers",
+        name=t("chart.now", lang),
+        marker={"color": MUTED, "size": 9},
+        hovertemplate="%{y}: %{x}<extra></extra>",
+    )
+    status = [
+        ("none" if a == 0 else "below" if a < tg else "at" if a == tg else "above")
+        for a, tg in zip(ordered["_after"], ordered["target"], strict=True)
+    ]
+    fig.add_scatter(
+        x=ordered["_after"],
+        y=names,
+        mode="markers",
+        name=t("chart.after", lang),
+        marker={"color": [STATUS_HEX[s] for s in status], "size": 10, "line": {"color": INK, "width": 1}},
+        customdata=ordered["target"],
+        hovertemplate="%{y}: %{x} (target %{customdata})<extra></extra>",
+    )
     for name, now, later in zip(names, ordered["current"], ordered["_after"], strict=True):
         if later != now:
-            fig.add_annotation(x=later, y=name, ax=now, ay=name, xref="x", yref="y", axref="x", ayref="y",
-                               showarrow=True, arrowhead=2, arrowsize=1, arrowwidth=1.5, arrowcolor=FOCUS, text="")  # fmt: skip
+            fig.add_annotation(
+                x=later,
+                y=name,
+                ax=now,
+                ay=name,
+                xref="x",
+                yref="y",
+                axref="x",
+                ayref="y",
+                showarrow=True,
+                arrowhead=2,
+                arrowsize=1,
+                arrowwidth=1.5,
+                arrowcolor=FOCUS,
+                text="",
+            )
     fig.update_yaxes(autorange="reversed", title=None, tickfont={"size": 11})
     fig.update_xaxes(title=t("chart.kim_count", lang), rangemode="tozero")
     return _layout(fig, lang, height=max(320, 19 * len(ordered) + 100))
@@ -181,10 +271,23 @@ def before_after(plan: pd.DataFrame, lang: str) -> go.Figure:
 @_figure_cache
 def schedule_chart(totals: pd.DataFrame, start: int, target: int, lang: str) -> go.Figure:
     fig = go.Figure()
-    fig.add_bar(x=totals["year"], y=totals["new"], name=t("chart.new_per_year", lang), marker_color=FOCUS,
-                text=totals["new"], textposition="outside", hovertemplate="%{x}: +%{y:,}<extra></extra>")  # fmt: skip
-    fig.add_scatter(x=totals["year"], y=totals["cumulative"] + start, name=t("chart.total_after", lang),
-                    mode="lines+markers", line_color=CALM, hovertemplate="%{x}: %{y:,}<extra></extra>")  # fmt: skip
+    fig.add_bar(
+        x=totals["year"],
+        y=totals["new"],
+        name=t("chart.new_per_year", lang),
+        marker_color=FOCUS,
+        text=totals["new"],
+        textposition="outside",
+        hovertemplate="%{x}: +%{y:,}<extra></extra>",
+    )
+    fig.add_scatter(
+        x=totals["year"],
+        y=totals["cumulative"] + start,
+        name=t("chart.total_after", lang),
+        mode="lines+markers",
+        line_color=CALM,
+        hovertemplate="%{x}: %{y:,}<extra></extra>",
+    )
     _target_line(fig, target, t("chart.target_total", lang, value=target), "y")
     fig.update_xaxes(dtick=1, title=None)
     fig.update_yaxes(title=t("chart.kim_count", lang), rangemode="tozero")

@@ -13,8 +13,9 @@ from kim_dash.i18n import t
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def table_downloads(frame: pd.DataFrame, table: str, title_key: str, slug: str, data_date: str, lang: str,
-                    key: str) -> None:  # fmt: skip
+def table_downloads(
+    frame: pd.DataFrame, table: str, title_key: str, slug: str, data_date: str, lang: str, key: str
+) -> None:
     """'Tabel kecamatan · XLSX' and '· CSV' of exactly `frame`; a click does not rerun the page. The
     workbook is made only when clicked (writing one costs more than the rest of a rerun); the CSV is
     cheap and made with the page."""
@@ -22,20 +23,33 @@ def table_downloads(frame: pd.DataFrame, table: str, title_key: str, slug: str, 
     stem = t(f"{title_key}_file", lang)
     left, right = st.columns(2)
     left.download_button(
-        t("download.xlsx", lang, table=title), lambda: export.to_xlsx_bytes(frame, table, lang),
-        export.file_name(stem, slug, data_date, "xlsx"), mime=XLSX_MIME, on_click="ignore",
-        key=f"{key}_xlsx", icon=":material/table:",
-    )  # fmt: skip
+        t("download.xlsx", lang, table=title),
+        lambda: export.to_xlsx_bytes(frame, table, lang),
+        export.file_name(stem, slug, data_date, "xlsx"),
+        mime=XLSX_MIME,
+        on_click="ignore",
+        key=f"{key}_xlsx",
+        icon=":material/table:",
+    )
     right.download_button(
-        t("download.csv", lang, table=title), export.to_csv_bytes(frame, table, lang),
-        export.file_name(stem, slug, data_date, "csv"), mime="text/csv", on_click="ignore", key=f"{key}_csv",
+        t("download.csv", lang, table=title),
+        export.to_csv_bytes(frame, table, lang),
+        export.file_name(stem, slug, data_date, "csv"),
+        mime="text/csv",
+        on_click="ignore",
+        key=f"{key}_csv",
         icon=":material/download:",
-    )  # fmt: skip
+    )
 
 
 def pdf_download(make: Callable[[], bytes], page: str, slug: str, data_date: str, lang: str) -> None:
     """'Unduh ringkasan (PDF)': the brief of exactly this view, made when clicked."""
     st.download_button(
-        t("download.pdf", lang), make, export.file_name(f"kim_ringkasan_{page}", slug, data_date, "pdf"),
-        mime="application/pdf", on_click="ignore", key=f"pdf_{page}", icon=":material/picture_as_pdf:",
-    )  # fmt: skip
+        t("download.pdf", lang),
+        make,
+        export.file_name(f"kim_ringkasan_{page}", slug, data_date, "pdf"),
+        mime="application/pdf",
+        on_click="ignore",
+        key=f"pdf_{page}",
+        icon=":material/picture_as_pdf:",
+    )

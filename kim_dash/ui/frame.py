@@ -16,9 +16,15 @@ def language() -> str:
     """The language switch, on the page itself (reachable on a phone without opening the sidebar)."""
     _, right = st.columns([5, 1], vertical_alignment="center")
     choice = right.segmented_control(
-        "Bahasa / Language", list(LANGUAGES), default=DEFAULT_LANGUAGE, format_func=LANG_LABELS.get,
-        key="lang", bind="query-params", required=True, label_visibility="collapsed",
-    )  # fmt: skip
+        "Bahasa / Language",
+        list(LANGUAGES),
+        default=DEFAULT_LANGUAGE,
+        format_func=lambda code: LANG_LABELS[code],
+        key="lang",
+        bind="query-params",
+        required=True,
+        label_visibility="collapsed",
+    )
     return choice or DEFAULT_LANGUAGE
 
 
@@ -26,9 +32,12 @@ def data_date_choice(dates: list[str], lang: str) -> str:
     """'Lihat data per': the latest data, or any earlier snapshot date (?per=2016-12-20)."""
     state.url_value("per", ["", *dates], "")
     chosen = st.sidebar.selectbox(
-        t("frame.as_of", lang), ["", *dates], key="per",
+        t("frame.as_of", lang),
+        ["", *dates],
+        key="per",
         format_func=lambda d: t("frame.latest", lang) if not d else fmt_as_of(d, lang),
-    )  # fmt: skip
+    )
+    chosen = chosen or ""
     state.write_url_value("per", chosen, "")
     return chosen
 
@@ -42,10 +51,11 @@ def regency_choice(dataset: Dataset, lang: str) -> str:
     chosen = st.sidebar.selectbox(
         t("frame.regency", lang),
         codes,
-        format_func=names.get,
+        format_func=lambda code: names[code],
         key="wilayah",
         help=t("frame.regency_help", lang),
     )
+    chosen = chosen or DEFAULT_REGENCY
     state.write_url_value("wilayah", chosen, DEFAULT_REGENCY)
     return chosen
 

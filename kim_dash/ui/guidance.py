@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import streamlit as st
 
 from kim_dash import export
@@ -19,10 +21,14 @@ def no_data(regency: RegencyData, lang: str, dataset=None) -> None:
     for column, kind in ((left, "counts"), (right, "registry")):
         example = template(kind, regency.code)
         column.download_button(
-            t(f"guidance.template.{kind}", lang), lambda example=example: export.to_xlsx_bytes(example),
-            f"templat_{kind}_{regency.code}.xlsx", mime="application/octet-stream", on_click="ignore",
-            key=f"tpl_{kind}_{regency.code}", icon=":material/table:",
-        )  # fmt: skip
+            t(f"guidance.template.{kind}", lang),
+            partial(export.to_xlsx_bytes, example),
+            f"templat_{kind}_{regency.code}.xlsx",
+            mime="application/octet-stream",
+            on_click="ignore",
+            key=f"tpl_{kind}_{regency.code}",
+            icon=":material/table:",
+        )
     st.page_link("pages/data.py", label=t("guidance.preview_link", lang), icon=":material/upload_file:")
 
 

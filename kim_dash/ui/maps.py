@@ -60,31 +60,77 @@ def _collection(shapes: list[dict], values: dict[str, dict]) -> dict:
     return {"type": "FeatureCollection", "features": out}
 
 
-def _deck(collection: dict, labels: pd.DataFrame, view: tuple[float, float, float], layer_id: str,
-          focus: tuple[str, ...] = ()) -> pdk.Deck:  # fmt: skip
-    outline = {"type": "FeatureCollection",
-               "features": [f for f in collection["features"] if f["properties"]["code"] in focus]}  # fmt: skip
+def _deck(
+    collection: dict,
+    labels: pd.DataFrame,
+    view: tuple[float, float, float],
+    layer_id: str,
+    focus: tuple[str, ...] = (),
+) -> pdk.Deck:
+    outline = {
+        "type": "FeatureCollection",
+        "features": [f for f in collection["features"] if f["properties"]["code"] in focus],
+    }
     layers = [
-        pdk.Layer("GeoJsonLayer", collection, id=layer_id, stroked=True, filled=True, pickable=True,
-                  get_fill_color="properties.fill", get_line_color=rgb(INK, 140), get_line_width=0,
-                  line_width_min_pixels=0.6, line_joint_rounded=True, auto_highlight=True),
-        pdk.Layer("GeoJsonLayer", outline, id=f"{layer_id}_focus", stroked=True, filled=False, pickable=False,
-                  get_line_color=rgb(INK), get_line_width=0, line_width_min_pixels=3, line_joint_rounded=True),
-        pdk.Layer("TextLayer", labels, id=f"{layer_id}_labels", get_position=["lon", "lat"], get_text="label",
-                  get_size=11, get_color=rgb(INK), get_text_anchor="'middle'", get_alignment_baseline="'center'",
-                  font_weight=600, font_settings={"sdf": True}, outline_width=3, outline_color=[255, 255, 255, 255]),
-    ]  # fmt: skip
+        pdk.Layer(
+            "GeoJsonLayer",
+            collection,
+            id=layer_id,
+            stroked=True,
+            filled=True,
+            pickable=True,
+            get_fill_color="properties.fill",
+            get_line_color=rgb(INK, 140),
+            get_line_width=0,
+            line_width_min_pixels=0.6,
+            line_joint_rounded=True,
+            auto_highlight=True,
+        ),
+        pdk.Layer(
+            "GeoJsonLayer",
+            outline,
+            id=f"{layer_id}_focus",
+            stroked=True,
+            filled=False,
+            pickable=False,
+            get_line_color=rgb(INK),
+            get_line_width=0,
+            line_width_min_pixels=3,
+            line_joint_rounded=True,
+        ),
+        pdk.Layer(
+            "TextLayer",
+            labels,
+            id=f"{layer_id}_labels",
+            get_position=["lon", "lat"],
+            get_text="label",
+            get_size=11,
+            get_color=rgb(INK),
+            get_text_anchor="'middle'",
+            get_alignment_baseline="'center'",
+            font_weight=600,
+            font_settings={"sdf": True},
+            outline_width=3,
+            outline_color=[255, 255, 255, 255],
+        ),
+    ]
     lat, lon, zoom = view
-    return pdk.Deck(layers=layers, initial_view_state=pdk.ViewState(latitude=lat, longitude=lon, zoom=zoom),
-                    map_provider=None, map_style=None, tooltip={"text": "{tip}"})  # fmt: skip
+    return pdk.Deck(
+        layers=layers,
+        initial_view_state=pdk.ViewState(latitude=lat, longitude=lon, zoom=zoom),
+        map_provider=None,
+        map_style=None,
+        tooltip={"text": "{tip}"},
+    )
 
 
 def _tip(lines: list[str]) -> str:
     return "\n".join(html.escape(str(line), quote=False) for line in lines if line)
 
 
-def kecamatan_deck(table: pd.DataFrame, points: pd.DataFrame, regency: str, lang: str, chosen: tuple[str, ...]
-                   ) -> pdk.Deck | None:  # fmt: skip
+def kecamatan_deck(
+    table: pd.DataFrame, points: pd.DataFrame, regency: str, lang: str, chosen: tuple[str, ...]
+) -> pdk.Deck | None:
     shapes, _ = features("kecamatan", regency)
     if not shapes:
         return None
@@ -92,10 +138,17 @@ def kecamatan_deck(table: pd.DataFrame, points: pd.DataFrame, regency: str, lang
     values = {}
     for row in table.itertuples(index=False):
         values[row.code] = {
-            "code": row.code, "fill": rgb(STATUS_HEX[row.status], 215),
-            "tip": _tip([row.name, t("map.kecamatan_tip", lang, kim=row.kim, target=row.target),
-                         t(f"status.{row.status}", lang), "" if is_published(row.source) else marker]),
-        }  # fmt: skip
+            "code": row.code,
+            "fill": rgb(STATUS_HEX[row.status], 215),
+            "tip": _tip(
+                [
+                    row.name,
+                    t("map.kecamatan_tip", lang, kim=row.kim, target=row.target),
+                    t(f"status.{row.status}", lang),
+                    "" if is_published(row.source) else marker,
+                ]
+            ),
+        }
     labels = table[["code", "name", "kim"]].merge(points[["code", "lat", "lon"]], on="code")
     # every count on its area; names only where there is no KIM yet (few, and what a leader acts on):
     # all 40 names do not fit on a regency map, and the tooltip names every area on hover or tap
@@ -116,8 +169,13 @@ def regency_deck(ranking: pd.DataFrame, points: pd.DataFrame, lang: str, focus: 
         if code in rows.index:
             row = rows.loc[code]
             fill = rgb(BAND_HEX[row["band"]], 230)
-            tip = _tip([name, t("map.regency_tip", lang, count=int(row["count"]), rank=int(row["rank"])),
-                        "" if is_published(row["source"]) else marker])  # fmt: skip
+            tip = _tip(
+                [
+                    name,
+                    t("map.regency_tip", lang, count=int(row["count"]), rank=int(row["rank"])),
+                    "" if is_published(row["source"]) else marker,
+                ]
+            )
         else:
             fill, tip = rgb(NO_DATA_HEX), _tip([name, t("map.regency_none", lang)])
         values[code] = {"code": code, "fill": fill, "tip": tip}

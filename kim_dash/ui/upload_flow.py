@@ -62,16 +62,32 @@ def _report(result: Ingested, name: str, ctx: Context) -> None:
             state.use_preview(result.kind, result.regency, result.valid_rows, name, result.as_of)
             st.rerun()
     if result.rejected_rows is not None and len(result.rejected_rows):
-        st.download_button(t("data.rejected_download", lang), to_csv_bytes(result.rejected_rows), "kim_baris_ditolak.csv",
-                           mime="text/csv", on_click="ignore", key="rejected")  # fmt: skip
+        st.download_button(
+            t("data.rejected_download", lang),
+            to_csv_bytes(result.rejected_rows),
+            "kim_baris_ditolak.csv",
+            mime="text/csv",
+            on_click="ignore",
+            key="rejected",
+        )
 
 
 def table_upload(ctx: Context) -> None:
     lang = ctx.lang
-    kind_choice = st.radio(t("data.kind", lang), ["auto", "registry", "counts", "national"], horizontal=True,
-                           key="data_kind", format_func=lambda k: t(f"data.kind.{k}", lang, name=ctx.dataset.geography.regency_name(ctx.regency)))  # fmt: skip
-    upload = st.file_uploader(t("data.file", lang), type=["csv", "txt", "xlsx", "xls", "ods"], key="data_file",
-                              help=t("data.file_help", lang, mb=MAX_MB), max_upload_size=MAX_MB)  # fmt: skip
+    kind_choice = st.radio(
+        t("data.kind", lang),
+        ["auto", "registry", "counts", "national"],
+        horizontal=True,
+        key="data_kind",
+        format_func=lambda k: t(f"data.kind.{k}", lang, name=ctx.dataset.geography.regency_name(ctx.regency)),
+    )
+    upload = st.file_uploader(
+        t("data.file", lang),
+        type=["csv", "txt", "xlsx", "xls", "ods"],
+        key="data_file",
+        help=t("data.file_help", lang, mb=MAX_MB),
+        max_upload_size=MAX_MB,
+    )
     if upload is None:
         return
     raw, name = upload.getvalue(), upload.name
@@ -80,8 +96,15 @@ def table_upload(ctx: Context) -> None:
     result = ingest(
         raw, name, ctx.dataset.geography, kind, ctx.regency, sheet, st.session_state.get("data_mapping")
     )
-    st.markdown(t("data.detected", lang, kind=t(f"data.kind.{result.kind}", lang, name=ctx.dataset.geography.regency_name(ctx.regency)),
-                  count=result.rows, rows=fmt_int(result.rows, lang)))  # fmt: skip
+    st.markdown(
+        t(
+            "data.detected",
+            lang,
+            kind=t(f"data.kind.{result.kind}", lang, name=ctx.dataset.geography.regency_name(ctx.regency)),
+            count=result.rows,
+            rows=fmt_int(result.rows, lang),
+        )
+    )
     if result.mapped:
         st.caption(
             t("data.mapped", lang, pairs=widgets.plain(", ".join(f"{a} → {b}" for a, b in result.mapped)))
@@ -109,8 +132,13 @@ def table_upload(ctx: Context) -> None:
 
 def boundary_upload(ctx: Context) -> None:
     lang = ctx.lang
-    level = st.radio(t("data.boundary_level", lang), ["kecamatan", "regency"], horizontal=True, key="boundary_level",
-                     format_func=lambda v: t(f"data.level.{v}", lang))  # fmt: skip
+    level = st.radio(
+        t("data.boundary_level", lang),
+        ["kecamatan", "regency"],
+        horizontal=True,
+        key="boundary_level",
+        format_func=lambda v: t(f"data.level.{v}", lang),
+    )
     in_use = state.boundary(level)
     if in_use is not None:
         st.info(t("data.boundary_in_use", lang), icon=":material/map:")
@@ -120,8 +148,12 @@ def boundary_upload(ctx: Context) -> None:
             on_click=state.set_boundary,
             args=(level, None),
         )
-    upload = st.file_uploader(t("data.boundary_file", lang), type=["geojson", "json", "zip", "gpkg"], key="boundary_file",
-                              max_upload_size=MAX_MB)  # fmt: skip
+    upload = st.file_uploader(
+        t("data.boundary_file", lang),
+        type=["geojson", "json", "zip", "gpkg"],
+        key="boundary_file",
+        max_upload_size=MAX_MB,
+    )
     if upload is None:
         return
     raw, name = upload.getvalue(), upload.name

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import Literal
 
 import pandas as pd
 import streamlit as st
@@ -37,7 +38,8 @@ def kpi(column, label: str, value: str, lang: str, source: str = "", help_text: 
 def figure_kpi(
     column, label: str, fig: Figure, lang: str, kind: str = "int", help_text: str | None = None
 ) -> None:
-    value = {"int": fmt_int, "pct": fmt_pct, "num": fmt_num}[kind](fig.value, lang)
+    formats: dict[str, Callable[[float, str], str]] = {"int": fmt_int, "pct": fmt_pct, "num": fmt_num}
+    value = formats[kind](fig.value, lang)
     kpi(column, label, value, lang, fig.source, help_text)
 
 
@@ -72,8 +74,14 @@ def validation_report(problems: list[Problem], lang: str, title_key: str = "repo
     st.dataframe(table, hide_index=True, width="stretch")
 
 
-def table(frame: pd.DataFrame, name: str, lang: str, height: int | str = "auto", key: str | None = None,
-          hide: tuple[str, ...] = ()):  # fmt: skip
+def table(
+    frame: pd.DataFrame,
+    name: str,
+    lang: str,
+    height: int | Literal["auto"] = "auto",
+    key: str | None = None,
+    hide: tuple[str, ...] = (),
+):
     """A table as people read it: titles and values in the language, numbers in its format.
 
     A pandas Styler carries the display text while the cells keep their numbers, so sorting by a
