@@ -15,7 +15,7 @@ from kim_dash.geography import Geography
 from kim_dash.places import resolve_places
 from kim_dash.problems import DatasetError, Problem
 from kim_dash.readers import read_table
-from kim_dash.schema import SPECS
+from kim_dash.specs import SPECS
 from kim_dash.validate import validate_frame
 
 DEFAULT_REGENCY = "32.01"  # Kabupaten Bogor

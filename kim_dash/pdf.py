@@ -101,7 +101,7 @@ def _kpis(doc: BriefDoc) -> list[Flowable]:
     if not doc.kpis:
         return []
     per_row = 1 if len(doc.kpis) == 1 else 2 if len(doc.kpis) in (2, 4) else 3
-    cells = []
+    cells: list[list[Paragraph] | str] = []
     for k in doc.kpis:
         value = markup(k.value, CELL_LIMIT) + (
             f' <font name="{ITALIC}" size="8">({markup(doc.illustrative_marker)})</font>'
@@ -110,7 +110,7 @@ def _kpis(doc: BriefDoc) -> list[Flowable]:
         )
         cell = [Paragraph(markup(k.label, CELL_LIMIT), KPI_LABEL), Paragraph(value, KPI_VALUE)]
         cells.append(cell + ([Paragraph(markup(k.note, CELL_LIMIT), KPI_NOTE)] if k.note else []))
-    cells += [[""]] * (-len(cells) % per_row)
+    cells += [""] * (-len(cells) % per_row)  # empty table cells fill the last row
     grid = [cells[i : i + per_row] for i in range(0, len(cells), per_row)]
     table = RLTable(grid, colWidths=[WIDTH / per_row] * per_row)
     style = [("VALIGN", (0, 0), (-1, -1), "TOP"), ("INNERGRID", (0, 0), (-1, -1), 5, colors.white)]

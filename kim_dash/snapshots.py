@@ -19,7 +19,7 @@ from sqlalchemy.pool import StaticPool
 from kim_dash.geography import Geography, read_data_file
 from kim_dash.ingest import Ingested, ingest
 from kim_dash.problems import DatasetError, Problem
-from kim_dash.schema import DATE_TEXT
+from kim_dash.specs import DATE_TEXT
 from kim_dash.store import Snapshot, Store
 from kim_dash.validate import validate_frame
 

@@ -20,7 +20,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.pool import NullPool
 
-from kim_dash.schema import SNAPSHOT_KINDS, SPECS
+from kim_dash.specs import SNAPSHOT_KINDS, SPECS
 
 METADATA = sa.MetaData()
 SNAPSHOTS = sa.Table(

@@ -10,16 +10,8 @@ import pandera.pandas as pa
 
 from kim_dash import names
 from kim_dash.problems import Problem
-from kim_dash.schema import (
-    CODE_PATTERNS,
-    FIELDS_OF_ACTIVITY,
-    FIRST_YEAR,
-    MAX_COUNT,
-    SPECS,
-    build_schema,
-    last_year,
-    typed,
-)
+from kim_dash.schema import build_schema, last_year, typed
+from kim_dash.specs import CODE_PATTERNS, FIELDS_OF_ACTIVITY, FIRST_YEAR, MAX_COUNT, SPECS
 
 Refs = Mapping[str, Collection[str]]
 

@@ -9,7 +9,7 @@ from kim_dash.extracts import registry_extract, slug_of
 from kim_dash.i18n import fmt_int, fmt_num, t
 from kim_dash.progress import reported_history, snapshot_progress
 from kim_dash.regency import regency_data
-from kim_dash.ui import charts, downloads, guidance, maps, state, widgets
+from kim_dash.ui import charts, charts_plan, downloads, guidance, maps, state, widgets
 from kim_dash.ui.app_main import page_context
 
 ctx = page_context()
@@ -153,7 +153,7 @@ if regency.registry is not None:
 st.subheader(t("kecamatan.progress_title", lang))
 dated, _ = reported_history(dataset, regency.code)
 st.plotly_chart(
-    charts.progress_chart(
+    charts_plan.progress_chart(
         snapshot_progress(dataset, regency.code),
         dated,
         growth_by_year(regency),

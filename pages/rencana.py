@@ -11,7 +11,7 @@ from kim_dash.planner import MODES, WEIGHTINGS, desa_saturation
 from kim_dash.plans import PlanRequest, run_plan
 from kim_dash.problems import DatasetError
 from kim_dash.regency import regency_data
-from kim_dash.ui import charts, downloads, guidance, state, widgets
+from kim_dash.ui import charts, charts_plan, downloads, guidance, state, widgets
 from kim_dash.ui.app_main import page_context
 
 ctx = page_context()
@@ -123,7 +123,7 @@ widgets.table(
     result.plan, "plan", lang, height=420, hide=("code",) + (("weight",) if weighting == "equal" else ())
 )
 downloads.table_downloads(result.plan, "plan", f"planner.table_title.{mode}", slug, as_of, lang, key="plan")
-st.plotly_chart(charts.before_after(result.plan, lang), width="stretch", config=charts.CONFIG)
+st.plotly_chart(charts_plan.before_after(result.plan, lang), width="stretch", config=charts.CONFIG)
 
 st.subheader(t("planner.by_year", lang))
 y1, y2, y3 = st.columns(3)
@@ -170,7 +170,7 @@ if by_year is not None:
     )
     st.markdown(widgets.plain(t(key, lang, year=done or "", until=until, per_year=fmt_int(per_year, lang))))
     st.plotly_chart(
-        charts.schedule_chart(
+        charts_plan.schedule_chart(
             by_year.totals(),
             result.summary.current.value,
             int(result.plan["after"].sum()) if "after" in result.plan else result.summary.target.value,

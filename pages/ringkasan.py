@@ -9,7 +9,7 @@ from kim_dash.i18n import fmt_as_of, fmt_int, fmt_pct, t
 from kim_dash.progress import reported_history, snapshot_progress
 from kim_dash.ranking import focus_stats, national_snapshot, national_totals
 from kim_dash.regency import regency_data
-from kim_dash.ui import charts, downloads, widgets
+from kim_dash.ui import charts, charts_plan, downloads, widgets
 from kim_dash.ui.app_main import page_context
 
 ctx = page_context()
@@ -112,7 +112,7 @@ dated, undated = reported_history(dataset, regency.code)
 target = coverage_kpis(regency).target.total.value if regency.has_data else 0
 left, right = st.columns([3, 2])
 left.plotly_chart(
-    charts.progress_chart(
+    charts_plan.progress_chart(
         snapshot_progress(dataset, regency.code), dated, growth_by_year(regency), target, lang
     ),
     width="stretch",

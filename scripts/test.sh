@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Set up a fresh test environment and run every test (unit, AppTest, browser).
+# Set up a fresh test environment and run every check: ruff (lint and format), mypy, then every test
+# (unit, property, AppTest, store on SQLite and PostgreSQL, browser, replicas behind HAProxy), on 2 workers.
 # Usage: bash scripts/test.sh [pytest args]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -28,4 +29,6 @@ rm -rf "$VENV"
 python3.11 -m venv "$VENV"
 "$VENV/bin/pip" install -q --disable-pip-version-check -r requirements-dev.txt
 "$VENV/bin/ruff" check .
-exec "$VENV/bin/python" -m pytest -q "$@"
+"$VENV/bin/ruff" format --check .
+"$VENV/bin/mypy"
+exec "$VENV/bin/python" -m pytest -q -n 2 "$@"

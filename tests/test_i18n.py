@@ -16,7 +16,7 @@ from kim_dash.coverage import KECAMATAN_COLUMNS, STATUSES
 from kim_dash.extracts import COLUMN_KINDS
 from kim_dash.inequality import MEASURES
 from kim_dash.planner import MODES, WEIGHTINGS
-from kim_dash.schema import STATUSES as KIM_STATUSES
+from kim_dash.specs import STATUSES as KIM_STATUSES
 from kim_dash.strings import STRINGS
 
 ROOT = Path(__file__).resolve().parents[1]

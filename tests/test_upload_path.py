@@ -136,9 +136,9 @@ def test_weights_file_current_that_is_not_a_count(geography, bogor, current):
 def test_weights_from_indonesian_excel_and_markup_in_names(geography, bogor):
     rows = "".join(f"{c};{i + 1};<b>x</b>\n" for i, c in enumerate(bogor.kecamatan["code"]))
     units = weights_units(("kode;bobot;nama\n" + rows).encode("cp1252"), "bobot.csv", geography, bogor)
-    from kim_dash.ui import charts
+    from kim_dash.ui import charts_plan
 
-    fig = charts.before_after(default_plan(bogor).assign(name="<a href='x'>klik</a>"), "id")
+    fig = charts_plan.before_after(default_plan(bogor).assign(name="<a href='x'>klik</a>"), "id")
     assert "<a href" not in fig.to_json() and "&lt;a href" in fig.to_json()  # plotly would render a live link
     assert len(units) == 40
 

@@ -1,0 +1,144 @@
+"""Charts over time and of the plan: progress by date, now → after the plan, new KIM by year."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from kim_dash.i18n import t
+from kim_dash.palette import CALM, FOCUS, INK, MUTED, STATUS_HEX
+from kim_dash.provenance import is_published
+from kim_dash.ui.charts import _figure_cache, _layout, _marked, _target_line, esc
+
+
+@_figure_cache
+def progress_chart(
+    points: pd.DataFrame, reports: pd.DataFrame, growth: pd.DataFrame, target: int, lang: str
+) -> go.Figure:
+    """Dated snapshots and dated published reports as points; the sample's year-formed line apart."""
+    from kim_dash.i18n import fmt_as_of
+
+    fig = go.Figure()
+    if len(growth):
+        illustrative = not is_published(str(growth["source"].iloc[0]))
+        fig.add_scatter(
+            x=[f"{y}-12-31" for y in growth["year"]],
+            y=growth["cumulative"],
+            mode="lines",
+            name=_marked(t("chart.by_year_formed", lang), illustrative, lang),
+            line={"color": MUTED, "dash": "dot" if illustrative else "solid"},
+            hovertemplate="%{y:,}<extra></extra>",
+        )
+    for frame, name, colour, symbol in (
+        (reports, "chart.reports", FOCUS, "diamond"),
+        (points, "chart.snapshots", CALM, "circle"),
+    ):
+        if frame.empty:
+            continue
+        value = "count" if "count" in frame else "kim"
+        published = frame["source"].map(is_published)
+        for flag in (True, False):
+            part = frame[published == flag]
+            if part.empty:
+                continue
+            fig.add_scatter(
+                x=[_axis_date(a) for a in part["as_of"]],
+                y=part[value],
+                mode="markers+text",
+                name=_marked(t(name, lang), not flag, lang),
+                text=[str(v) for v in part[value]],
+                textposition="bottom center",
+                customdata=[fmt_as_of(a, lang) for a in part["as_of"]],
+                marker={"size": 11, "color": colour, "symbol": symbol if flag else f"{symbol}-open"},
+                hovertemplate="%{customdata}: %{y:,}<extra></extra>",
+            )
+    _target_line(fig, target, t("chart.target_total", lang, value=target), "y")
+    fig.update_yaxes(title=t("chart.kim_count", lang), rangemode="tozero")
+    fig.update_xaxes(title=None)
+    return _layout(fig, lang, height=360)
+
+
+def _axis_date(as_of: str) -> str:
+    """Where a partial date sits on a time axis (the hover says the date as stored: "Desember 2014")."""
+    parts = as_of.split("-")
+    return {1: f"{as_of}-07-01", 2: f"{as_of}-15", 3: as_of}[len(parts)]
+
+
+@_figure_cache
+def before_after(plan: pd.DataFrame, lang: str) -> go.Figure:
+    """Now → after the plan for every kecamatan, sorted: a grey dot, an arrow, a dot by status."""
+    after_column = "after" if "after" in plan else "to_form"
+    after = plan[after_column] if after_column == "after" else plan["current"] + plan["to_form"]
+    ordered = plan.assign(_after=after).sort_values(
+        ["_after", "current", "code"], ascending=[False, False, True]
+    )
+    names = [esc(n) for n in ordered["name"]]
+    fig = go.Figure()
+    fig.add_scatter(
+        x=ordered["current"],
+        y=names,
+        mode="markers",
+        name=t("chart.now", lang),
+        marker={"color": MUTED, "size": 9},
+        hovertemplate="%{y}: %{x}<extra></extra>",
+    )
+    status = [
+        ("none" if a == 0 else "below" if a < tg else "at" if a == tg else "above")
+        for a, tg in zip(ordered["_after"], ordered["target"], strict=True)
+    ]
+    fig.add_scatter(
+        x=ordered["_after"],
+        y=names,
+        mode="markers",
+        name=t("chart.after", lang),
+        marker={"color": [STATUS_HEX[s] for s in status], "size": 10, "line": {"color": INK, "width": 1}},
+        customdata=ordered["target"],
+        hovertemplate="%{y}: %{x} (target %{customdata})<extra></extra>",
+    )
+    for name, now, later in zip(names, ordered["current"], ordered["_after"], strict=True):
+        if later != now:
+            fig.add_annotation(
+                x=later,
+                y=name,
+                ax=now,
+                ay=name,
+                xref="x",
+                yref="y",
+                axref="x",
+                ayref="y",
+                showarrow=True,
+                arrowhead=2,
+                arrowsize=1,
+                arrowwidth=1.5,
+                arrowcolor=FOCUS,
+                text="",
+            )
+    fig.update_yaxes(autorange="reversed", title=None, tickfont={"size": 11})
+    fig.update_xaxes(title=t("chart.kim_count", lang), rangemode="tozero")
+    return _layout(fig, lang, height=max(320, 19 * len(ordered) + 100))
+
+
+@_figure_cache
+def schedule_chart(totals: pd.DataFrame, start: int, target: int, lang: str) -> go.Figure:
+    fig = go.Figure()
+    fig.add_bar(
+        x=totals["year"],
+        y=totals["new"],
+        name=t("chart.new_per_year", lang),
+        marker_color=FOCUS,
+        text=totals["new"],
+        textposition="outside",
+        hovertemplate="%{x}: +%{y:,}<extra></extra>",
+    )
+    fig.add_scatter(
+        x=totals["year"],
+        y=totals["cumulative"] + start,
+        name=t("chart.total_after", lang),
+        mode="lines+markers",
+        line_color=CALM,
+        hovertemplate="%{x}: %{y:,}<extra></extra>",
+    )
+    _target_line(fig, target, t("chart.target_total", lang, value=target), "y")
+    fig.update_xaxes(dtick=1, title=None)
+    fig.update_yaxes(title=t("chart.kim_count", lang), rangemode="tozero")
+    return _layout(fig, lang, height=320)
