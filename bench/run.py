@@ -30,11 +30,11 @@ from streamlit.testing.v1 import AppTest  # noqa: E402
 
 # page -> (widget kind, key, value A, value B): the filter flipped between reruns
 FILTERS = {
-    "home": None,
-    "ranking": ("multiselect", "provinsi", ["32"], []),
-    "by_kecamatan": ("multiselect", "kec", ["32.01.27", "32.01.26"], []),
-    "planner": ("number_input", "target", 200, 150),
-    "manage_data": ("radio", "data_kind", "national", "auto"),
+    "ringkasan": None,
+    "peringkat": ("multiselect", "provinsi", ["32"], []),
+    "kecamatan": ("multiselect", "kec", ["32.01.27", "32.01.26"], []),
+    "rencana": ("number_input", "target", 200, 150),
+    "data": ("radio", "data_kind", "national", "auto"),
 }
 
 
@@ -140,9 +140,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         scaled = make(Path(folder) / "data")
         os.environ["KIM_DATA_DIR"] = str(scaled["data"])
-        os.environ["KIM_REGENCY_BOUNDARIES"] = str(scaled["regency_boundaries"])
         rows += apptest_section(reruns, "scaled")
-        del os.environ["KIM_DATA_DIR"], os.environ["KIM_REGENCY_BOUNDARIES"]
+        del os.environ["KIM_DATA_DIR"]
     reference = {label: rerun for label, name, _, rerun in rows if name == "reference page"}
     print(
         f"Benchmark {date.today().isoformat()} · {platform.node()} · {os.cpu_count()} cores · "

@@ -30,6 +30,7 @@ def make(folder: Path, seed: int = 7) -> dict[str, Path]:
         folder / "national_kim_2014.csv", index=False
     )
     desa = pd.read_csv(folder / "reference" / "desa.csv", dtype=str)
+    desa = desa[desa["code"].str.startswith("32.01.")].assign(kecamatan_code=lambda d: d["code"].str[:8])
     picks = desa.iloc[rng.integers(0, len(desa), 10_000)].reset_index(drop=True)
     pd.DataFrame(
         {

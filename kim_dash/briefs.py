@@ -79,7 +79,7 @@ def build_doc(dataset: Dataset, request: BriefRequest) -> BriefDoc:
     else:
         sentences = [sentences_of.Sentence(t("brief.no_data", lang, name=regency.name), "illustrative")]
     refs, illustrative_rows = view_sources(
-        dataset, [snapshot], "" if request.page == "ranking" else regency.code
+        dataset, (snapshot,), "" if request.page == "ranking" else regency.code
     )
     notes = [t("pdf.note_illustrative", lang)] if illustrative_rows else []
     titles = {

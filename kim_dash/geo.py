@@ -1,10 +1,11 @@
 """Boundary files (GeoJSON, zipped Shapefile, GeoPackage): read, reproject, join, simplify.
 
-Users bring their own polygons (BIG/Bappeda shapefiles); the project ships only interior points.
+The project ships display boundaries (kim_dash.boundaries); a user may bring their own (BIG/Bappeda files).
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,6 +36,7 @@ class BoundaryJoin:
     unmatched: list[str] = field(default_factory=list)  # names/codes in the file we could not place
     missing: list[str] = field(default_factory=list)  # reference codes no feature matched
     merged: list[str] = field(default_factory=list)  # reference codes several features matched (dissolved)
+    token: str = ""  # a digest of the joined shapes: cached maps are keyed by content, never by object id
 
 
 def read_boundaries(raw: bytes, file: str, layer: str | None = None) -> tuple[gpd.GeoDataFrame, str]:
@@ -118,7 +120,9 @@ def join_boundaries(
     merged = sorted(counts[counts > 1].index)
     out = _dissolve(out, merged) if merged else out[["code", "geometry"]]
     missing = sorted(set(names_by_code) - set(out["code"]))
-    return BoundaryJoin(out.reset_index(drop=True), crs, len(frame), joined_by, unmatched, missing, merged)
+    out = out.reset_index(drop=True)
+    token = hashlib.sha256(b"".join(out.geometry.to_wkb()) + "|".join(out["code"]).encode()).hexdigest()
+    return BoundaryJoin(out, crs, len(frame), joined_by, unmatched, missing, merged, token)
 
 
 def simplify(frame: gpd.GeoDataFrame, level: str) -> gpd.GeoDataFrame:

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from babel import Locale
 from babel.dates import format_date
 from babel.lists import format_list
-from babel.numbers import format_decimal, format_percent
 
 from kim_dash.strings import STRINGS
 
@@ -34,19 +34,30 @@ def t(key: str, lang: str = DEFAULT_LANGUAGE, **params: object) -> str:
     return text.format(**params) if params else text
 
 
-def fmt_int(value: float | int, lang: str) -> str:
-    return format_decimal(int(round(value)), locale=_LOCALES[lang])
+def _symbols(lang: str) -> tuple[str, str]:
+    """The locale's decimal mark and thousands separator (',' and '.' for id_ID), from Babel's data."""
+    symbols = Locale.parse(_LOCALES[lang]).number_symbols["latn"]
+    return symbols["decimal"], symbols["group"]
+
+
+_MARKS = {lang: _symbols(lang) for lang in LANGUAGES}
 
 
 def fmt_num(value: float, lang: str, digits: int = DECIMALS) -> str:
-    pattern = "#,##0." + "0" * digits if digits else "#,##0"
-    return format_decimal(value, format=pattern, locale=_LOCALES[lang])
+    """3.75 -> '3,75' (id) / '3.75' (en); thousands grouped. Written out (not Babel's pattern engine)
+    because tables format thousands of cells per rerun; the marks are Babel's own."""
+    decimal, group = _MARKS[lang]
+    text = f"{float(value):,.{digits}f}"
+    return text.replace(",", "\0").replace(".", decimal).replace("\0", group)
+
+
+def fmt_int(value: float | int, lang: str) -> str:
+    return fmt_num(round(value), lang, 0)
 
 
 def fmt_pct(fraction: float, lang: str, digits: int = PERCENT_DECIMALS) -> str:
     """0.125 -> '12,5%' (id) / '12.5%' (en)."""
-    pattern = "#,##0." + "0" * digits + "%" if digits else "#,##0%"
-    return format_percent(fraction, format=pattern, locale=_LOCALES[lang])
+    return fmt_num(float(fraction) * 100, lang, digits) + "%"
 
 
 def fmt_month(value: dt.date, lang: str) -> str:

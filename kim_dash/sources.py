@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from kim_dash.data import Dataset
 from kim_dash.provenance import ILLUSTRATIVE, PUBLISHED
 from kim_dash.store import Snapshot
 
 
 def view_sources(
-    dataset: Dataset, snapshots: Iterable[Snapshot | None], regency: str = ""
+    dataset: Dataset, snapshots: tuple[Snapshot | None, ...], regency: str = ""
 ) -> tuple[list[str], int]:
     """(published references, number of illustrative rows) behind the snapshots a view shows,
     plus the facts that confirm their aggregates, the regency's targets and its reported history."""

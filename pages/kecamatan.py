@@ -127,7 +127,14 @@ with left:
         key="kec_chart",
     )
 with right:
-    deck = maps.kecamatan_deck(kecamatan_table(regency), regency.kecamatan, regency.code, lang, chosen)
+    deck = maps.kecamatan_deck(
+        kecamatan_table(regency),
+        regency.kecamatan,
+        regency.code,
+        lang,
+        chosen,
+        maps.boundary_token("kecamatan"),
+    )
     if deck is not None:
         st.pydeck_chart(deck, height=520, on_select=drill_from_map, key="kec_map")
         maps.status_legend(lang)

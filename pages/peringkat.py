@@ -142,7 +142,7 @@ with chart_column:
     )
 with map_column:
     st.subheader(t("ranking.map_title", lang))
-    deck = maps.regency_deck(table, dataset.geography.regencies, lang, focus)
+    deck = maps.regency_deck(table, dataset.geography.regencies, lang, focus, maps.boundary_token("regency"))
     if deck is not None:
         st.pydeck_chart(deck, height=460, on_select=focus_from_map, key="rank_map")
         maps.band_legend(lang)

@@ -15,7 +15,16 @@ from kim_dash.provenance import is_published
 
 HATCH = {"shape": "/", "fillmode": "overlay", "fgcolor": "rgba(255,255,255,0.7)", "solidity": 0.3}
 CONFIG = {"displayModeBar": False, "responsive": True}  # no toolbar over the labels (phones)
-_figure_cache = st.cache_resource(show_spinner=False, max_entries=256)  # figures are read-only once built
+
+
+def frame_key(frame: pd.DataFrame) -> tuple:
+    """A cheap cache key for the small tables a figure is made from (Streamlit's own hashing of a
+    frame costs several milliseconds; this is one vectorised pass)."""
+    return (frame.shape, tuple(frame.columns), int(pd.util.hash_pandas_object(frame, index=False).sum()))
+
+
+# figures are read-only once built: made once per input table and language, shared by every session
+_figure_cache = st.cache_resource(show_spinner=False, max_entries=256, hash_funcs={pd.DataFrame: frame_key})
 
 
 def esc(text: object) -> str:

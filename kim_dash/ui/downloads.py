@@ -9,8 +9,15 @@ import streamlit as st
 
 from kim_dash import export
 from kim_dash.i18n import t
+from kim_dash.ui.charts import frame_key
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@st.cache_resource(show_spinner=False, max_entries=128, hash_funcs={pd.DataFrame: frame_key})
+def _csv(frame: pd.DataFrame, table: str, lang: str) -> bytes:
+    """A table's CSV, made once per table and language (the bytes are the same for every session)."""
+    return export.to_csv_bytes(frame, table, lang)
 
 
 def table_downloads(

@@ -12,9 +12,11 @@ import streamlit as st
 
 from kim_dash import boundaries, geo
 from kim_dash.i18n import t
-from kim_dash.palette import BAND_HEX, INK, NO_DATA_HEX, STATUS_HEX, STATUS_ORDER, rgb
+from kim_dash.palette import BAND_HEX, NO_DATA_HEX, STATUS_HEX, STATUS_ORDER, rgb
 from kim_dash.provenance import is_published
 from kim_dash.ui import state
+from kim_dash.ui.charts import frame_key
+from kim_dash.ui.deck import collection, deck
 
 LABELLED_REGENCIES = 20
 
@@ -29,7 +31,7 @@ def _kecamatan_features(folder: str, regency: str) -> list[dict]:
     return boundaries.kecamatan_features(Path(folder), regency)
 
 
-@st.cache_resource(show_spinner=False, max_entries=8, hash_funcs={geo.BoundaryJoin: id})
+@st.cache_resource(show_spinner=False, max_entries=8, hash_funcs={geo.BoundaryJoin: lambda join: join.token})
 def _uploaded_features(join: geo.BoundaryJoin, level: str) -> list[dict]:
     return geo.display_features(join.frame, level)
 
@@ -51,85 +53,22 @@ def features(level: str, regency: str = "") -> tuple[list[dict], bool]:
     ), False
 
 
-def _collection(shapes: list[dict], values: dict[str, dict]) -> dict:
-    out = []
-    for feature in shapes:
-        props = values.get(feature["properties"]["code"])
-        if props is not None:
-            out.append({"type": "Feature", "geometry": feature["geometry"], "properties": props})
-    return {"type": "FeatureCollection", "features": out}
-
-
-def _deck(
-    collection: dict,
-    labels: pd.DataFrame,
-    view: tuple[float, float, float],
-    layer_id: str,
-    focus: tuple[str, ...] = (),
-) -> pdk.Deck:
-    outline = {
-        "type": "FeatureCollection",
-        "features": [f for f in collection["features"] if f["properties"]["code"] in focus],
-    }
-    layers = [
-        pdk.Layer(
-            "GeoJsonLayer",
-            collection,
-            id=layer_id,
-            stroked=True,
-            filled=True,
-            pickable=True,
-            get_fill_color="properties.fill",
-            get_line_color=rgb(INK, 140),
-            get_line_width=0,
-            line_width_min_pixels=0.6,
-            line_joint_rounded=True,
-            auto_highlight=True,
-        ),
-        pdk.Layer(
-            "GeoJsonLayer",
-            outline,
-            id=f"{layer_id}_focus",
-            stroked=True,
-            filled=False,
-            pickable=False,
-            get_line_color=rgb(INK),
-            get_line_width=0,
-            line_width_min_pixels=3,
-            line_joint_rounded=True,
-        ),
-        pdk.Layer(
-            "TextLayer",
-            labels,
-            id=f"{layer_id}_labels",
-            get_position=["lon", "lat"],
-            get_text="label",
-            get_size=11,
-            get_color=rgb(INK),
-            get_text_anchor="'middle'",
-            get_alignment_baseline="'center'",
-            font_weight=600,
-            font_settings={"sdf": True},
-            outline_width=3,
-            outline_color=[255, 255, 255, 255],
-        ),
-    ]
-    lat, lon, zoom = view
-    return pdk.Deck(
-        layers=layers,
-        initial_view_state=pdk.ViewState(latitude=lat, longitude=lon, zoom=zoom),
-        map_provider=None,
-        map_style=None,
-        tooltip={"text": "{tip}"},
-    )
+# decks are cached per table, language and choice, and per session boundary file (`boundary` argument)
+_deck_cache = st.cache_resource(show_spinner=False, max_entries=64, hash_funcs={pd.DataFrame: frame_key})
 
 
 def _tip(lines: list[str]) -> str:
     return "\n".join(html.escape(str(line), quote=False) for line in lines if line)
 
 
+@_deck_cache
 def kecamatan_deck(
-    table: pd.DataFrame, points: pd.DataFrame, regency: str, lang: str, chosen: tuple[str, ...]
+    table: pd.DataFrame,
+    points: pd.DataFrame,
+    regency: str,
+    lang: str,
+    chosen: tuple[str, ...],
+    boundary: str = "",
 ) -> pdk.Deck | None:
     shapes, _ = features("kecamatan", regency)
     if not shapes:
@@ -155,10 +94,13 @@ def kecamatan_deck(
     labels["label"] = [
         f"{n} 0" if k == 0 else str(k) for n, k in zip(labels["name"], labels["kim"], strict=True)
     ]
-    return _deck(_collection(shapes, values), labels, boundaries.view_of(shapes), "kecamatan", chosen)
+    return deck(collection(shapes, values), labels, boundaries.view_of(shapes), "kecamatan", chosen)
 
 
-def regency_deck(ranking: pd.DataFrame, points: pd.DataFrame, lang: str, focus: str) -> pdk.Deck | None:
+@_deck_cache
+def regency_deck(
+    ranking: pd.DataFrame, points: pd.DataFrame, lang: str, focus: str, boundary: str = ""
+) -> pdk.Deck | None:
     shapes, _ = features("regency")
     if not shapes:
         return None
@@ -182,8 +124,8 @@ def regency_deck(ranking: pd.DataFrame, points: pd.DataFrame, lang: str, focus: 
     shown = set(ranking.head(LABELLED_REGENCIES)["code"]) | {focus}  # the leaders: 174 numbers would pile up
     labelled = points[points["code"].isin(rows.index) & points["code"].isin(shown)].copy()
     labelled["label"] = labelled["code"].map(rows["count"]).astype(int).astype(str)
-    return _deck(
-        _collection(shapes, values), labelled, boundaries.view_of(shapes, 560, 460), "regency", (focus,)
+    return deck(
+        collection(shapes, values), labelled, boundaries.view_of(shapes, 560, 460), "regency", (focus,)
     )
 
 
@@ -224,3 +166,9 @@ def selected_code(event, layer_id: str) -> str | None:
         if code:
             return str(code)
     return None
+
+
+def boundary_token(level: str) -> str:
+    """Which boundaries this session draws (0: the shipped ones), as part of a cached deck's key."""
+    join = state.boundary(level)
+    return join.token if join is not None else ""
