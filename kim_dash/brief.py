@@ -54,19 +54,35 @@ def rank_sentence(dataset: Dataset, code: str, lang: str) -> Sentence | None:
 
 
 def target_sentence(regency: RegencyData, lang: str, chosen: tuple[str, ...] = ()) -> Sentence:
+    """KIM now against the target of what is shown: the regency's total or minimums, or the chosen
+    kecamatan's own shares (never the regency's total beside one kecamatan's count)."""
     kpis = coverage_kpis(regency, chosen)
     date = fmt_as_of(regency.snapshot.as_of, lang) if regency.snapshot and regency.snapshot.as_of else ""
-    key = "brief.target_met" if kpis.to_form.value == 0 else "brief.target_short"
-    text = t(
-        key,
-        lang,
-        date=date or t("brief.preview_date", lang),
-        kim=fmt_int(kpis.kim.value, lang),
-        target=fmt_int(kpis.target.total.value, lang),
-        short=fmt_int(kpis.to_form.value, lang),
-    )
-    if kpis.target.spread == "default":
-        text += " " + t("brief.default_target", lang)
+    met = kpis.to_form.value == 0
+    spread = kpis.target.spread
+    params = {
+        "date": date or t("brief.preview_date", lang),
+        "kim": fmt_int(kpis.kim.value, lang),
+        "target": fmt_int(kpis.target_shown.value, lang),
+        "short": fmt_int(kpis.to_form.value, lang),
+    }
+    if chosen:
+        names = kecamatan_table(regency, chosen)["name"].tolist()
+        where = fmt_list(names, lang) if len(names) <= 3 else t("brief.chosen_many", lang, count=len(names))
+        text = t(
+            "brief.target_chosen_met" if met else "brief.target_chosen_short", lang, where=where, **params
+        )
+    elif spread == "even":
+        text = t("brief.target_met" if met else "brief.target_short", lang, **params)
+    else:  # a minimum in every kecamatan or desa: say so, not a total that hides the empty ones
+        family = "per_desa" if spread == "per_desa" else "per_kecamatan"
+        each = fmt_int(kpis.target_per_kecamatan.value, lang)
+        key = f"brief.floor_met.{family}" if met else f"brief.floor_short.{family}"
+        text = t(key, lang, each=each, **params)
+        if spread == "default":
+            text += " " + t("brief.default_target", lang)
+    if kpis.target.deadline and not met:
+        text += " " + t("brief.deadline", lang, year=kpis.target.deadline)
     return Sentence(text, derive(kpis.kim.source, kpis.target.total.source))
 
 
@@ -75,7 +91,8 @@ def empty_kecamatan_sentence(regency: RegencyData, lang: str, chosen: tuple[str,
     empty = table[table["kim"] == 0]["name"].tolist()
     source = combine(table["source"]) if chosen else regency.table_source
     if not empty:
-        return Sentence(t("brief.no_empty", lang), source)
+        key = "brief.no_empty_chosen" if chosen else "brief.no_empty"
+        return Sentence(t(key, lang, count=len(table)), source)
     # every kecamatan without a KIM, by name: this is the sentence a leader acts on
     return Sentence(t("brief.empty", lang, count=len(empty), names=fmt_list(empty, lang)), source)
 

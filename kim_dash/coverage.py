@@ -157,8 +157,11 @@ class CoverageKpis:
     villages: int
     mean_per_kecamatan: Figure
     target: TargetSpread
-    target_per_kecamatan: Figure  # exact share, e.g. 150 / 40 = 3.75
-    to_form: Figure  # KIM still missing to reach the target total
+    target_per_kecamatan: Figure  # exact share, e.g. 150 / 40 = 3.75; a minimum's own value (1)
+    to_form: Figure  # KIM still missing to reach the target (of the chosen kecamatan when chosen)
+    target_shown: Figure  # the target of what is shown: the regency's, or the chosen kecamatan's own
+    kecamatan_short: int  # kecamatan still below their own target
+    progress: float  # share of the target reached: KIM / total, or minimums (or chosen shares) met
 
 
 @derived
@@ -180,13 +183,33 @@ def coverage_kpis(regency: RegencyData, chosen: tuple[str, ...] = ()) -> Coverag
         villages=int(table["villages"].sum()),
         mean_per_kecamatan=Figure(float(table["kim"].mean()) if len(table) else 0.0, source),
         target=spread,
-        target_per_kecamatan=Figure(spread.total.value / n if n else 0.0, spread.total.source),
-        to_form=Figure(_to_form(regency, table, spread, kim.value), derive(spread.total.source, kim.source)),
+        target_per_kecamatan=Figure(_per_kecamatan(regency, spread, n), spread.total.source),
+        to_form=Figure(_to_form(table, spread, kim.value, chosen), derive(spread.total.source, kim.source)),
+        target_shown=Figure(int(table["target"].sum()), spread.total.source) if chosen else spread.total,
+        kecamatan_short=int((table["gap"] > 0).sum()),
+        progress=_progress(table, spread, kim.value, chosen),
     )
 
 
-def _to_form(regency: RegencyData, table: pd.DataFrame, spread: TargetSpread, kim: int) -> int:
-    if uses_floors(spread):  # every kecamatan/desa below its minimum needs its own KIM
+def _progress(table: pd.DataFrame, spread: TargetSpread, kim: int, chosen: tuple[str, ...]) -> float:
+    if chosen or uses_floors(spread):
+        wanted = int(table["target"].sum())
+        return 1.0 - int(table["gap"].clip(lower=0).sum()) / wanted if wanted else 1.0
+    return kim / spread.total.value if spread.total.value else 1.0
+
+
+def _per_kecamatan(regency: RegencyData, spread: TargetSpread, n: int) -> float:
+    """The even share (150 / 40 = 3.75), or the minimum every kecamatan must reach (1)."""
+    if spread.spread in ("per_kecamatan", "default"):
+        minimums = floors(regency) or {}
+        return float(max(minimums.values(), default=0))
+    return spread.total.value / n if n else 0.0
+
+
+def _to_form(table: pd.DataFrame, spread: TargetSpread, kim: int, chosen: tuple[str, ...]) -> int:
+    # every kecamatan (or desa) below its own share or minimum needs its own KIM; for the regency's
+    # even total the surplus of one kecamatan counts toward the total, as Diskominfo counts it
+    if chosen or uses_floors(spread):
         return int(table["gap"].clip(lower=0).sum())
     return max(spread.total.value - kim, 0)
 

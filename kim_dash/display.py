@@ -32,11 +32,26 @@ def formatter(kind: str, lang: str) -> Callable[[Any], str] | None:
     return None
 
 
+def gap_words(value: Any, lang: str) -> str:
+    """+4 / −3 as a reader says it on screen: "kurang 4" / "lebih 3" (extracts keep the number)."""
+    if pd.isna(value):
+        return "–"
+    n = int(value)
+    if n == 0:
+        return t("gap.even", lang)
+    return t("gap.short" if n > 0 else "gap.over", lang, n=fmt_int(abs(n), lang))
+
+
+def column_formatter(column: str, lang: str) -> Callable[[Any], str] | None:
+    """formatter() by the column's kind, except the gap to target, which is written in words."""
+    return (lambda v: gap_words(v, lang)) if column == "gap" else formatter(kind_of(column), lang)
+
+
 def display_rows(frame: pd.DataFrame, lang: str, limit: int) -> tuple[tuple[str, ...], ...]:
     """The first `limit` rows as display text (missing values as a dash)."""
     columns = []
     for column in frame.columns:
-        fmt = formatter(kind_of(column), lang)
+        fmt = column_formatter(column, lang)
         values = frame[column].head(limit)
         columns.append(["–" if _missing(v) else (fmt(v) if fmt else str(v)) for v in values])
     return tuple(zip(*columns, strict=True)) if columns else ()

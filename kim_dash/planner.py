@@ -88,33 +88,59 @@ def proposals(plan: pd.DataFrame) -> list[tuple[str, int, str]]:
 class PlanSummary:
     current: Figure
     target: Figure
-    to_form: Figure  # KIM still to form to reach the target total
+    to_form: Figure  # KIM still to form to reach the target (a total, or every kecamatan's minimum)
     new: Figure  # KIM the plan places
+    progress: Figure  # share of the target reached: KIM / total, or minimums met / minimums
     before: Inequality
     after: Inequality
     source: str  # of the inequality figures (they rest on every current count)
 
 
 def summarise(
-    plan: pd.DataFrame, units: pd.DataFrame, total: Figure, current_total: Figure | None = None
+    plan: pd.DataFrame,
+    units: pd.DataFrame,
+    total: Figure,
+    current_total: Figure | None = None,
+    minimums: str = "",
 ) -> PlanSummary:
     """Totals and inequality of a plan; `current_total` is the regency's own KIM figure when the units
-    come from it (a public source may state that total even when the rows are a sample)."""
+    come from it (a public source may state that total even when the rows are a sample). Under
+    minimums ("per_kecamatan" or "per_desa": a KIM in every kecamatan or desa) what is missing is the
+    sum of each one's shortfall: 88 KIM against "one in each of 31 kecamatan" still lack 9, not 0."""
     villages = units.set_index("code")["villages"].reindex(plan["code"]).reset_index(drop=True)
     current_source = current_total.source if current_total is not None else combine(units["source"])
     current = int(plan["current"].sum())
     placed = plan["new"] if "new" in plan else plan["to_form"]
     after = plan["after"] if "after" in plan else plan["current"] + plan["to_form"]
     both = derive(current_source, total.source)
+    if minimums:
+        reached = _toward_minimums(plan, units, minimums)
+        short = int((plan["target"] - reached).clip(lower=0).sum())
+        progress = (
+            float(reached.clip(upper=plan["target"]).sum() / plan["target"].sum()) if len(plan) else 1.0
+        )
+    else:
+        short = max(int(total.value) - current, 0)
+        progress = current / total.value if total.value else 1.0
     return PlanSummary(
         current=Figure(current, current_source),
         target=total,
-        to_form=Figure(max(int(total.value) - current, 0), both),
+        to_form=Figure(short, both),
         new=Figure(int(placed.sum()), both),
+        progress=Figure(progress, both),
         before=inequality(plan["current"], villages, plan["target"]),
         after=inequality(after, villages, plan["target"]),
         source=both,
     )
+
+
+def _toward_minimums(plan: pd.DataFrame, units: pd.DataFrame, minimums: str) -> pd.Series:
+    """What counts toward each unit's minimum: toward one per desa the desa with a KIM (when known),
+    else the KIM count."""
+    if minimums != "per_desa" or "covered" not in units:
+        return plan["current"]
+    covered = units.set_index("code")["covered"].reindex(plan["code"]).reset_index(drop=True)
+    return covered.fillna(plan["current"]).astype("int64")
 
 
 def desa_saturation(regency: RegencyData) -> pd.DataFrame:

@@ -83,9 +83,13 @@ def run_plan(dataset: Dataset, request: PlanRequest) -> PlanResult:
         spread,
         minimums is not None,
         plan,
-        summarise(plan, units, total, own),
+        summarise(plan, units, total, own, _minimums_kind(spread) if minimums is not None else ""),
         schedule,
     )
+
+
+def _minimums_kind(spread: TargetSpread) -> str:
+    return "per_desa" if spread.spread == "per_desa" else "per_kecamatan"
 
 
 def plan_table(dataset: Dataset, request: PlanRequest) -> tuple[pd.DataFrame, str]:

@@ -107,7 +107,7 @@ def kim_per_kecamatan(kind: str, frame: pd.DataFrame, kecamatan: pd.Series) -> p
         sources = frame.set_index("kecamatan_code")["source"]
         out["villages_covered"] = np.nan  # a count table does not say which desa
     out["kim"] = out["kecamatan_code"].map(kim).fillna(0).astype("int64")
-    out["source"] = out["kecamatan_code"].map(sources).fillna(whole)
+    out["source"] = out["kecamatan_code"].map(sources).astype(object).fillna(whole)
     return out
 
 

@@ -91,19 +91,28 @@ if kpis.villages_with_kim is not None:
         lang,
         kpis.villages_with_kim.source,
     )
-widgets.kpi(
-    k[3],
-    t("kecamatan.kpi.target", lang),
-    fmt_num(kpis.target_per_kecamatan.value, lang),
+target_help = t(
+    f"kecamatan.kpi.target_help.{kpis.target.spread}",
     lang,
-    kpis.target_per_kecamatan.source,
-    t(
-        f"kecamatan.kpi.target_help.{kpis.target.spread}",
-        lang,
-        total=fmt_int(kpis.target.total.value, lang),
-        n=len(regency.kecamatan),
-    ),
+    total=fmt_int(kpis.target.total.value, lang),
+    n=len(regency.kecamatan),
 )
+if chosen:  # the chosen kecamatan's own target, never the regency's average beside their count
+    target_label, target_value = (
+        t("kecamatan.kpi.target_chosen", lang),
+        fmt_int(kpis.target_shown.value, lang),
+    )
+elif kpis.target.spread in ("per_kecamatan", "default"):
+    target_label, target_value = (
+        t("kecamatan.kpi.target_min", lang),
+        fmt_int(kpis.target_per_kecamatan.value, lang),
+    )
+else:
+    target_label, target_value = (
+        t("kecamatan.kpi.target", lang),
+        fmt_num(kpis.target_per_kecamatan.value, lang),
+    )
+widgets.kpi(k[3], target_label, target_value, lang, kpis.target_per_kecamatan.source, target_help)
 widgets.illustrative_notice(table["source"], lang)
 slug = slug_of([names[c] for c in chosen])
 as_of = regency.snapshot.as_of if regency.snapshot else ""
@@ -119,7 +128,7 @@ left, right = st.columns([3, 2])
 with left:
     per_village = st.toggle(t("kecamatan.per_10", lang), key="per10")
     st.plotly_chart(
-        charts.kecamatan_bar(table, per_village, kpis.target_per_kecamatan.value, lang),
+        charts.kecamatan_bar(table, per_village, lang),
         width="stretch",
         config=charts.CONFIG,
         on_select=drill_from_chart,
@@ -142,7 +151,9 @@ with right:
     st.caption(t("kecamatan.map_hint", lang))
 
 st.subheader(t("kecamatan.table_title", lang))
-widgets.table(table, "kecamatan", lang, hide=("code",))
+widgets.table(
+    table, "kecamatan", lang, hide=("code",), first=("name", "kim", "target", "gap", "status", "change")
+)
 downloads.table_downloads(table, "kecamatan", "kecamatan.table_title", slug, as_of, lang, key="kecamatan")
 
 if regency.registry is not None:
@@ -164,7 +175,9 @@ st.plotly_chart(
         snapshot_progress(dataset, regency.code),
         dated,
         growth_by_year(regency),
-        kpis.target.total.value,
+        0
+        if kpis.target.spread in ("per_kecamatan", "default")
+        else kpis.target.total.value,  # a minimum: no line
         lang,
     ),
     width="stretch",

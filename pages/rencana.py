@@ -99,14 +99,20 @@ with answer:
         st.caption(t(f"planner.minimums.{result.spread.spread}", lang))
     k = st.columns(4)
     widgets.figure_kpi(k[0], t("planner.kpi.current", lang), result.summary.current, lang)
-    widgets.figure_kpi(k[1], t("planner.kpi.target", lang), result.summary.target, lang)
+    if result.minimums:  # "a KIM in every kecamatan" is the target, not the 31 it adds up to
+        family = "per_desa" if result.spread.spread == "per_desa" else "per_kecamatan"
+        each = fmt_int(max(result.plan["target"].min(), 1), lang) if len(result.plan) else "1"
+        widgets.kpi(
+            k[1],
+            t("planner.kpi.target", lang),
+            t(f"planner.kpi.target_floor.{family}", lang, each=each),
+            lang,
+            result.summary.target.source,
+        )
+    else:
+        widgets.figure_kpi(k[1], t("planner.kpi.target", lang), result.summary.target, lang)
     widgets.figure_kpi(k[2], t("planner.kpi.to_form", lang), result.summary.to_form, lang)
-    progress = (
-        result.summary.current.value / result.summary.target.value if result.summary.target.value else 1.0
-    )
-    widgets.kpi(
-        k[3], t("planner.kpi.progress", lang), fmt_pct(progress, lang), lang, result.summary.to_form.source
-    )
+    widgets.figure_kpi(k[3], t("planner.kpi.progress", lang), result.summary.progress, lang, "pct")
     as_of = regency.snapshot.as_of if regency.snapshot else ""
     slug = f"{total}-{weighting}-{method}-{mode}"
     downloads.pdf_download(
@@ -175,6 +181,7 @@ if by_year is not None:
             result.summary.current.value,
             int(result.plan["after"].sum()) if "after" in result.plan else result.summary.target.value,
             lang,
+            "chart.after_total" if result.minimums else "chart.target_total",
         ),
         width="stretch",
         config=charts.CONFIG,

@@ -58,14 +58,19 @@ if national is not None:
     c1.page_link("pages/peringkat.py", label=t("home.link.ranking", lang), icon=":material/leaderboard:")
 if regency.has_data:
     kpis = coverage_kpis(regency)
-    share = kpis.kim.value / kpis.target.total.value if kpis.target.total.value else 1.0
+    share = kpis.progress
     widgets.figure_kpi(
         c3,
         t("home.kpi.kim", lang),
         kpis.kim,
         lang,
         help_text=t(
-            "home.kpi.kim_help", lang, target=fmt_int(kpis.target.total.value, lang), pct=fmt_pct(share, lang)
+            "home.kpi.kim_help_floor"
+            if kpis.target.spread in ("per_kecamatan", "default")
+            else "home.kpi.kim_help",
+            lang,
+            target=fmt_int(kpis.target.total.value, lang),
+            pct=fmt_pct(share, lang),
         ),
     )
     c3.progress(min(share, 1.0), text=t("home.progress", lang, pct=fmt_pct(share, lang)))
@@ -109,7 +114,9 @@ else:
 
 st.subheader(t("home.history.title", lang, name=regency.name))
 dated, undated = reported_history(dataset, regency.code)
-target = coverage_kpis(regency).target.total.value if regency.has_data else 0
+# a total target is a line on the chart; "a KIM in every kecamatan" is not a number of KIM to draw
+spread = coverage_kpis(regency).target if regency.has_data else None
+target = spread.total.value if spread is not None and spread.spread in ("even", "per_desa") else 0
 left, right = st.columns([3, 2])
 left.plotly_chart(
     charts_plan.progress_chart(
@@ -130,6 +137,15 @@ with right:
         st.markdown(f"**{t('home.history.undated', lang)}**")
         for row in undated.itertuples():
             st.markdown(f"- {fmt_int(row.count, lang)} — {widgets.plain(row.counted_by)}")
+        if regency.has_data and regency.snapshot is not None:
+            st.caption(
+                t(
+                    "home.history.undated_note",
+                    lang,
+                    kim=fmt_int(coverage_kpis(regency).kim.value, lang),
+                    date=fmt_as_of(regency.snapshot.as_of, lang) if regency.snapshot.as_of else "–",
+                )
+            )
     st.caption(t("home.history.note", lang))
 
 with st.expander(t("home.howto.title", lang), expanded=False):

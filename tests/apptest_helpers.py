@@ -37,7 +37,8 @@ def table_with(at: AppTest, column: str) -> pd.DataFrame:
 
 
 def metric_values(at: AppTest) -> dict[str, str]:
-    return {m.label: m.value for m in at.metric}
+    """KPI cards as read: "label (marker)" -> value; the illustrative marker sits under the value."""
+    return {f"{m.label} ({m.delta})" if m.delta else m.label: m.value for m in at.metric}
 
 
 def all_text(at: AppTest) -> str:
@@ -57,7 +58,7 @@ def all_text(at: AppTest) -> str:
         )
         for e in getattr(at, kind)
     ]
-    parts += [f"{m.label} {m.value} {m.help or ''}" for m in at.metric]
+    parts += [f"{m.label} {m.value} {m.delta or ''} {m.help or ''}" for m in at.metric]
     for frame in at.dataframe:
         shown = displayed(frame)
         parts += [str(c) for c in shown.columns] + [str(v) for v in shown.astype(str).to_numpy().ravel()]

@@ -62,9 +62,13 @@ def test_flipping_one_row_marks_exactly_its_dependents(data_copy, geography):
     assert not kpis_after.kim.published and not kpis_after.kecamatan_with_kim.published
     assert kpis_after.target_per_kecamatan.published  # the target does not rest on the registry
     # chart traces: only the marked bars are hatched
-    fig = charts.kecamatan_bar(kecamatan_table(dirty), False, 3.75, "id")
+    fig = charts.kecamatan_bar(kecamatan_table(dirty), False, "id")
     hatched = {
-        y for trace in fig.data for y, shape in zip(trace.y, trace.marker.pattern.shape, strict=True) if shape
+        y
+        for trace in fig.data
+        if trace.type == "bar"
+        for y, shape in zip(trace.y, trace.marker.pattern.shape, strict=True)
+        if shape
     }
     names = dict(zip(dirty.kecamatan["code"], dirty.kecamatan["name"], strict=True))
     assert hatched == {charts.esc(names[c]) for c in {CARINGIN} | zero}

@@ -29,9 +29,11 @@ def progress_chart(
             line={"color": MUTED, "dash": "dot" if illustrative else "solid"},
             hovertemplate="%{y:,}<extra></extra>",
         )
-    for frame, name, colour, symbol in (
-        (reports, "chart.reports", FOCUS, "diamond"),
-        (points, "chart.snapshots", CALM, "circle"),
+    # a report and a stored table of the same date often hold the same count: the smaller circle is
+    # drawn over the larger diamond so that both stay visible
+    for frame, name, colour, symbol, size in (
+        (reports, "chart.reports", FOCUS, "diamond", 15),
+        (points, "chart.snapshots", CALM, "circle", 8),
     ):
         if frame.empty:
             continue
@@ -49,12 +51,22 @@ def progress_chart(
                 text=[str(v) for v in part[value]],
                 textposition="bottom center",
                 customdata=[fmt_as_of(a, lang) for a in part["as_of"]],
-                marker={"size": 11, "color": colour, "symbol": symbol if flag else f"{symbol}-open"},
+                marker={"size": size, "color": colour, "symbol": symbol if flag else f"{symbol}-open"},
+                cliponaxis=False,
                 hovertemplate="%{customdata}: %{y:,}<extra></extra>",
             )
-    _target_line(fig, target, t("chart.target_total", lang, value=target), "y")
+    if target:
+        _target_line(fig, target, t("chart.target_total", lang, value=target), "y")
     fig.update_yaxes(title=t("chart.kim_count", lang), rangemode="tozero")
-    fig.update_xaxes(title=None)
+    # whole years, each label in the middle of its year (December 2014 sits at the end of "2014", not
+    # under "2015"), and a range of whole years so that a single point gets no clock-time ticks
+    years = [int(str(d)[:4]) for d in (*points["as_of"], *reports["as_of"])] + [
+        int(y) for y in growth["year"]
+    ]
+    x_range = [f"{min(years)}-01-01", f"{max(years) + 1}-01-01"] if years else None
+    fig.update_xaxes(
+        title=None, type="date", tickformat="%Y", dtick="M12", ticklabelmode="period", range=x_range
+    )
     return _layout(fig, lang, height=360)
 
 
@@ -119,7 +131,11 @@ def before_after(plan: pd.DataFrame, lang: str) -> go.Figure:
 
 
 @_figure_cache
-def schedule_chart(totals: pd.DataFrame, start: int, target: int, lang: str) -> go.Figure:
+def schedule_chart(
+    totals: pd.DataFrame, start: int, target: int, lang: str, label: str = "chart.target_total"
+) -> go.Figure:
+    """New KIM per year and the running total toward the target (or, under minimums, the total the
+    plan reaches: "setelah rencana 97")."""
     fig = go.Figure()
     fig.add_bar(
         x=totals["year"],
@@ -138,7 +154,7 @@ def schedule_chart(totals: pd.DataFrame, start: int, target: int, lang: str) -> 
         line_color=CALM,
         hovertemplate="%{x}: %{y:,}<extra></extra>",
     )
-    _target_line(fig, target, t("chart.target_total", lang, value=target), "y")
+    _target_line(fig, target, t(label, lang, value=target), "y")
     fig.update_xaxes(dtick=1, title=None)
     fig.update_yaxes(title=t("chart.kim_count", lang), rangemode="tozero")
     return _layout(fig, lang, height=320)

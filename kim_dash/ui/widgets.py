@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from kim_dash.brief import Sentence
-from kim_dash.display import formatter
+from kim_dash.display import column_formatter
 from kim_dash.extracts import kind_of
 from kim_dash.i18n import fmt_int, fmt_num, fmt_pct, t
 from kim_dash.problems import Problem
@@ -30,9 +30,18 @@ def marked(text: str, source: str, lang: str) -> str:
 
 
 def kpi(column, label: str, value: str, lang: str, source: str = "", help_text: str | None = None) -> None:
-    """A KPI card; an illustrative figure says so in its label, in words (no emoji needed)."""
-    shown = marked(label, source, lang) if source else label
-    column.metric(shown, value, help=help_text, border=True)
+    """A KPI card; an illustrative figure says so in words under its value (no emoji needed), where a
+    narrow card cannot cut the word off as it does a long label."""
+    illustrative = bool(source) and not is_published(source)
+    column.metric(
+        label,
+        value,
+        delta=t("source.illustrative", lang) if illustrative else None,
+        delta_color="gray",
+        delta_arrow="off",
+        help=help_text,
+        border=True,
+    )
 
 
 def figure_kpi(
@@ -81,22 +90,32 @@ def table(
     height: int | Literal["auto"] = "auto",
     key: str | None = None,
     hide: tuple[str, ...] = (),
+    first: tuple[str, ...] = (),
 ):
     """A table as people read it: titles and values in the language, numbers in its format.
 
-    Words (status, source) are written out; whole numbers keep their numbers (and sort as numbers);
-    decimals and percentages follow the language: in English through a printf format, in Bahasa
-    Indonesia (decimal comma, which printf cannot write) as the text the rest of the page uses. A pandas
-    Styler could keep numbers behind Indonesian text (or colour the status), but costs ~30 ms per rerun.
+    Words (status, source, the gap to target) are written out; whole numbers keep their numbers (and
+    sort as numbers); a column with a missing value is written out with "–"; decimals and percentages
+    follow the language: in English through a printf format, in Bahasa Indonesia (decimal comma, which
+    printf cannot write) as the text the rest of the page uses. A pandas Styler could keep numbers
+    behind Indonesian text (or colour the status), but costs ~30 ms per rerun.
     """
     from kim_dash.export import header
 
     columns: dict[str, pd.Series] = {}
     config: dict[str, Any] = {}
-    for column in [c for c in frame.columns if c not in hide]:
-        kind, title, values = kind_of(column), header(column, name, lang), frame[column]
-        fmt = formatter(kind, lang)
-        if kind in ("int", "year", "signed") and (lang == "en" or kind == "year" or _below_1000(values)):
+    # a column with no value at all (no earlier snapshot to compare; a count table names no desa) says
+    # nothing: it is left out rather than shown as a column of blanks
+    order = [c for c in first if c in frame.columns] + [c for c in frame.columns if c not in first]
+    shown = [c for c in order if c not in hide and not (len(frame) and frame[c].isna().all())]
+    for column in shown:
+        title, values = header(column, name, lang), frame[column]
+        kind = "words" if column == "gap" else kind_of(column)  # "kurang 4", "lebih 3"
+        fmt = column_formatter(column, lang)
+        gaps = bool(values.isna().any())
+        if gaps and fmt is not None:  # the grid writes a missing number as "None": written out with a dash
+            columns[title] = values.map(lambda v, fmt=fmt: "–" if pd.isna(v) else fmt(v))
+        elif kind in ("int", "year", "signed") and (lang == "en" or kind == "year" or _below_1000(values)):
             # nullable integers (3, not 3.0, where a count is missing); "%,d" groups English thousands,
             # printf has no Indonesian "1.234", so Indonesian counts of 1.000 or more are written out
             columns[title] = pd.to_numeric(values, errors="coerce").round().astype("Int64")
@@ -109,8 +128,12 @@ def table(
         elif fmt is not None:  # words: each distinct value translated once
             columns[title] = values.map({v: fmt(v) for v in values.unique()})
         else:
-            columns[title] = values
+            columns[title] = values.astype(object).where(values.notna(), "–") if gaps else values
     display = pd.DataFrame(columns, index=frame.index)
+    for column in ("rank", "name"):  # the name stays in view while a phone scrolls sideways
+        if column in shown:
+            title = header(column, name, lang)
+            config[title] = {**config.get(title, st.column_config.Column()), "pinned": True}
     return st.dataframe(
         display, hide_index=True, width="stretch", height=height, key=key, column_config=config
     )
