@@ -43,8 +43,23 @@ def gap_words(value: Any, lang: str) -> str:
 
 
 def column_formatter(column: str, lang: str) -> Callable[[Any], str] | None:
-    """formatter() by the column's kind, except the gap to target, which is written in words."""
-    return (lambda v: gap_words(v, lang)) if column == "gap" else formatter(kind_of(column), lang)
+    """formatter() by the column's kind, except the gap to target (in words) and fields of activity
+    (the registry's ";" list, each known field in the language)."""
+    if column == "gap":
+        return lambda v: gap_words(v, lang)
+    if column == "fields":
+        return lambda v: fields_words(v, lang)
+    return formatter(kind_of(column), lang)
+
+
+def fields_words(value: Any, lang: str) -> str:
+    """'keagamaan;pertanian' -> 'keagamaan, pertanian' / 'religion, farming'; unknown fields as typed."""
+    from kim_dash.strings import STRINGS
+
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return "–"
+    parts = [p.strip() for p in str(value).split(";") if p.strip()]
+    return ", ".join(t(f"field.{p}", lang) if f"field.{p}" in STRINGS else p for p in parts) or "–"
 
 
 def display_rows(frame: pd.DataFrame, lang: str, limit: int) -> tuple[tuple[str, ...], ...]:

@@ -17,7 +17,7 @@ from kim_dash.ranking import (
     top_with_focus,
 )
 from kim_dash.regency_summary import province_regencies
-from kim_dash.ui import charts, downloads, frame, maps, widgets
+from kim_dash.ui import charts, downloads, frame, guidance, maps, widgets
 from kim_dash.ui.app_main import page_context
 
 ctx = page_context()
@@ -26,6 +26,7 @@ snapshot = national_snapshot(dataset)
 st.title(t("ranking.title", lang))
 if snapshot is None:
     st.info(t("ranking.no_data", lang), icon=":material/info:")
+    guidance.admin_command("python -m kim_dash import national FILE.xlsx --as-of YYYY-MM", lang)
     st.stop()
 widgets.data_date(dataset, snapshot, lang)
 ranking = national_ranking(dataset)

@@ -10,6 +10,7 @@ from kim_dash.inequality import MEASURES
 from kim_dash.planner import MODES, WEIGHTINGS, desa_saturation
 from kim_dash.plans import PlanRequest, run_plan
 from kim_dash.problems import DatasetError
+from kim_dash.provenance import combine
 from kim_dash.regency import regency_data
 from kim_dash.ui import charts, charts_plan, downloads, guidance, state, widgets
 from kim_dash.ui.app_main import page_context
@@ -129,6 +130,8 @@ widgets.table(
     result.plan, "plan", lang, height=420, hide=("code",) + (("weight",) if weighting == "equal" else ())
 )
 downloads.table_downloads(result.plan, "plan", f"planner.table_title.{mode}", slug, as_of, lang, key="plan")
+st.subheader(t("planner.before_after", lang))
+st.caption(t("planner.before_after_note", lang))
 st.plotly_chart(charts_plan.before_after(result.plan, lang), width="stretch", config=charts.CONFIG)
 
 st.subheader(t("planner.by_year", lang))
@@ -197,7 +200,7 @@ if by_year is not None:
         key="schedule",
     )
 
-st.subheader(t("planner.inequality", lang))
+st.subheader(widgets.marked(t("planner.inequality", lang), result.summary.source, lang))
 rows = []
 for measure in MEASURES:
     before, after = getattr(result.summary.before, measure), getattr(result.summary.after, measure)
@@ -211,19 +214,20 @@ for measure in MEASURES:
             t("planner.ineq.after", lang): show(after),
         }
     )
-st.dataframe(rows, hide_index=True, width="stretch")
+# a static table wraps its long measure names, so "Sesudah" stays in view on a phone
+st.table(rows, hide_index=True, border="horizontal")
+st.caption(t("planner.ineq.note", lang))
 
 if regency.registry is not None:
     st.subheader(t("planner.saturation", lang))
     saturation = desa_saturation(regency)
-    st.caption(
-        t(
-            "planner.saturation_note",
-            lang,
-            needed=fmt_int(int(saturation["needed"].sum()), lang),
-            villages=fmt_int(int(saturation["villages"].sum()), lang),
-        )
+    note = t(
+        "planner.saturation_note",
+        lang,
+        needed=fmt_int(int(saturation["needed"].sum()), lang),
+        villages=fmt_int(int(saturation["villages"].sum()), lang),
     )
+    st.caption(widgets.plain(widgets.marked(note, combine(saturation["source"]), lang)))
     widgets.table(saturation, "saturation", lang, height=300, hide=("code",))
     downloads.table_downloads(
         saturation, "saturation", "planner.saturation", "semua", as_of, lang, key="saturation"

@@ -49,7 +49,7 @@ def test_every_page_runs_dated_sourced_and_in_one_language(page, lang):
 def test_option_labels_stay_in_the_chosen_language():
     at = open_page("rencana", "EN")
     labels = [o for box in at.selectbox for o in box.options]
-    assert "equal" in labels and "sama rata" not in labels and "top up" in labels
+    assert "equal" in labels and "sama rata" not in labels and "add KIM only" in labels
     at = open_page("rencana", "ID")
     labels = [o for box in at.selectbox for o in box.options]
     assert "sama rata" in labels and "equal" not in labels

@@ -60,6 +60,7 @@ DYNAMIC = {
     ],
     "col": list(COLUMN_KINDS) + KECAMATAN_COLUMNS,
     "problem": PROBLEMS,
+    "field": [k.split(".", 1)[1] for k in STRINGS if k.startswith("field.")],  # the registry's vocabulary
 }
 FILE_SUFFIXES = (
     ".csv",

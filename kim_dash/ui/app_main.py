@@ -10,15 +10,20 @@ from __future__ import annotations
 
 from contextlib import nullcontext
 from contextvars import ContextVar
+from pathlib import Path
 from typing import NoReturn
 
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from kim_dash.i18n import t
+from kim_dash.readers import DEFAULT_BUDGET
 from kim_dash.ui import frame, state, widgets
 from kim_dash.ui.page import Context, set_context
+from kim_dash.ui.page_style import page_style
 
+FAVICON = Path(__file__).parent / "assets" / "favicon.png"
+MAX_UPLOAD_MB = DEFAULT_BUDGET.max_bytes // (1024 * 1024)
 _RUNNING: ContextVar[bool] = ContextVar("kim_dash_app_running", default=False)
 # (file, title key, icon, URL path); the home page answers at "/" and, hidden, at "/ringkasan" too
 PAGES = [
@@ -58,7 +63,8 @@ def _stop_with_report(loaded: state.Loaded, lang: str) -> NoReturn:
 
 
 def main() -> None:
-    st.set_page_config(page_title="Dasbor KIM", page_icon=":material/campaign:", layout="wide")
+    # the icon ships with the app: a Material icon would be fetched from the internet (intranet: fails)
+    st.set_page_config(page_title="Dasbor KIM", page_icon=str(FAVICON), layout="wide")
     # The frame's widgets keep one identity however this run began (app.py, or a page file that
     # Streamlit's first run resolved by itself): otherwise the language would reset on a deep link.
     run = get_script_run_ctx()
@@ -73,6 +79,7 @@ def main() -> None:
             _stop_with_report(loaded, lang)
         regency = frame.regency_choice(loaded.dataset, lang)
         frame.preview_banner(lang)
+        page_style(lang, MAX_UPLOAD_MB)
     set_context(Context(lang, loaded.dataset, regency))
     token = _RUNNING.set(True)
     try:

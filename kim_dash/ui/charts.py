@@ -121,7 +121,7 @@ def kecamatan_bar(table: pd.DataFrame, per_village: bool, lang: str) -> go.Figur
             text=esc(t("chart.hatched_note", lang)),
             font={"size": 10},
         )
-    return _layout(fig, lang, height=max(320, 19 * len(ordered) + 110))
+    return _layout(fig, lang, height=max(170, 19 * len(ordered) + 110))  # one kecamatan: one slim bar
 
 
 @_figure_cache
@@ -163,17 +163,35 @@ def top_n_bar(top: pd.DataFrame, focus_code: str, lang: str) -> go.Figure:
 
 @_figure_cache
 def province_bar(summary: pd.DataFrame, lang: str) -> go.Figure:
-    shown = summary[summary["kim"] > 0]
+    """Provinces as horizontal bars, most KIM on top: every name stays readable on a phone."""
+    shown = summary[summary["kim"] > 0].sort_values(["kim", "province"], ascending=[False, True])
     hatched = ["/" if not is_published(s) else "" for s in shown["source"]]
     fig = go.Figure(
         go.Bar(
-            x=[esc(p) for p in shown["province"]],
-            y=shown["kim"],
+            x=shown["kim"],
+            y=[esc(p) for p in shown["province"]],
+            orientation="h",
             marker_color=CALM,
             marker_pattern={**HATCH, "shape": hatched},
-            hovertemplate="%{x}: %{y:,} KIM<extra></extra>",
+            text=shown["kim"],
+            textposition="outside",
+            cliponaxis=False,
+            hovertemplate="%{y}: %{x:,} KIM<extra></extra>",
         )
     )
-    fig.update_xaxes(tickangle=-45, title=None)
-    fig.update_yaxes(title=t("chart.kim_count", lang))
-    return _layout(fig, lang)
+    fig.update_yaxes(autorange="reversed", title=None, tickfont={"size": 11})
+    high = float(shown["kim"].max()) if len(shown) else 1.0
+    fig.update_xaxes(title=t("chart.kim_count", lang), range=[0, high * 1.15])  # room for the labels
+    if any(hatched):
+        fig.add_annotation(
+            xref="paper",
+            yref="paper",
+            x=1,
+            y=0,
+            xanchor="right",
+            yanchor="bottom",
+            showarrow=False,
+            text=esc(t("chart.hatched_note", lang)),
+            font={"size": 10},
+        )
+    return _layout(fig, lang, height=max(300, 19 * len(shown) + 110))

@@ -6,7 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from kim_dash.i18n import t
-from kim_dash.palette import CALM, FOCUS, INK, MUTED, STATUS_HEX
+from kim_dash.palette import CALM, FOCUS, INK, MUTED, STATUS_HEX, STATUS_ORDER
 from kim_dash.provenance import is_published
 from kim_dash.ui.charts import _figure_cache, _layout, _marked, _target_line, esc
 
@@ -94,19 +94,26 @@ def before_after(plan: pd.DataFrame, lang: str) -> go.Figure:
         marker={"color": MUTED, "size": 9},
         hovertemplate="%{y}: %{x}<extra></extra>",
     )
-    status = [
-        ("none" if a == 0 else "below" if a < tg else "at" if a == tg else "above")
-        for a, tg in zip(ordered["_after"], ordered["target"], strict=True)
-    ]
-    fig.add_scatter(
-        x=ordered["_after"],
-        y=names,
-        mode="markers",
-        name=t("chart.after", lang),
-        marker={"color": [STATUS_HEX[s] for s in status], "size": 10, "line": {"color": INK, "width": 1}},
-        customdata=ordered["target"],
-        hovertemplate="%{y}: %{x} (target %{customdata})<extra></extra>",
+    status = pd.Series(
+        [
+            ("none" if a == 0 else "below" if a < tg else "at" if a == tg else "above")
+            for a, tg in zip(ordered["_after"], ordered["target"], strict=True)
+        ],
+        index=ordered.index,
     )
+    for each in STATUS_ORDER:  # one legend entry per colour drawn
+        part = ordered[status == each]
+        if part.empty:
+            continue
+        fig.add_scatter(
+            x=part["_after"],
+            y=[esc(n) for n in part["name"]],
+            mode="markers",
+            name=f"{t('chart.after', lang)}: {t(f'status.{each}', lang)}",
+            marker={"color": STATUS_HEX[each], "size": 11, "line": {"color": INK, "width": 1}},
+            customdata=part["target"],
+            hovertemplate="%{y}: %{x} (target %{customdata})<extra></extra>",
+        )
     for name, now, later in zip(names, ordered["current"], ordered["_after"], strict=True):
         if later != now:
             fig.add_annotation(
@@ -125,9 +132,13 @@ def before_after(plan: pd.DataFrame, lang: str) -> go.Figure:
                 arrowcolor=FOCUS,
                 text="",
             )
-    fig.update_yaxes(autorange="reversed", title=None, tickfont={"size": 11})
-    fig.update_xaxes(title=t("chart.kim_count", lang), rangemode="tozero")
-    return _layout(fig, lang, height=max(320, 19 * len(ordered) + 100))
+    fig.update_yaxes(
+        categoryorder="array", categoryarray=names, autorange="reversed", title=None, tickfont={"size": 11}
+    )
+    # a little room left of zero: an arrow from 0 (a kecamatan without KIM) is drawn whole
+    high = float(max(ordered["_after"].max(), ordered["current"].max())) if len(ordered) else 1.0
+    fig.update_xaxes(title=t("chart.kim_count", lang), range=[-0.6, high + 1])
+    return _layout(fig, lang, height=max(320, 19 * len(ordered) + 120))
 
 
 @_figure_cache

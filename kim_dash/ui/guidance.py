@@ -16,7 +16,7 @@ from kim_dash.ui import widgets
 def no_data(regency: RegencyData, lang: str, dataset=None) -> None:
     st.info(t("guidance.no_data", lang, name=widgets.plain(regency.name)), icon=":material/info:")
     st.markdown(t("guidance.steps", lang))
-    st.code(import_command("counts", regency.code), language="bash")
+    admin_command(import_command("counts", regency.code), lang)
     left, right = st.columns(2)
     for column, kind in ((left, "counts"), (right, "registry")):
         example = template(kind, regency.code)
@@ -30,6 +30,12 @@ def no_data(regency: RegencyData, lang: str, dataset=None) -> None:
             icon=":material/table:",
         )
     st.page_link("pages/data.py", label=t("guidance.preview_link", lang), icon=":material/upload_file:")
+
+
+def admin_command(command: str, lang: str) -> None:
+    """A shell command for whoever runs the server, folded away from officials who never need it."""
+    with st.expander(t("guidance.admin", lang), icon=":material/terminal:"):
+        st.code(command, language="bash")
 
 
 def import_command(kind: str, regency: str, file_name: str = "FILE.xlsx") -> str:

@@ -16,7 +16,7 @@ from kim_dash.ingest import Ingested, ingest
 from kim_dash.problems import DatasetError
 from kim_dash.readers import DEFAULT_BUDGET, sheet_names
 from kim_dash.ui import state, widgets
-from kim_dash.ui.guidance import import_command
+from kim_dash.ui.guidance import admin_command, import_command
 from kim_dash.ui.page import Context
 
 MAX_MB = DEFAULT_BUDGET.max_bytes // (1024 * 1024)
@@ -124,7 +124,7 @@ def table_upload(ctx: Context) -> None:
             state.use_preview(result.kind, result.regency, result.frame, name, result.as_of)
             st.rerun()
         st.caption(t("data.make_it_last", lang))
-        st.code(import_command(result.kind, result.regency, name), language="bash")
+        admin_command(import_command(result.kind, result.regency, name), lang)
     if result.preview is not None:
         st.caption(t("data.preview", lang))
         st.dataframe(result.preview.astype(str), hide_index=True, width="stretch")

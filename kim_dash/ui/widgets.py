@@ -134,8 +134,10 @@ def table(
         if column in shown:
             title = header(column, name, lang)
             config[title] = {**config.get(title, st.column_config.Column()), "pinned": True}
+    # a fixed height only for long tables: a short one is shown whole, without empty padded rows
+    fitted = height if len(frame) > 10 else "auto"
     return st.dataframe(
-        display, hide_index=True, width="stretch", height=height, key=key, column_config=config
+        display, hide_index=True, width="stretch", height=fitted, key=key, column_config=config
     )
 
 
