@@ -78,7 +78,9 @@ widgets.kpi(
     kpis.kecamatan_with_kim.source,
     t("kecamatan.kpi.spm_help", lang),
 )
-if kpis.villages_with_kim is not None:
+if kpis.villages_with_kim is None:  # a count table names no desa: the average per kecamatan instead
+    widgets.figure_kpi(k[2], t("kecamatan.kpi.mean", lang), kpis.mean_per_kecamatan, lang, "num")
+else:
     widgets.kpi(
         k[2],
         t("kecamatan.kpi.desa", lang),

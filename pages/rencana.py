@@ -104,11 +104,7 @@ with answer:
         family = "per_desa" if result.spread.spread == "per_desa" else "per_kecamatan"
         each = fmt_int(max(result.plan["target"].min(), 1), lang) if len(result.plan) else "1"
         widgets.kpi(
-            k[1],
-            t("planner.kpi.target", lang),
-            t(f"planner.kpi.target_floor.{family}", lang, each=each),
-            lang,
-            result.summary.target.source,
+            k[1], t(f"planner.kpi.target_floor.{family}", lang), each, lang, result.summary.target.source
         )
     else:
         widgets.figure_kpi(k[1], t("planner.kpi.target", lang), result.summary.target, lang)

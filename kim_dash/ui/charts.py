@@ -96,7 +96,7 @@ def kecamatan_bar(table: pd.DataFrame, per_village: bool, lang: str) -> go.Figur
             y=[esc(n) for n in ordered["name"]],
             mode="markers",
             name=t("chart.target_tick", lang),
-            marker={"symbol": "line-ns-open", "size": 15, "line": {"width": 2.5, "color": INK}},
+            marker={"symbol": "line-ns-open", "size": 16, "color": INK, "line": {"width": 3, "color": INK}},
             hoverinfo="skip",
         )
     fig.update_yaxes(

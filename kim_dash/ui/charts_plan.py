@@ -63,7 +63,7 @@ def progress_chart(
     years = [int(str(d)[:4]) for d in (*points["as_of"], *reports["as_of"])] + [
         int(y) for y in growth["year"]
     ]
-    x_range = [f"{min(years)}-01-01", f"{max(years) + 1}-01-01"] if years else None
+    x_range = [f"{min(years)}-01-01", f"{max(years) + 1}-02-15"] if years else None  # room for end labels
     fig.update_xaxes(
         title=None, type="date", tickformat="%Y", dtick="M12", ticklabelmode="period", range=x_range
     )
@@ -155,6 +155,7 @@ def schedule_chart(
         marker_color=FOCUS,
         text=totals["new"],
         textposition="outside",
+        width=0.6,  # in years: a plan of one or two years keeps slim bars
         hovertemplate="%{x}: +%{y:,}<extra></extra>",
     )
     fig.add_scatter(
