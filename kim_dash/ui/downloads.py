@@ -40,7 +40,7 @@ def table_downloads(
     )
     right.download_button(
         t("download.csv", lang, table=title),
-        export.to_csv_bytes(frame, table, lang),
+        _csv(frame, table, lang),
         export.file_name(stem, slug, data_date, "csv"),
         mime="text/csv",
         on_click="ignore",
