@@ -44,13 +44,14 @@ def build_doc(dataset: Dataset, request: BriefRequest) -> BriefDoc:
                 sentences_of.empty_kecamatan_sentence(regency, lang, chosen),
             ]
         kpis = brief_parts.regency_kpis(coverage, lang)
-        chart = brief_parts.status_chart(rows, coverage.target_per_kecamatan.value, lang)
+        chart = brief_parts.status_chart(rows, coverage.target_per_kecamatan, lang)
         table = brief_parts.table(
-            rows,
+            brief_parts.worst_first(rows),
             "kecamatan",
             lang,
             t("kecamatan.table_title", lang),
             ("code", "villages", "desa_count", "kelurahan_count", "kim_per_10_villages", "change"),
+            brief_parts.KECAMATAN_ROWS if request.page == "kecamatan" else brief_parts.TABLE_ROWS,
         )
         if request.page == "plan":
             plan_request = request.plan or PlanRequest(regency.code)
@@ -61,7 +62,7 @@ def build_doc(dataset: Dataset, request: BriefRequest) -> BriefDoc:
             after = plan["after"] if "after" in plan else plan["current"] + plan["to_form"]
             chart = Chart(
                 "arrows",
-                title,
+                t("pdf.chart_plan", lang),
                 tuple(plan["name"]),
                 (
                     Series(t("chart.now", lang), tuple(float(v) for v in plan["current"]), MUTED),
@@ -75,6 +76,7 @@ def build_doc(dataset: Dataset, request: BriefRequest) -> BriefDoc:
                 t("chart.kim_count", lang),
                 lang=lang,
             )
+            # make_plan orders the plan: most new KIM first, then the largest shortfall left
             table = brief_parts.table(plan, "plan", lang, title, ("code", "weight"))
     else:
         sentences = [sentences_of.Sentence(t("brief.no_data", lang, name=regency.name), "illustrative")]
