@@ -45,7 +45,8 @@ INK = colors.HexColor("#222222")
 MUTED = colors.HexColor("#5F6B76")
 PANEL = colors.HexColor("#F1F4F7")
 RULE = colors.HexColor("#C9D1D9")
-WIDOW = 3  # a table split across pages carries at least this many rows over
+WIDOW = 3  # a table split across pages keeps at least this many rows on each page
+FRAME_HEIGHT = A4[1] - MARGIN - BOTTOM
 
 
 def _style(name: str, size: float, font: str = REGULAR, colour=INK, **kw) -> ParagraphStyle:
@@ -133,12 +134,17 @@ def _chart(doc: BriefDoc) -> list[Flowable]:
 
 
 class _Table(RLTable):
-    """A table that, split across pages, carries at least WIDOW rows over (never one row alone)."""
+    """A table split across pages keeps at least WIDOW rows on each side (never one row alone); a
+    part too short to split moves on whole, unless it already has a whole page (giant rows)."""
 
     def _getFirstPossibleSplitRowPosition(self, availHeight, ignoreSpans=0):  # noqa: N802, N803
         n = super()._getFirstPossibleSplitRowPosition(availHeight, ignoreSpans)
-        rows = len(self._rowHeights)
-        return max(n - (WIDOW - (rows - n)), 2) if 1 < n < rows and rows - n < WIDOW else n
+        rows = len(self._rowHeights)  # the header row included
+        if n <= 1 or n >= rows:
+            return n
+        if min(n, rows - WIDOW) - 1 >= WIDOW:
+            return min(n, rows - WIDOW)
+        return n if availHeight >= 0.9 * FRAME_HEIGHT else 0
 
 
 def _table(doc: BriefDoc) -> list[Flowable]:
@@ -228,7 +234,7 @@ def render_pdf(doc: BriefDoc) -> bytes:
         invariant=1,  # fixed dates and content-derived IDs, for this document only
     )
     # No frame padding: text, KPI panels and the table share one left edge.
-    frame = Frame(MARGIN, BOTTOM, WIDTH, A4[1] - MARGIN - BOTTOM, 0, 0, 0, 0, id="body")
+    frame = Frame(MARGIN, BOTTOM, WIDTH, FRAME_HEIGHT, 0, 0, 0, 0, id="body")
     template.addPageTemplates([PageTemplate("page", [frame])])
     story = [*_header(doc), *_sentences(doc), *_kpis(doc), *_chart(doc), *_table(doc), *_end_notes(doc)]
     template.build(story, canvasmaker=partial(_FooterCanvas, footer=doc.footer))
