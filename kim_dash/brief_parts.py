@@ -11,14 +11,15 @@ from kim_dash.data import Dataset
 from kim_dash.display import display_rows
 from kim_dash.export import header
 from kim_dash.extracts import ranking_extract
-from kim_dash.i18n import fmt_int, fmt_num, fmt_pct, t
+from kim_dash.i18n import fmt_int, fmt_pct, t
 from kim_dash.palette import CALM, FOCUS, MUTED, STATUS_HEX, STATUS_ORDER
 from kim_dash.pdf import Chart, Kpi, Series, Table
 from kim_dash.plans import PlanRequest
 from kim_dash.provenance import Figure, is_published
 from kim_dash.ranking import RankingFilter, focus_stats, national_ranking, top_with_focus
 
-TABLE_ROWS = 15
+TABLE_ROWS = 15  # the home, ranking and plan briefs: the first rows, the rest in the download
+KECAMATAN_ROWS = 40  # the kecamatan brief: every kecamatan of a regency of up to 40 (page 2 holds 40)
 
 
 @dataclass(frozen=True)
@@ -36,32 +37,58 @@ def kpi(label: str, value: str, fig: Figure | None = None, note: str = "") -> Kp
     return Kpi(label, value, note, illustrative=fig is not None and not is_published(fig.source))
 
 
-def table(frame: pd.DataFrame, name: str, lang: str, title: str, hide: tuple[str, ...] = ()) -> Table:
+def table(
+    frame: pd.DataFrame, name: str, lang: str, title: str, hide: tuple[str, ...] = (), rows: int = TABLE_ROWS
+) -> Table:
+    """The first `rows` rows of `frame` as shown on screen (columns with no value at all left out, as
+    on screen), with a note of how many more rows the download holds. The gap to target is written in
+    words ("kurang 4"), so its header drops the extract's sign legend."""
     shown = frame.drop(columns=[c for c in hide if c in frame.columns])
-    more = len(shown) - TABLE_ROWS
+    if len(shown):
+        shown = shown.loc[:, shown.notna().any()]
+    more = len(shown) - rows
     note = t("pdf.more_rows", lang, count=more) if more > 0 else ""
     return Table(
-        tuple(header(c, name, lang) for c in shown.columns),
-        display_rows(shown, lang, TABLE_ROWS),
+        tuple(t("pdf.col_gap", lang) if c == "gap" else header(c, name, lang) for c in shown.columns),
+        display_rows(shown, lang, rows),
         note,
         title,
     )
 
 
-def status_chart(table: pd.DataFrame, target: float, lang: str) -> Chart:
-    ordered = table.sort_values(["kim", "code"], ascending=[False, True])
-    illustrative = not all(is_published(s) for s in ordered["source"])
+def worst_first(rows: pd.DataFrame) -> pd.DataFrame:
+    """Kecamatan by need: without KIM first, then below, at and above target; within a status the
+    largest shortfall first (the smallest surplus), then by code."""
+    severity = rows["status"].map({s: i for i, s in enumerate(STATUS_ORDER)})
+    keyed = rows.assign(_severity=severity, _gap=-rows["gap"])
+    return keyed.sort_values(["_severity", "_gap", "code"]).drop(columns=["_severity", "_gap"])
+
+
+def _hatch(lang: str) -> str:
+    return t("chart.hatched_note", lang)
+
+
+def status_chart(rows: pd.DataFrame, target: Figure, lang: str) -> Chart:
+    """KIM per kecamatan, most on top, coloured by status; each kecamatan's own target as a tick on
+    its bar; a bar from sample rows hatched."""
+    ordered = rows.sort_values(["kim", "code"], ascending=[False, True])
+    shown = [s for s in STATUS_ORDER if s in set(ordered["status"])]
+    tick = t("chart.target_tick", lang)
+    if not is_published(target.source):
+        tick += f" ({t('source.illustrative', lang)})"
     return Chart(
         "bars",
-        t("kecamatan.table_title", lang),
+        t("pdf.chart_kecamatan", lang),
         tuple(ordered["name"]),
-        (Series(t("chart.kim_count", lang), tuple(float(v) for v in ordered["kim"]), MUTED, illustrative),),
+        (Series(t("chart.kim_count", lang), tuple(float(v) for v in ordered["kim"]), MUTED),),
         t("chart.kim_count", lang),
-        target,
-        t("chart.target_line", lang, value=fmt_num(target, lang)),
-        tuple(STATUS_HEX[s] for s in ordered["status"]),
-        tuple((STATUS_HEX[s], t(f"status.{s}", lang)) for s in STATUS_ORDER),
-        lang,
+        bar_colours=tuple(STATUS_HEX[s] for s in ordered["status"]),
+        legend=tuple((STATUS_HEX[s], t(f"status.{s}", lang)) for s in shown),
+        lang=lang,
+        marked=tuple(not is_published(s) for s in ordered["source"]),
+        hatch_label=_hatch(lang),
+        ticks=tuple(float(v) for v in ordered["target"]),
+        tick_label=tick,
     )
 
 
@@ -125,17 +152,13 @@ def ranking_part(
             "bars",
             t("ranking.chart_title", lang),
             tuple(f"{r}. {n}" for r, n in zip(top["rank"], top["name"], strict=True)),
-            (
-                Series(
-                    t("chart.kim_count", lang),
-                    tuple(float(v) for v in top["count"]),
-                    CALM,
-                    not all(is_published(s) for s in top["source"]),
-                ),
-            ),
+            (Series(t("chart.kim_count", lang), tuple(float(v) for v in top["count"]), CALM),),
             t("chart.kim_count", lang),
             bar_colours=tuple(FOCUS if c == focus else CALM for c in top["code"]),
+            legend=((FOCUS, dataset.geography.regency_name(focus)),) if focus in set(top["code"]) else (),
             lang=lang,
+            marked=tuple(not is_published(s) for s in top["source"]),
+            hatch_label=_hatch(lang),
         )
         if len(top)
         else None
@@ -158,7 +181,7 @@ def settings_of(dataset: Dataset, request: BriefRequest, result=None) -> list[st
         parts += [t("pdf.search", lang, text=f.search)] if f.search else []
         return parts
     names = geography.names("kecamatan", request.regency)
-    chosen = ", ".join(names.get(c, c) for c in request.kecamatan) or t("kecamatan.filter_all", lang)
+    chosen = ", ".join(names.get(c, c) for c in request.kecamatan) or t("pdf.kecamatan_all", lang)
     parts = [t("pdf.kecamatan", lang, names=chosen)] if request.page == "kecamatan" else []
     if request.page == "plan" and result is not None:
         plan = request.plan or PlanRequest(request.regency)

@@ -6,11 +6,15 @@ two cannot differ. Layout and fonts live in kim_dash.pdf; this module only gathe
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
 from kim_dash import brief as sentences_of
 from kim_dash import brief_parts
 from kim_dash.brief_parts import BriefRequest
 from kim_dash.coverage import coverage_kpis, kecamatan_table
 from kim_dash.data import Dataset
+from kim_dash.extracts import slug_of
 from kim_dash.i18n import fmt_as_of, t
 from kim_dash.palette import FOCUS, MUTED
 from kim_dash.pdf import BriefDoc, Chart, Kpi, Sentence, Series, Table, render_pdf
@@ -44,13 +48,14 @@ def build_doc(dataset: Dataset, request: BriefRequest) -> BriefDoc:
                 sentences_of.empty_kecamatan_sentence(regency, lang, chosen),
             ]
         kpis = brief_parts.regency_kpis(coverage, lang)
-        chart = brief_parts.status_chart(rows, coverage.target_per_kecamatan.value, lang)
+        chart = brief_parts.status_chart(rows, coverage.target_per_kecamatan, lang)
         table = brief_parts.table(
-            rows,
+            brief_parts.worst_first(rows),
             "kecamatan",
             lang,
             t("kecamatan.table_title", lang),
             ("code", "villages", "desa_count", "kelurahan_count", "kim_per_10_villages", "change"),
+            brief_parts.KECAMATAN_ROWS if request.page == "kecamatan" else brief_parts.TABLE_ROWS,
         )
         if request.page == "plan":
             plan_request = request.plan or PlanRequest(regency.code)
@@ -61,7 +66,7 @@ def build_doc(dataset: Dataset, request: BriefRequest) -> BriefDoc:
             after = plan["after"] if "after" in plan else plan["current"] + plan["to_form"]
             chart = Chart(
                 "arrows",
-                title,
+                t("pdf.chart_plan", lang),
                 tuple(plan["name"]),
                 (
                     Series(t("chart.now", lang), tuple(float(v) for v in plan["current"]), MUTED),
@@ -75,6 +80,7 @@ def build_doc(dataset: Dataset, request: BriefRequest) -> BriefDoc:
                 t("chart.kim_count", lang),
                 lang=lang,
             )
+            # make_plan orders the plan: most new KIM first, then the largest shortfall left
             table = brief_parts.table(plan, "plan", lang, title, ("code", "weight"))
     else:
         sentences = [sentences_of.Sentence(t("brief.no_data", lang, name=regency.name), "illustrative")]
@@ -114,3 +120,49 @@ def build_doc(dataset: Dataset, request: BriefRequest) -> BriefDoc:
 
 def brief_pdf(dataset: Dataset, request: BriefRequest) -> bytes:
     return render_pdf(build_doc(dataset, request))
+
+
+FILE_PAGES = {
+    "home": "pdf.file_home",
+    "ranking": "pdf.file_ranking",
+    "kecamatan": "pdf.file_kecamatan",
+    "plan": "pdf.file_plan",
+}
+
+
+def _slug(text: str) -> str:
+    """'Kabupaten Bogor' -> 'kabupaten-bogor' (ASCII, lower case, words joined by hyphens)."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")
+
+
+def brief_file_name(
+    page: str, regency_code: str, regency_name: str, selection: str, data_date: str, lang: str
+) -> str:
+    """'ringkasan-kim-kecamatan-kabupaten-bogor-2016-12-20.pdf': what, where (the regency), which
+    selection when there is one, and the data's date (not today's). The app's download button and
+    `python -m kim_dash brief` both name a brief with it."""
+    chosen = "" if selection in ("", "semua", regency_code) else selection
+    date = re.sub(r"[^0-9-]", "", data_date) or t("pdf.file_undated", lang)
+    parts = (t("pdf.file", lang), t(FILE_PAGES[page], lang), regency_name, chosen[:60], date)
+    return "-".join(p for p in map(_slug, parts) if p) + ".pdf"
+
+
+def brief_file(dataset: Dataset, request: BriefRequest) -> str:
+    """The file name of this brief, with the selection named as its page names it."""
+    ranking = request.page == "ranking"
+    regency = regency_data(dataset, (request.focus or request.regency) if ranking else request.regency)
+    snapshot = national_snapshot(dataset) if ranking else regency.snapshot
+    if ranking:
+        selection = request.ranking.slug()
+    elif request.page == "kecamatan":
+        names = dataset.geography.names("kecamatan", regency.code)
+        selection = slug_of([names.get(c, c) for c in request.kecamatan])
+    elif request.page == "plan":
+        plan = request.plan or PlanRequest(regency.code)
+        total = run_plan(dataset, plan).total.value
+        selection = f"{total}-{plan.weighting}-{plan.method}-{plan.mode}"
+    else:
+        selection = ""
+    date = snapshot.as_of if snapshot else ""
+    return brief_file_name(request.page, regency.code, regency.name, selection, date, request.lang)

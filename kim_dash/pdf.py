@@ -45,6 +45,8 @@ INK = colors.HexColor("#222222")
 MUTED = colors.HexColor("#5F6B76")
 PANEL = colors.HexColor("#F1F4F7")
 RULE = colors.HexColor("#C9D1D9")
+WIDOW = 3  # a table split across pages keeps at least this many rows on each page
+FRAME_HEIGHT = A4[1] - MARGIN - BOTTOM
 
 
 def _style(name: str, size: float, font: str = REGULAR, colour=INK, **kw) -> ParagraphStyle:
@@ -61,8 +63,6 @@ KPI_LABEL = _style("kpi_label", 7.5, colour=MUTED)
 KPI_VALUE = _style("kpi_value", 15, BOLD, leading=18)
 KPI_NOTE = _style("kpi_note", 7, colour=MUTED)
 HEADING = _style("heading", 10, BOLD, spaceBefore=8, spaceAfter=3)
-CELL = _style("cell", 7.5)
-CELL_RIGHT = _style("cell_right", 7.5, alignment=TA_RIGHT)
 SMALL = _style("small", 7, colour=MUTED, spaceAfter=1.5)
 SMALL_HEAD = _style("small_head", 7, BOLD, colour=MUTED, spaceBefore=5, spaceAfter=1.5)
 
@@ -133,31 +133,48 @@ def _chart(doc: BriefDoc) -> list[Flowable]:
     return [KeepTogether([title, drawing]), Spacer(1, 4)]
 
 
+class _Table(RLTable):
+    """A table split across pages keeps at least WIDOW rows on each side (never one row alone); a
+    part too short to split moves on whole, unless it already has a whole page (giant rows)."""
+
+    def _getFirstPossibleSplitRowPosition(self, availHeight, ignoreSpans=0):  # noqa: N802, N803
+        n = super()._getFirstPossibleSplitRowPosition(availHeight, ignoreSpans)
+        rows = len(self._rowHeights)  # the header row included
+        if n <= 1 or n >= rows:
+            return n
+        if min(n, rows - WIDOW) - 1 >= WIDOW:
+            return min(n, rows - WIDOW)
+        return n if availHeight >= 0.9 * FRAME_HEIGHT else 0
+
+
 def _table(doc: BriefDoc) -> list[Flowable]:
     t = doc.table
     if t is None or not t.columns:
         return []
     numeric = numeric_columns(t)
-    head = [
-        Paragraph(f"<b>{markup(c, CELL_LIMIT)}</b>", CELL_RIGHT if numeric[j] else CELL)
-        for j, c in enumerate(t.columns)
-    ]
-    body = [
-        [
-            Paragraph(markup(row[j] if j < len(row) else "", CELL_LIMIT), CELL_RIGHT if numeric[j] else CELL)
-            for j in range(len(t.columns))
+    widths, size = column_widths(t, WIDTH, CELL_LIMIT)
+    left, right = _style(f"cell{size}", size), _style(f"cell_right{size}", size, alignment=TA_RIGHT)
+
+    def rows(count: int) -> list[list[Flowable]]:
+        """The header row and the first `count` rows (new paragraphs each time: one table each)."""
+        cells = [[f"<b>{markup(c, CELL_LIMIT)}</b>" for c in t.columns]]
+        cells += [
+            [markup(r[j] if j < len(r) else "", CELL_LIMIT) for j in range(len(t.columns))]
+            for r in t.rows[:count]
         ]
-        for row in t.rows
-    ]
-    table = RLTable([head, *body], colWidths=column_widths(t, WIDTH, CELL_LIMIT), repeatRows=1)
+        return [[Paragraph(c, right if numeric[j] else left) for j, c in enumerate(row)] for row in cells]
+
     style = [("VALIGN", (0, 0), (-1, -1), "TOP"), ("LINEBELOW", (0, 0), (-1, 0), 0.8, MUTED)]
     style += [("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2)]
     style += [("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3)]
-    style += [("BACKGROUND", (0, i), (-1, i), PANEL) for i in range(2, len(body) + 1, 2)]
-    table.setStyle(TableStyle(style))
-    # Start on a new page rather than leave a heading or header row alone at the foot of one.
-    out: list[Flowable] = [CondPageBreak(80), Spacer(1, 6)]
-    out += [Paragraph(markup(t.title, CELL_LIMIT), HEADING), table] if t.title else [table]
+    style += [("BACKGROUND", (0, i), (-1, i), PANEL) for i in range(2, len(t.rows) + 1, 2)]
+    table = _Table(rows(len(t.rows)), colWidths=widths, repeatRows=1, style=TableStyle(style))
+    heading = [Paragraph(markup(t.title, CELL_LIMIT), HEADING)] if t.title else []
+    # The heading, the header row and the first rows start together: a new page rather than a
+    # heading (or a header row) alone at the foot of one.
+    start = RLTable(rows(WIDOW), colWidths=widths, style=TableStyle(style))
+    needed = sum(f.wrap(WIDTH, A4[1])[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in [*heading, start])
+    out: list[Flowable] = [CondPageBreak(needed + 6), Spacer(1, 6), *heading, table]
     if t.more_rows_note:
         out.append(
             Paragraph(f"<i>{markup(t.more_rows_note)}</i>", _style("more", 7.5, colour=MUTED, spaceBefore=3))
@@ -217,7 +234,7 @@ def render_pdf(doc: BriefDoc) -> bytes:
         invariant=1,  # fixed dates and content-derived IDs, for this document only
     )
     # No frame padding: text, KPI panels and the table share one left edge.
-    frame = Frame(MARGIN, BOTTOM, WIDTH, A4[1] - MARGIN - BOTTOM, 0, 0, 0, 0, id="body")
+    frame = Frame(MARGIN, BOTTOM, WIDTH, FRAME_HEIGHT, 0, 0, 0, 0, id="body")
     template.addPageTemplates([PageTemplate("page", [frame])])
     story = [*_header(doc), *_sentences(doc), *_kpis(doc), *_chart(doc), *_table(doc), *_end_notes(doc)]
     template.build(story, canvasmaker=partial(_FooterCanvas, footer=doc.footer))

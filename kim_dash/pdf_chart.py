@@ -1,8 +1,9 @@
 """The static chart of the PDF brief: a reportlab Drawing with the plot, axis title and legend.
 
 Bars and arrows put the categories on the vertical axis (40 kecamatan names stay readable, first
-category on top); lines put them on the horizontal axis. Illustrative series are drawn lighter and
-dashed, and the legend says the word, so the mark survives black-and-white printing.
+category on top); lines put them on the horizontal axis. Illustrative lines and arrows are drawn
+lighter and dashed; illustrative bars keep their colour and are hatched (pdf_marks). The legend
+shows each mark as drawn and says the word, so the mark survives black-and-white printing.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from math import ceil
 from reportlab.graphics.shapes import Circle, Drawing, Line, Polygon, Rect, String
 from reportlab.lib import colors
 
+from kim_dash.pdf_marks import hatch_swatch, hatched, hatching, target_ticks, tick_swatch, zero_stubs
 from kim_dash.pdf_model import Chart, Series
 from kim_dash.pdf_plots import (
     DASH,
@@ -32,6 +34,7 @@ from kim_dash.pdf_text import BOLD, REGULAR, colour, lighter, text_width
 LEGEND_ROW = 11.0
 RIGHT = 22.0  # room right of the plot for bar labels and the last tick
 
+HATCHED = colors.HexColor("#6B7785")  # the hatch's legend swatch: a neutral bar, hatched
 LegendItem = tuple[str, colors.Color, str, bool]  # swatch kind, colour, label, illustrative
 
 
@@ -44,15 +47,25 @@ def _legend_items(chart: Chart, marker: str) -> list[LegendItem]:
         before, after = chart.series
         items += [("dot", colour(before.colour), named(before), before.illustrative)]
         items += [("arrow", colour(after.colour), named(after), after.illustrative)]
-    elif chart.kind == "lines" or len(chart.series) > 1 or any(s.illustrative for s in chart.series):
-        kind = "line" if chart.kind == "lines" else "box"
-        items += [(kind, colour(s.colour), named(s), s.illustrative) for s in chart.series]
+    elif chart.kind == "lines":
+        items += [("line", colour(s.colour), named(s), s.illustrative) for s in chart.series]
+    elif len(chart.series) > 1:  # bars: the series by colour; the hatch has its own entry below
+        items += [("box", colour(s.colour), s.name, False) for s in chart.series]
+    items += [("box", colour(c), label, False) for c, label in chart.legend]
     if chart.reference is not None and chart.reference_label:
         items.append(("ref", INK, chart.reference_label, False))
-    return items + [("box", colour(c), label, False) for c, label in chart.legend]
+    if chart.kind == "bars" and chart.ticks and chart.tick_label:
+        items.append(("tick", INK, chart.tick_label, False))
+    if chart.kind == "bars" and any(any(row) for row in hatched(chart)):
+        items.append(("hatch", HATCHED, chart.hatch_label or marker, True))
+    return items
 
 
 def _swatch(kind: str, x: float, y: float, tint: colors.Color, dashed: bool) -> list:
+    if kind == "hatch":
+        return hatch_swatch(x, y, tint)
+    if kind == "tick":
+        return tick_swatch(x, y)
     fill = lighter(tint) if dashed else tint
     if kind == "box":
         dash = DASH if dashed else None
@@ -88,6 +101,7 @@ def _value_range(chart: Chart) -> tuple[float, float]:
     values = [v for s in chart.series for v in finite(s.values) if v is not None]
     if chart.reference is not None and math.isfinite(chart.reference):
         values.append(chart.reference)
+    values += [v for v in finite(chart.ticks) if v is not None]
     low, high = min([0.0, *values]), max([0.0, *values])
     return low, (high if high > low else low + 1)
 
@@ -120,6 +134,9 @@ def draw_chart(chart: Chart, width: float, marker: str, max_height: float = 600.
         plot = bar_plot(chart, (x0, y0, width - x0 - RIGHT, plot_h), label_size)
     style_value_axis(plot.valueAxis, chart.lang, low, high)
     plot.annotations = [arrows(chart)] if chart.kind == "arrows" else []
+    if chart.kind == "bars":
+        plot.annotations += [zero_stubs(chart), hatching(chart)]
+        plot.annotations += [target_ticks(chart)] if chart.ticks else []
     if has_ref:
         plot.annotations.append(reference(chart, horizontal, y0 + plot_h))
     drawing = Drawing(width, y0 + plot_h + top)

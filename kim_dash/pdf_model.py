@@ -39,7 +39,10 @@ class Series:
 @dataclass(frozen=True)
 class Chart:
     """bars: horizontal bars, first category on top (several series are grouped); lines: categories
-    along x; arrows: a dot at series[0] and an arrow to series[1] for each category."""
+    along x; arrows: a dot at series[0] and an arrow to series[1] for each category.
+
+    A bar keeps its colour (bar_colours or its series'); an illustrative bar (its series is, or
+    `marked` says so for its category) is hatched, and the legend shows the hatch as `hatch_label`."""
 
     kind: Literal["bars", "lines", "arrows"]
     title: str
@@ -51,6 +54,10 @@ class Chart:
     bar_colours: tuple[str, ...] = ()  # bars, arrows: one colour per category (status colours)
     legend: tuple[tuple[str, str], ...] = ()  # (colour, label) shown under the chart
     lang: str = "id"  # locale of the axis numbers
+    marked: tuple[bool, ...] = ()  # bars: one flag per category, True = illustrative (hatched)
+    hatch_label: str = ""  # bars: legend text of the hatch, e.g. "arsir = ilustratif"
+    ticks: tuple[float | None, ...] = ()  # bars: one target per category, drawn as a tick on its bar
+    tick_label: str = ""  # legend text of the ticks
 
     def __post_init__(self) -> None:
         if self.kind not in ("bars", "lines", "arrows"):
@@ -59,8 +66,9 @@ class Chart:
             raise ValueError("every series needs one value per category")
         if self.kind == "arrows" and len(self.series) != 2:
             raise ValueError("an arrows chart needs exactly two series (before, after)")
-        if self.bar_colours and len(self.bar_colours) != len(self.categories):
-            raise ValueError("bar_colours needs one colour per category")
+        for name in ("bar_colours", "marked", "ticks"):
+            if getattr(self, name) and len(getattr(self, name)) != len(self.categories):
+                raise ValueError(f"{name} needs one value per category")
         for value in (*self.bar_colours, *(c for c, _ in self.legend)):
             colour(value)
 

@@ -133,21 +133,20 @@ def bar_plot(chart: Chart, box: tuple[float, float, float, float], label_size: f
     plot.barWidth, plot.groupSpacing, plot.barSpacing = 10, 3 if len(series) == 1 else 5, 0.5
     for i, s in enumerate(series):
         style, tint = plot.bars[i], colour(s.colour)
-        style.strokeWidth, style.strokeDashArray = 0.6, DASH if s.illustrative else None
+        style.strokeWidth, style.strokeColor = 0, None
         if chart.kind == "arrows":
-            style.fillColor = style.strokeColor = None
+            style.fillColor = None
             continue
-        # Illustrative bars: a light fill with a dashed outline in the full colour.
+        # Full colour, as in the legend; pdf_marks hatches the illustrative bars.
+        style.fillColor = tint
         per_bar = chart.bar_colours if len(series) == 1 else ()
-        for j, tint_j in enumerate([tint] + [colour(c) for c in per_bar]):
-            target = style if j == 0 else plot.bars[(i, j - 1)]
-            target.fillColor = lighter(tint_j) if s.illustrative else tint_j
-            target.strokeColor = tint_j if s.illustrative else None
+        for j, tint_j in enumerate(per_bar):
+            plot.bars[(i, j)].fillColor = colour(tint_j)
     if chart.kind == "bars" and len(chart.categories) * len(series) <= 80:
         plot.barLabelFormat = tick_format(chart.lang)
         labels = plot.barLabels
         labels.fontName, labels.fontSize, labels.fillColor = REGULAR, min(SIZE - 1, label_size), INK
-        labels.boxAnchor, labels.dx = "w", 2
+        labels.boxAnchor, labels.dx = "w", 4
     return plot
 
 

@@ -207,11 +207,12 @@ def test_no_chart_and_no_table() -> None:
 
 def test_numeric_columns_are_right_aligned_and_codes_are_not() -> None:
     doc = dataclasses.replace(
-        sample_doc("id"), table=Table(("Kode", "KIM", "Nama"), (("32.01.02", "1.234", "A"),))
+        sample_doc("id"), chart=None, table=Table(("Kode", "KIM", "Nama"), (("32.01.02", "1.234", "A"),))
     )
     page = PdfReader(io.BytesIO(render_pdf(doc))).pages[-1]
     left: dict[str, float] = {}
-    page.extract_text(visitor_text=lambda t, cm, tm, *_: left.setdefault(t.strip(), cm[4] + tm[4]))
+    # the last occurrence of each text: the table comes after the KPI cards
+    page.extract_text(visitor_text=lambda t, cm, tm, *_: left.__setitem__(t.strip(), cm[4] + tm[4]))
     assert abs(left["32.01.02"] - left["Kode"]) < 0.5  # a code starts where its header starts
     assert abs(left["A"] - left["Nama"]) < 0.5
     # A number (and its header) ends at the column's right edge; the two differ in width.

@@ -195,7 +195,7 @@ def cmd_snapshots(args: argparse.Namespace) -> int:
 
 
 def cmd_brief(args: argparse.Namespace) -> int:
-    from kim_dash.briefs import BriefRequest, brief_pdf
+    from kim_dash.briefs import BriefRequest, brief_file, brief_pdf
 
     dataset = open_dataset(args)
     geography = dataset.geography
@@ -216,8 +216,11 @@ def cmd_brief(args: argparse.Namespace) -> int:
         kecamatan=resolve(args.kecamatan, geography.names("kecamatan", regency), "kecamatan"),
         plan=plan_request(args, dataset),
     )
-    write(brief_pdf(dataset, request), args.out)
-    print(f"{args.out}: {slug_of([args.page, regency])} brief written", file=sys.stderr)
+    out = args.out or Path()
+    if out.is_dir():  # named as the app's download button names it
+        out = out / brief_file(dataset, request)
+    write(brief_pdf(dataset, request), out)
+    print(f"{out}: {slug_of([args.page, regency])} brief written", file=sys.stderr)
     return 0
 
 

@@ -92,7 +92,12 @@ def build_parser() -> argparse.ArgumentParser:
     brief.add_argument("--kecamatan", action="append", default=[], help="code or name (kecamatan page)")
     _plan_options(brief)
     _lang(brief, "id")
-    brief.add_argument("--out", type=Path, required=True)
+    brief.add_argument(
+        "--out",
+        type=Path,
+        help="file or folder (default: the current folder); in a folder the brief is named as the app "
+        "names it, e.g. ringkasan-kim-kecamatan-kabupaten-bogor-2016-12-20.pdf",
+    )
 
     imp = sub.add_parser("import", help="store a validated file as a new dated snapshot")
     imp.add_argument("kind", choices=["registry", "national", "counts"])

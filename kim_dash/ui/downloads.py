@@ -8,8 +8,10 @@ import pandas as pd
 import streamlit as st
 
 from kim_dash import export
+from kim_dash.briefs import brief_file_name
 from kim_dash.i18n import t
 from kim_dash.ui.charts import frame_key
+from kim_dash.ui.page import context
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -50,11 +52,14 @@ def table_downloads(
 
 
 def pdf_download(make: Callable[[], bytes], page: str, slug: str, data_date: str, lang: str) -> None:
-    """'Unduh ringkasan (PDF)': the brief of exactly this view, made when clicked."""
+    """'Unduh ringkasan (PDF)': the brief of exactly this view, made when clicked, named as the CLI
+    names it (the regency in the name: ringkasan-kim-kecamatan-kabupaten-bogor-2016-12-20.pdf)."""
+    ctx = context()
+    regency = ctx.dataset.geography.regency_name(ctx.regency)
     st.download_button(
         t("download.pdf", lang),
         make,
-        export.file_name(f"kim_ringkasan_{page}", slug, data_date, "pdf"),
+        brief_file_name(page, ctx.regency, regency, slug, data_date, lang),
         mime="application/pdf",
         on_click="ignore",
         key=f"pdf_{page}",
