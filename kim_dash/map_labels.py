@@ -12,12 +12,12 @@ import shapely
 from shapely.ops import polylabel
 
 from kim_dash.boundaries import View, bounds_of, screen_shape
-from kim_dash.palette import CONTEXT_INK, INK, rgb
+from kim_dash.palette import CONTEXT_HEX, CONTEXT_INK, INK, rgb
 
 Box = tuple[float, float, float, float]  # left, top, right, bottom (screen pixels)
 COUNT_SIZE, NAME_SIZE = 12.0, 10.5  # label sizes (px): names a step smaller than counts
 PAD = (3.0, 1.0)  # the light box behind a label reaches this far past its text (px, sideways and up/down)
-LIGHT_BOX, NO_BOX = [255, 255, 255, 205], [255, 255, 255, 0]
+LIGHT_BOX, GREY_BOX = [255, 255, 255, 205], [*rgb(CONTEXT_HEX)[:3], 215]  # behind data, behind context
 _ADVANCE = {"upper": 0.62, "lower": 0.5, "digit": 0.53, "space": 0.26, "other": 0.36}  # of the em, bold
 
 
@@ -95,8 +95,9 @@ class Spot:
     count: str = ""
     name: str = ""
     colour: str = INK  # of the name
-    box: bool = True  # a light box behind the name (not on the grey around: it reads without one)
+    box: bool = True  # a light box behind the name; else one of the grey around it (a neighbour's name)
     min_inside: float = 0.5  # share of the name's box that must lie on its own area
+    strong: bool = False  # the count white on dark: the focus regency ("you are here")
 
 
 def _centred(x: float, y: float, size: tuple[float, float]) -> Box:
@@ -132,8 +133,14 @@ def labels_for(
             continue
         level = placed[spot.code][0]
         lon, lat = view.lonlat(*points[spot.code])
-        name = (lon, lat, spot.name, NAME_SIZE, rgb(spot.colour), LIGHT_BOX if spot.box else NO_BOX)
-        count = (lon, lat, spot.count, COUNT_SIZE, rgb(INK), LIGHT_BOX)
+        name = (lon, lat, spot.name, NAME_SIZE, rgb(spot.colour), LIGHT_BOX if spot.box else GREY_BOX)
+        count = (
+            lon,
+            lat,
+            spot.count,
+            COUNT_SIZE,
+            *((rgb("#FFFFFF"), rgb(INK)) if spot.strong else (rgb(INK), LIGHT_BOX)),
+        )
         if not spot.count:
             rows.append((*name, "center"))
         elif level == 1:

@@ -174,7 +174,12 @@ def _regency_deck(
     leaders = [focus, *ranking.head(LABELLED_REGENCIES)["code"]]
     areas = {f["properties"]["code"]: f["geometry"] for f in shapes}
     spots = [
-        Spot(code, boundaries.screen_shape(areas[code], view), str(int(rows.loc[code, "count"])))
+        Spot(
+            code,
+            boundaries.screen_shape(areas[code], view),
+            str(int(rows.loc[code, "count"])),
+            strong=code == focus,
+        )
         for code in dict.fromkeys(leaders)
         if code in rows.index and code in areas
     ]
