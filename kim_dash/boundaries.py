@@ -1,15 +1,25 @@
 """Display boundaries shipped in data/boundaries (simplified from cahyadsn/wilayah_boundaries, MIT):
-the 514 kabupaten/kota, and the kecamatan of each regency, as GeoJSON features keyed by code."""
+the 514 kabupaten/kota, and the kecamatan of each regency, as GeoJSON features keyed by code; and the
+screen geometry of a map without a basemap: a Web-Mercator view fitted to its shapes."""
 
 from __future__ import annotations
 
 import json
 import math
+from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
+
+import numpy as np
+import shapely
+from shapely.geometry import mapping, shape
 
 REGENCY_FILE = "boundaries/regencies.geojson"
 KECAMATAN_FOLDER = "boundaries/kecamatan"
 ATTRIBUTION = "cahyadsn/wilayah_boundaries (MIT, © 2024 Cahya DSN)"
+TILE = 512  # deck.gl's MapView draws the whole world 512 px wide at zoom 0 (Web Mercator)
+
+Bounds = tuple[float, float, float, float]  # west, south, east, north (degrees)
 
 
 def _features(path: Path) -> list[dict]:
@@ -40,18 +50,93 @@ def _coordinates(geometry: dict):
             yield from ring
 
 
-def view_of(features: list[dict], width_px: int = 640, height_px: int = 480) -> tuple[float, float, float]:
-    """(latitude, longitude, zoom) that frames the features in a map of about this size."""
+def bounds_of(features: Iterable[dict]) -> Bounds | None:
     xs, ys = [], []
     for feature in features:
-        for x, y in _coordinates(feature["geometry"]):
+        for x, y, *_ in _coordinates(feature["geometry"]):
             xs.append(x)
             ys.append(y)
-    if not xs:
-        return -2.5, 118.0, 3.6
-    west, east, south, north = min(xs), max(xs), min(ys), max(ys)
-    span_x = max(east - west, 1e-3)
-    span_y = max(north - south, 1e-3) * 1.15  # latitude stretches away from the equator; Indonesia is near it
-    # deck.gl draws the world 512 px wide at zoom 0
-    zoom = min(math.log2(width_px * 360 / (512 * span_x)), math.log2(height_px * 180 / (512 * span_y)))
-    return (south + north) / 2, (west + east) / 2, round(max(min(zoom - 0.15, 12.0), 2.5), 2)
+    return (min(xs), min(ys), max(xs), max(ys)) if xs else None
+
+
+def _world(lon: float, lat: float) -> tuple[float, float]:
+    """Web Mercator pixels at zoom 0, origin top left."""
+    lat = max(min(lat, 85.0), -85.0)
+    y = math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
+    return (lon + 180) / 360 * TILE, (1 - y / math.pi) / 2 * TILE
+
+
+def _lat_of(world_y: float) -> float:
+    return math.degrees(2 * math.atan(math.exp(math.pi * (1 - 2 * world_y / TILE))) - math.pi / 2)
+
+
+@dataclass(frozen=True)
+class View:
+    """What a map of width x height pixels shows: its centre and zoom, and where a place is on it."""
+
+    lat: float
+    lon: float
+    zoom: float
+    width: int
+    height: int
+
+    def xy(self, lon: float, lat: float) -> tuple[float, float]:
+        cx, cy = _world(self.lon, self.lat)
+        x, y = _world(lon, lat)
+        scale = 2**self.zoom
+        return (x - cx) * scale + self.width / 2, (y - cy) * scale + self.height / 2
+
+    def bounds(self) -> Bounds:
+        cx, cy = _world(self.lon, self.lat)
+        half_x, half_y = self.width / 2 / 2**self.zoom, self.height / 2 / 2**self.zoom
+        west, east = (cx - half_x) / TILE * 360 - 180, (cx + half_x) / TILE * 360 - 180
+        return west, _lat_of(cy + half_y), east, _lat_of(cy - half_y)
+
+    def lonlat(self, x: float, y: float) -> tuple[float, float]:
+        cx, cy = _world(self.lon, self.lat)
+        scale = 2**self.zoom
+        wx, wy = cx + (x - self.width / 2) / scale, cy + (y - self.height / 2) / scale
+        return wx / TILE * 360 - 180, _lat_of(wy)
+
+    def state(self) -> tuple[float, float, float]:
+        return self.lat, self.lon, self.zoom
+
+
+def fit(bounds: Bounds | None, width: int, height: int, pad: int = 8, max_zoom: float = 12.0) -> View:
+    """The largest zoom (floored to 0.01) that shows the bounds whole in width x height pixels."""
+    if bounds is None:
+        return View(-2.5, 118.0, 3.6, width, height)
+    west, south, east, north = bounds
+    (x0, y0), (x1, y1) = _world(west, north), _world(east, south)
+    span_x, span_y = max(x1 - x0, 1e-6), max(y1 - y0, 1e-6)
+    zoom = math.log2(min((width - 2 * pad) / span_x, (height - 2 * pad) / span_y))
+    zoom = max(min(math.floor(zoom * 100) / 100, max_zoom), 1.0)
+    return View(round(_lat_of((y0 + y1) / 2), 5), round((west + east) / 2, 5), zoom, width, height)
+
+
+def view_of(features: list[dict], width_px: int = 640, height_px: int = 480) -> tuple[float, float, float]:
+    """(latitude, longitude, zoom) that frames the features whole in a map of this size."""
+    return fit(bounds_of(features), width_px, height_px).state()
+
+
+def screen_shape(geometry: dict, view: View) -> shapely.Geometry:
+    """A GeoJSON geometry in the view's screen pixels (valid, for areas and label points)."""
+    cx, cy = _world(view.lon, view.lat)
+    scale = 2**view.zoom
+
+    def project(coords: np.ndarray) -> np.ndarray:
+        lon, lat = coords[:, 0], np.radians(coords[:, 1].clip(-85, 85))
+        x = (lon + 180) / 360 * TILE
+        y = (1 - np.log(np.tan(np.pi / 4 + lat / 2)) / np.pi) / 2 * TILE
+        return np.column_stack([(x - cx) * scale + view.width / 2, (y - cy) * scale + view.height / 2])
+
+    return shapely.make_valid(shapely.transform(shape(geometry), project))
+
+
+def outline_of(features: list[dict]) -> dict | None:
+    """The outer outline of features that tile one area (a regency's kecamatan), as a GeoJSON feature."""
+    shapes = [shapely.make_valid(shape(f["geometry"])) for f in features]
+    if not shapes:
+        return None
+    merged = shapely.union_all(shapes, grid_size=1e-6)
+    return {"type": "Feature", "geometry": mapping(merged), "properties": {"code": ""}}

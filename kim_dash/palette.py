@@ -8,8 +8,13 @@ CALM = "#2E6F9E"
 FOCUS = "#D9822B"
 MUTED = "#B8C4CE"
 INK = "#1F2A33"
-BAND_HEX = {"1–9": "#C6DBEF", "10–49": "#9ECAE1", "50–99": "#4292C6", "100–199": "#D9822B", "200+": "#A50F15"}
+# KIM per regency (map fill and ranking bars alike): ColorBrewer YlGnBu, 5 classes (sequential, safe for
+# colour-blind readers and in grey print); neighbouring steps differ by CIE76 dE 27-45, none is orange
+BAND_HEX = {"1–9": "#FFFFCC", "10–49": "#A1DAB4", "50–99": "#41B6C4", "100–199": "#2C7FB8", "200+": "#253494"}
 NO_DATA_HEX = "#E6E9EC"
+CONTEXT_HEX = "#E4E8EC"  # areas around the one shown (a neighbour, an enclave such as Kota Bogor): no data
+CONTEXT_LINE_HEX = "#BAC3CC"
+CONTEXT_INK = "#56626E"  # their names
 
 
 def rgb(hex_colour: str, alpha: int = 255) -> list[int]:

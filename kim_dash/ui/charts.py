@@ -10,7 +10,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from kim_dash.i18n import fmt_num, t
-from kim_dash.palette import CALM, FOCUS, INK, STATUS_HEX, STATUS_ORDER
+from kim_dash.palette import BAND_HEX, CALM, INK, STATUS_HEX, STATUS_ORDER
 from kim_dash.provenance import is_published
 
 HATCH = {"shape": "/", "fillmode": "overlay", "fgcolor": "rgba(255,255,255,0.7)", "solidity": 0.3}
@@ -126,22 +126,43 @@ def kecamatan_bar(table: pd.DataFrame, per_village: bool, lang: str) -> go.Figur
 
 @_figure_cache
 def top_n_bar(top: pd.DataFrame, focus_code: str, lang: str) -> go.Figure:
-    """Best on top; the focus regency in orange; illustrative counts hatched."""
-    colours = [FOCUS if c == focus_code else CALM for c in top["code"]]
+    """Best on top, each bar in its band's colour as on the map (one meaning per colour); the focus
+    regency outlined dark, its name and count in bold; illustrative counts hatched."""
+    focus = [c == focus_code for c in top["code"]]
+    light = set(list(BAND_HEX)[:2])  # pale fills: a dark hatch
     hatched = ["/" if not is_published(s) else "" for s in top["source"]]
-    labels = [f"{r}. {esc(n)}" for r, n in zip(top["rank"], top["name"], strict=True)]
+    labels = [
+        f"<b>{r}. {esc(n)}</b>" if f else f"{r}. {esc(n)}"
+        for r, n, f in zip(top["rank"], top["name"], focus, strict=True)
+    ]
     fig = go.Figure(
         go.Bar(
             x=top["count"],
             y=labels,
             orientation="h",
-            marker_color=colours,
-            marker_pattern={**HATCH, "shape": hatched},
-            text=top["count"],
+            marker={
+                "color": [BAND_HEX[b] for b in top["band"]],
+                "line": {
+                    "color": [INK if f else "rgba(31,42,51,0.35)" for f in focus],
+                    "width": [2.5 if f else 0.6 for f in focus],
+                },
+                "pattern": {
+                    **HATCH,
+                    "shape": hatched,
+                    "fgcolor": [
+                        "rgba(31,42,51,0.45)" if b in light else HATCH["fgcolor"] for b in top["band"]
+                    ],
+                },
+            },
+            text=[f"<b>{c}</b>" if f else str(c) for c, f in zip(top["count"], focus, strict=True)],
             textposition="outside",
             cliponaxis=False,
             customdata=top["code"],
-            hovertemplate="%{y}: %{x:,}<extra></extra>",
+            hovertext=[
+                f"{b} · {t('source.illustrative', lang)}" if h else b
+                for b, h in zip(top["band"], hatched, strict=True)
+            ],
+            hovertemplate="%{y}: %{x:,} KIM (%{hovertext})<extra></extra>",
         )
     )
     fig.update_yaxes(autorange="reversed", title=None)

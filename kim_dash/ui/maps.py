@@ -10,8 +10,9 @@ import pandas as pd
 import pydeck as pdk
 import streamlit as st
 
-from kim_dash import boundaries, geo
+from kim_dash import boundaries, geo, map_labels
 from kim_dash.i18n import t
+from kim_dash.map_labels import Spot, labels_for
 from kim_dash.palette import BAND_HEX, NO_DATA_HEX, STATUS_HEX, STATUS_ORDER, rgb
 from kim_dash.provenance import is_published
 from kim_dash.ui import state
@@ -55,13 +56,38 @@ def features(level: str, regency: str = "") -> tuple[list[dict], bool]:
 
 # decks are cached per table, language and choice, and per session boundary file (`boundary` argument)
 _deck_cache = st.cache_resource(show_spinner=False, max_entries=64, hash_funcs={pd.DataFrame: frame_key})
+KECAMATAN_VIEW = (360, 520)  # px the view is fitted to: a phone's column (358); a desktop's is 384
+NATIONAL_VIEW = (360, 460)  # the whole of Indonesia on a phone too; on a desktop (482 px) a margin
+ILLUSTRATIVE = "map_illustrative"  # session_state: the map just drawn shows illustrative figures: all/some
+
+
+def illustrative(sources: pd.Series) -> str:
+    """'all', 'some' or '': how many of the figures a map shows are illustrative."""
+    published = sources.map(is_published)
+    return "" if published.all() else "some" if published.any() else "all"
 
 
 def _tip(lines: list[str]) -> str:
+    """Tooltip text, escaped (user data may hold markup); the tooltip's style breaks at the newlines."""
     return "\n".join(html.escape(str(line), quote=False) for line in lines if line)
 
 
-@_deck_cache
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _regency_names(folder: str) -> dict[str, str]:
+    path = Path(folder) / "reference" / "regencies.csv"
+    if not path.is_file():
+        return {}
+    frame = pd.read_csv(path, dtype=str, usecols=["code", "name"])
+    return dict(zip(frame["code"], frame["name"], strict=True))
+
+
+def _context(
+    regency: str, view: boundaries.View, own: dict | None
+) -> tuple[list[dict], list[Spot], list[Spot]]:
+    folder = str(state.data_dir())
+    return map_labels.context(_regency_features(folder), _regency_names(folder), regency, view, own)
+
+
 def kecamatan_deck(
     table: pd.DataFrame,
     points: pd.DataFrame,
@@ -70,63 +96,95 @@ def kecamatan_deck(
     chosen: tuple[str, ...],
     boundary: str = "",
 ) -> pdk.Deck | None:
-    shapes, _ = features("kecamatan", regency)
-    if not shapes:
-        return None
-    marker = t("source.illustrative", lang)
-    values = {}
-    for row in table.itertuples(index=False):
-        values[row.code] = {
-            "code": row.code,
-            "fill": rgb(STATUS_HEX[row.status], 215),
-            "tip": _tip(
-                [
-                    row.name,
-                    t("map.kecamatan_tip", lang, kim=row.kim, target=row.target),
-                    t(f"status.{row.status}", lang),
-                    "" if is_published(row.source) else marker,
-                ]
-            ),
-        }
-    labels = table[["code", "name", "kim"]].merge(points[["code", "lat", "lon"]], on="code")
-    # every count on its area; names only where there is no KIM yet (few, and what a leader acts on):
-    # all 40 names do not fit on a regency map, and the tooltip names every area on hover or tap
-    labels["label"] = [
-        f"{n} 0" if k == 0 else str(k) for n, k in zip(labels["name"], labels["kim"], strict=True)
-    ]
-    return deck(collection(shapes, values), labels, boundaries.view_of(shapes), "kecamatan", chosen)
+    st.session_state[ILLUSTRATIVE] = illustrative(table["source"])
+    return _kecamatan_deck(table, points, regency, lang, chosen, boundary)
 
 
 @_deck_cache
+def _kecamatan_deck(
+    table: pd.DataFrame, points: pd.DataFrame, regency: str, lang: str, chosen: tuple[str, ...], boundary: str
+) -> pdk.Deck | None:
+    shapes, _ = features("kecamatan", regency)
+    if not shapes:
+        return None
+    view = boundaries.fit(boundaries.bounds_of(shapes), *KECAMATAN_VIEW)
+    marker = t("map.illustrative_tip", lang)
+    values, spots = {}, {}
+    for row in table.itertuples(index=False):
+        tip = [t("map.kecamatan_tip", lang, kim=row.kim, target=row.target), t(f"status.{row.status}", lang)]
+        values[row.code] = {
+            "code": row.code,
+            "fill": rgb(STATUS_HEX[row.status], 215),
+            "name": _tip([row.name]),
+            "tip": _tip([*tip, "" if is_published(row.source) else marker]),
+        }
+        spots[row.code] = (row.kim, row.name)
+    border = boundaries.outline_of(shapes)
+    context, enclaves, neighbours = _context(regency, view, border)
+    areas = {f["properties"]["code"]: f["geometry"] for f in shapes if f["properties"]["code"] in spots}
+    # every count where it fits, the kecamatan without KIM first (what a leader acts on), then by size;
+    # then names above the counts where there is room; the tooltip names every area on hover or tap
+    order = [
+        Spot(c, boundaries.screen_shape(g, view), str(spots[c][0]), spots[c][1]) for c, g in areas.items()
+    ]
+    order.sort(key=lambda s: (s.count != "0", -s.area.area))
+    labels, taken = labels_for(enclaves + order, view)
+    more, _ = labels_for(neighbours, view, taken)
+    return deck(
+        collection(shapes, values),
+        pd.concat([labels, more]),
+        view.state(),
+        "kecamatan",
+        chosen,
+        context,
+        border,
+    )
+
+
 def regency_deck(
     ranking: pd.DataFrame, points: pd.DataFrame, lang: str, focus: str, boundary: str = ""
+) -> pdk.Deck | None:
+    st.session_state[ILLUSTRATIVE] = illustrative(ranking["source"])
+    return _regency_deck(ranking, points, lang, focus, boundary)
+
+
+@_deck_cache
+def _regency_deck(
+    ranking: pd.DataFrame, points: pd.DataFrame, lang: str, focus: str, boundary: str
 ) -> pdk.Deck | None:
     shapes, _ = features("regency")
     if not shapes:
         return None
+    view = boundaries.fit(boundaries.bounds_of(shapes), *NATIONAL_VIEW)
     rows = ranking.set_index("code")
-    marker = t("source.illustrative", lang)
+    marker = t("map.illustrative_tip", lang)
     values = {}
     for code, name in zip(points["code"], points["name"], strict=True):
         if code in rows.index:
             row = rows.loc[code]
             fill = rgb(BAND_HEX[row["band"]], 230)
-            tip = _tip(
-                [
-                    name,
-                    t("map.regency_tip", lang, count=int(row["count"]), rank=int(row["rank"])),
-                    "" if is_published(row["source"]) else marker,
-                ]
-            )
+            lines = [
+                t("map.regency_tip", lang, count=int(row["count"]), rank=int(row["rank"])),
+                "" if is_published(row["source"]) else marker,
+            ]
         else:
-            fill, tip = rgb(NO_DATA_HEX), _tip([name, t("map.regency_none", lang)])
-        values[code] = {"code": code, "fill": fill, "tip": tip}
-    shown = set(ranking.head(LABELLED_REGENCIES)["code"]) | {focus}  # the leaders: 174 numbers would pile up
-    labelled = points[points["code"].isin(rows.index) & points["code"].isin(shown)].copy()
-    labelled["label"] = labelled["code"].map(rows["count"]).astype(int).astype(str)
-    return deck(
-        collection(shapes, values), labelled, boundaries.view_of(shapes, 560, 460), "regency", (focus,)
-    )
+            fill, lines = rgb(NO_DATA_HEX), [t("map.regency_none", lang)]
+        values[code] = {"code": code, "fill": fill, "name": _tip([name]), "tip": _tip(lines)}
+    # the focus and the leaders' counts, where they do not pile up (Java): the tooltip has every other
+    leaders = [focus, *ranking.head(LABELLED_REGENCIES)["code"]]
+    areas = {f["properties"]["code"]: f["geometry"] for f in shapes}
+    spots = [
+        Spot(
+            code,
+            boundaries.screen_shape(areas[code], view),
+            str(int(rows.loc[code, "count"])),
+            strong=code == focus,
+        )
+        for code in dict.fromkeys(leaders)
+        if code in rows.index and code in areas
+    ]
+    labels, _ = labels_for(spots, view)
+    return deck(collection(shapes, values), labels, view.state(), "regency", (focus,))
 
 
 def legend(items: list[tuple[str, str]]) -> None:
@@ -150,7 +208,12 @@ def band_legend(lang: str) -> None:
     )
 
 
-def attribution(lang: str, uploaded: bool) -> None:
+def attribution(lang: str, uploaded: bool, shown: str | None = None) -> None:
+    """Under a map: whether its figures are illustrative (`shown`: 'all', 'some' or ''; by default what
+    the deck just drawn recorded), and whose boundaries it draws."""
+    shown = st.session_state.pop(ILLUSTRATIVE, "") if shown is None else shown
+    if shown:
+        st.caption(t(f"map.illustrative_{shown}", lang))
     key = "map.attribution_upload" if uploaded else "map.attribution"
     st.caption(t(key, lang, source=boundaries.ATTRIBUTION))
 
