@@ -114,6 +114,18 @@ def fit(bounds: Bounds | None, width: int, height: int, pad: int = 8, max_zoom: 
     return View(round(_lat_of((y0 + y1) / 2), 5), round((west + east) / 2, 5), zoom, width, height)
 
 
+def height_for(bounds: Bounds | None, width: int, low: int, high: int, pad: int = 8) -> int:
+    """The map height (px, within low..high) that shows the bounds whole at the zoom their width allows:
+    a wide area (Indonesia) gets a short map, not a tall box with blank bands above and below."""
+    if bounds is None:
+        return high
+    west, south, east, north = bounds
+    (x0, y0), (x1, y1) = _world(west, north), _world(east, south)
+    span_x, span_y = max(x1 - x0, 1e-6), max(y1 - y0, 1e-6)
+    needed = span_y * (width - 2 * pad) / span_x + 2 * pad
+    return int(min(max(math.ceil(needed), low), high))
+
+
 def view_of(features: list[dict], width_px: int = 640, height_px: int = 480) -> tuple[float, float, float]:
     """(latitude, longitude, zoom) that frames the features whole in a map of this size."""
     return fit(bounds_of(features), width_px, height_px).state()

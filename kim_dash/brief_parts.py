@@ -12,7 +12,7 @@ from kim_dash.display import display_rows
 from kim_dash.export import header
 from kim_dash.extracts import ranking_extract
 from kim_dash.i18n import fmt_int, fmt_pct, t
-from kim_dash.palette import CALM, FOCUS, MUTED, STATUS_HEX, STATUS_ORDER
+from kim_dash.palette import BAND_HEX, CALM, MUTED, STATUS_HEX, STATUS_ORDER
 from kim_dash.pdf import Chart, Kpi, Series, Table
 from kim_dash.plans import PlanRequest
 from kim_dash.provenance import Figure, is_published
@@ -151,11 +151,15 @@ def ranking_part(
         Chart(
             "bars",
             t("ranking.chart_title", lang),
-            tuple(f"{r}. {n}" for r, n in zip(top["rank"], top["name"], strict=True)),
+            tuple(
+                f"{r}. {n}" + (f" ({t('pdf.focus_mark', lang)})" if c == focus else "")
+                for r, n, c in zip(top["rank"], top["name"], top["code"], strict=True)
+            ),
             (Series(t("chart.kim_count", lang), tuple(float(v) for v in top["count"]), CALM),),
             t("chart.kim_count", lang),
-            bar_colours=tuple(FOCUS if c == focus else CALM for c in top["code"]),
-            legend=((FOCUS, dataset.geography.regency_name(focus)),) if focus in set(top["code"]) else (),
+            # the map's band colours, as on screen: one meaning per colour (the focus is named, not orange)
+            bar_colours=tuple(BAND_HEX[b] for b in top["band"]),
+            legend=tuple((BAND_HEX[b], b) for b in BAND_HEX if b in set(top["band"])),
             lang=lang,
             marked=tuple(not is_published(s) for s in top["source"]),
             hatch_label=_hatch(lang),

@@ -147,7 +147,9 @@ with right:
         maps.boundary_token("kecamatan"),
     )
     if deck is not None:
-        st.pydeck_chart(deck, height=520, on_select=drill_from_map, key="kec_map")
+        st.pydeck_chart(
+            deck, height=maps.map_height("kecamatan", regency.code), on_select=drill_from_map, key="kec_map"
+        )
         maps.status_legend(lang)
         maps.attribution(lang, maps.features("kecamatan", regency.code)[1])
     st.caption(t("kecamatan.map_hint", lang))

@@ -145,7 +145,7 @@ with map_column:
     st.subheader(t("ranking.map_title", lang))
     deck = maps.regency_deck(table, dataset.geography.regencies, lang, focus, maps.boundary_token("regency"))
     if deck is not None:
-        st.pydeck_chart(deck, height=460, on_select=focus_from_map, key="rank_map")
+        st.pydeck_chart(deck, height=maps.map_height("regency"), on_select=focus_from_map, key="rank_map")
         maps.band_legend(lang)
         maps.attribution(lang, maps.features("regency")[1])
     widgets.table(band_counts(dataset), "bands", lang)

@@ -56,8 +56,18 @@ def features(level: str, regency: str = "") -> tuple[list[dict], bool]:
 
 # decks are cached per table, language and choice, and per session boundary file (`boundary` argument)
 _deck_cache = st.cache_resource(show_spinner=False, max_entries=64, hash_funcs={pd.DataFrame: frame_key})
-KECAMATAN_VIEW = (360, 520)  # px the view is fitted to: a phone's column (358); a desktop's is 384
-NATIONAL_VIEW = (360, 460)  # the whole of Indonesia on a phone too; on a desktop (482 px) a margin
+MAP_WIDTH = 360  # px the view is fitted to: a phone's column (358); a desktop's is 384 (kecamatan) or 482
+KECAMATAN_HEIGHTS = (300, 520)  # the map is as tall as the regency needs at that width, within these
+NATIONAL_HEIGHTS = (220, 460)
+
+
+def map_height(level: str, regency: str = "") -> int:
+    """The height a map of this level needs: Indonesia is wide and short, a regency may be tall."""
+    shapes, _ = features(level, regency)
+    low, high = KECAMATAN_HEIGHTS if level == "kecamatan" else NATIONAL_HEIGHTS
+    return boundaries.height_for(boundaries.bounds_of(shapes) if shapes else None, MAP_WIDTH, low, high)
+
+
 ILLUSTRATIVE = "map_illustrative"  # session_state: the map just drawn shows illustrative figures: all/some
 
 
@@ -107,7 +117,7 @@ def _kecamatan_deck(
     shapes, _ = features("kecamatan", regency)
     if not shapes:
         return None
-    view = boundaries.fit(boundaries.bounds_of(shapes), *KECAMATAN_VIEW)
+    view = boundaries.fit(boundaries.bounds_of(shapes), MAP_WIDTH, map_height("kecamatan", regency))
     marker = t("map.illustrative_tip", lang)
     values, spots = {}, {}
     for row in table.itertuples(index=False):
@@ -155,7 +165,7 @@ def _regency_deck(
     shapes, _ = features("regency")
     if not shapes:
         return None
-    view = boundaries.fit(boundaries.bounds_of(shapes), *NATIONAL_VIEW)
+    view = boundaries.fit(boundaries.bounds_of(shapes), MAP_WIDTH, map_height("regency"))
     rows = ranking.set_index("code")
     marker = t("map.illustrative_tip", lang)
     values = {}
