@@ -90,7 +90,7 @@ def test_kecamatan_brief_titles_its_chart_and_ticks_each_kecamatan_target(datase
 def test_ranking_chart_hatches_only_the_bars_from_sample_rows(dataset):
     chart = build_doc(dataset, BriefRequest("ranking", "id", "32.01")).chart
     published = [c for c, m in zip(chart.categories, chart.marked, strict=True) if not m]
-    assert published == ["2. Kabupaten Bogor"]  # kimkabbogor.id; the other 19 are sample rows
+    assert published == ["2. Kabupaten Bogor (fokus)"]  # kimkabbogor.id; the other 19 are sample rows
     assert chart.legend == (("#D9822B", "Kabupaten Bogor"),)
 
 
