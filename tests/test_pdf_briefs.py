@@ -91,7 +91,8 @@ def test_ranking_chart_hatches_only_the_bars_from_sample_rows(dataset):
     chart = build_doc(dataset, BriefRequest("ranking", "id", "32.01")).chart
     published = [c for c, m in zip(chart.categories, chart.marked, strict=True) if not m]
     assert published == ["2. Kabupaten Bogor (fokus)"]  # kimkabbogor.id; the other 19 are sample rows
-    assert chart.legend == (("#D9822B", "Kabupaten Bogor"),)
+    # colours are the map's bands (one meaning per colour): the top 20 hold 50 to 175 KIM
+    assert [label for _, label in chart.legend] == ["50–99", "100–199"]
 
 
 def test_kecamatan_table_is_worst_first_and_whole(dataset):
