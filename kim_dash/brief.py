@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from kim_dash.cache import derived
 from kim_dash.coverage import coverage_kpis, kecamatan_table
 from kim_dash.data import Dataset
 from kim_dash.i18n import fmt_as_of, fmt_int, fmt_list, t
@@ -119,6 +120,7 @@ def home_sentences(dataset: Dataset, code: str, lang: str) -> list[Sentence]:
     ]
 
 
+@derived
 def published_statement(dataset: Dataset, lang: str) -> str | None:
     """Which parts of a partly illustrative national table are published, said plainly (from the data:
     the aggregates a source states for this snapshot, and the rows that are published themselves)."""

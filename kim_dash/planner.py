@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from kim_dash.apportion import METHODS, apportion, tie_order, top_up
+from kim_dash.cache import derived
 from kim_dash.geography import Geography
 from kim_dash.inequality import Inequality, inequality
 from kim_dash.ingest import ingest
@@ -143,6 +144,7 @@ def _toward_minimums(plan: pd.DataFrame, units: pd.DataFrame, minimums: str) -> 
     return covered.fillna(plan["current"]).astype("int64")
 
 
+@derived
 def desa_saturation(regency: RegencyData) -> pd.DataFrame:
     """KIM needed so every desa/kelurahan has at least one, per kecamatan (needs a registry)."""
     from kim_dash.coverage import kecamatan_table

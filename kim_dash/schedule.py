@@ -4,6 +4,7 @@ which year until the target is met — the planner's method and tie rule, one ye
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import pandas as pd
 
@@ -28,6 +29,7 @@ class Schedule:
             return None if self.deadline is None else False
         return self.reached_year <= self.deadline
 
+    @cached_property  # once per plan: a page rerun asks again (frozen dataclass: cached in __dict__)
     def totals(self) -> pd.DataFrame:
         """New KIM and the running total per year."""
         per_year = self.table.groupby("year")["new"].sum()

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from kim_dash.cache import derived
 from kim_dash.data import Dataset
 from kim_dash.provenance import ILLUSTRATIVE, PUBLISHED
 from kim_dash.store import Snapshot
 
 
+@derived
 def view_sources(
     dataset: Dataset, snapshots: tuple[Snapshot | None, ...], regency: str = ""
 ) -> tuple[list[str], int]:

@@ -9,7 +9,7 @@ from kim_dash.extracts import registry_extract, slug_of
 from kim_dash.i18n import fmt_int, fmt_num, t
 from kim_dash.progress import reported_history, snapshot_progress
 from kim_dash.regency import regency_data
-from kim_dash.ui import charts, charts_plan, downloads, guidance, maps, state, widgets
+from kim_dash.ui import charts, charts_plan, downloads, guidance, map_legend, maps, state, widgets
 from kim_dash.ui.app_main import page_context
 
 ctx = page_context()
@@ -150,8 +150,8 @@ with right:
         st.pydeck_chart(
             deck, height=maps.map_height("kecamatan", regency.code), on_select=drill_from_map, key="kec_map"
         )
-        maps.status_legend(lang)
-        maps.attribution(lang, maps.features("kecamatan", regency.code)[1])
+        map_legend.status_legend(lang)
+        map_legend.attribution(lang, maps.features("kecamatan", regency.code)[1])
     st.caption(t("kecamatan.map_hint", lang))
 
 st.subheader(t("kecamatan.table_title", lang))

@@ -17,7 +17,7 @@ from kim_dash.ranking import (
     top_with_focus,
 )
 from kim_dash.regency_summary import province_regencies
-from kim_dash.ui import charts, downloads, frame, guidance, maps, widgets
+from kim_dash.ui import charts, downloads, frame, guidance, map_legend, maps, widgets
 from kim_dash.ui.app_main import page_context
 
 ctx = page_context()
@@ -146,8 +146,8 @@ with map_column:
     deck = maps.regency_deck(table, dataset.geography.regencies, lang, focus, maps.boundary_token("regency"))
     if deck is not None:
         st.pydeck_chart(deck, height=maps.map_height("regency"), on_select=focus_from_map, key="rank_map")
-        maps.band_legend(lang)
-        maps.attribution(lang, maps.features("regency")[1])
+        map_legend.band_legend(lang)
+        map_legend.attribution(lang, maps.features("regency")[1])
     widgets.table(band_counts(dataset), "bands", lang)
 
 st.subheader(t("ranking.table_title", lang))

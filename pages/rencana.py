@@ -176,7 +176,7 @@ if by_year is not None:
     st.markdown(widgets.plain(t(key, lang, year=done or "", until=until, per_year=fmt_int(per_year, lang))))
     st.plotly_chart(
         charts_plan.schedule_chart(
-            by_year.totals(),
+            by_year.totals,
             result.summary.current.value,
             int(result.plan["after"].sum()) if "after" in result.plan else result.summary.target.value,
             lang,

@@ -31,4 +31,4 @@ python3.11 -m venv "$VENV"
 "$VENV/bin/ruff" check .
 "$VENV/bin/ruff" format --check .
 "$VENV/bin/mypy"
-exec "$VENV/bin/python" -m pytest -q -n 2 "$@"
+exec "$VENV/bin/python" -m pytest -q -n 2 --dist loadgroup "$@"

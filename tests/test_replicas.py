@@ -35,7 +35,8 @@ CHROMIUM_ARGS = [
 ]
 SETTLED = "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
 
-pytestmark = pytest.mark.browser
+# one worker drives the browser while the other runs the CPU-bound tests (pytest -n 2 --dist loadgroup)
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("replicas")]
 for missing, what in (
     (balancer.haproxy_binary() is None, "haproxy"),
     (not Path(CHROMIUM).exists(), "chromium"),

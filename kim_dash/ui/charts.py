@@ -3,7 +3,9 @@ illustrative mark hatched and named so in the legend."""
 
 from __future__ import annotations
 
+import hashlib
 import html
+import weakref
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -17,10 +19,26 @@ HATCH = {"shape": "/", "fillmode": "overlay", "fgcolor": "rgba(255,255,255,0.7)"
 CONFIG = {"displayModeBar": False, "responsive": True}  # no toolbar over the labels (phones)
 
 
+_FRAME_KEYS: dict[int, tuple[weakref.ref, tuple]] = {}
+
+
 def frame_key(frame: pd.DataFrame) -> tuple:
-    """A cheap cache key for the small tables a figure is made from (Streamlit's own hashing of a
-    frame costs several milliseconds; this is one vectorised pass)."""
-    return (frame.shape, tuple(frame.columns), int(pd.util.hash_pandas_object(frame, index=False).sum()))
+    """A cache key for a table a figure or a display is made from: its shape, columns and an
+    order-sensitive digest of its rows. Computed once per frame object (derived tables live as long
+    as their dataset and are never changed in place), because Streamlit's own hashing of a frame, or
+    even this digest, costs milliseconds on every rerun."""
+    known = _FRAME_KEYS.get(id(frame))
+    if known is not None and known[0]() is frame:
+        return known[1]
+    rows = pd.util.hash_pandas_object(frame, index=False).to_numpy()
+    key = (
+        frame.shape,
+        tuple(map(str, frame.columns)),
+        hashlib.blake2b(rows.tobytes(), digest_size=16).hexdigest(),
+    )
+    ident = id(frame)
+    _FRAME_KEYS[ident] = (weakref.ref(frame, lambda _: _FRAME_KEYS.pop(ident, None)), key)
+    return key
 
 
 # figures are read-only once built: made once per input table and language, shared by every session
@@ -32,7 +50,20 @@ def esc(text: object) -> str:
     return html.escape(str(text), quote=False)
 
 
+class ReadyFigure(go.Figure):
+    """A finished, cached figure whose dict is made once: Streamlit asks for it on every rerun, and
+    plotly's deep copy and base64 packing cost a few milliseconds a chart. Never changed afterwards."""
+
+    def to_dict(self) -> dict:
+        ready = self.__dict__.get("_ready_dict")
+        if ready is None:
+            ready = super().to_dict()
+            self.__dict__["_ready_dict"] = ready
+        return ready
+
+
 def _layout(fig: go.Figure, lang: str, height: int = 420) -> go.Figure:
+    """The house layout, and the figure made ready to be sent (the last step of every chart)."""
     fig.update_layout(
         height=height,
         margin={"l": 8, "r": 8, "t": 36, "b": 8},
@@ -42,7 +73,7 @@ def _layout(fig: go.Figure, lang: str, height: int = 420) -> go.Figure:
         font={"color": INK},
         legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0, "xanchor": "left"},
     )
-    return fig
+    return ReadyFigure(fig)
 
 
 def _marked(name: str, illustrative: bool, lang: str) -> str:

@@ -13,7 +13,7 @@ import streamlit as st
 from kim_dash import boundaries, geo, map_labels
 from kim_dash.i18n import t
 from kim_dash.map_labels import Spot, labels_for
-from kim_dash.palette import BAND_HEX, NO_DATA_HEX, STATUS_HEX, STATUS_ORDER, rgb
+from kim_dash.palette import BAND_HEX, NO_DATA_HEX, STATUS_HEX, rgb
 from kim_dash.provenance import is_published
 from kim_dash.ui import state
 from kim_dash.ui.charts import frame_key
@@ -63,6 +63,12 @@ NATIONAL_HEIGHTS = (220, 460)
 
 def map_height(level: str, regency: str = "") -> int:
     """The height a map of this level needs: Indonesia is wide and short, a regency may be tall."""
+    return _height(level, regency, str(state.data_dir()), boundary_token(level))
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _height(level: str, regency: str, folder: str, boundary: str) -> int:
+    # keyed by the data folder and the session's boundary file: the bounds take ~30 ms to compute
     shapes, _ = features(level, regency)
     low, high = KECAMATAN_HEIGHTS if level == "kecamatan" else NATIONAL_HEIGHTS
     return boundaries.height_for(boundaries.bounds_of(shapes) if shapes else None, MAP_WIDTH, low, high)
@@ -195,37 +201,6 @@ def _regency_deck(
     ]
     labels, _ = labels_for(spots, view)
     return deck(collection(shapes, values), labels, view.state(), "regency", (focus,))
-
-
-def legend(items: list[tuple[str, str]]) -> None:
-    """A legend of colour swatches (static HTML of our own labels: no user data reaches it)."""
-    swatches = "".join(
-        f'<span style="display:inline-flex;align-items:center;margin-right:14px;font-size:0.85rem">'
-        f'<span style="width:14px;height:14px;background:{colour};border:1px solid #555;margin-right:5px">'
-        f"</span>{html.escape(label)}</span>"
-        for colour, label in items
-    )
-    st.html(f"<div>{swatches}</div>")
-
-
-def status_legend(lang: str) -> None:
-    legend([(STATUS_HEX[s], t(f"status.{s}", lang)) for s in STATUS_ORDER])
-
-
-def band_legend(lang: str) -> None:
-    legend(
-        [(colour, band) for band, colour in BAND_HEX.items()] + [(NO_DATA_HEX, t("map.regency_none", lang))]
-    )
-
-
-def attribution(lang: str, uploaded: bool, shown: str | None = None) -> None:
-    """Under a map: whether its figures are illustrative (`shown`: 'all', 'some' or ''; by default what
-    the deck just drawn recorded), and whose boundaries it draws."""
-    shown = st.session_state.pop(ILLUSTRATIVE, "") if shown is None else shown
-    if shown:
-        st.caption(t(f"map.illustrative_{shown}", lang))
-    key = "map.attribution_upload" if uploaded else "map.attribution"
-    st.caption(t(key, lang, source=boundaries.ATTRIBUTION))
 
 
 def selected_code(event, layer_id: str) -> str | None:

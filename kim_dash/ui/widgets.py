@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from typing import Any, Literal
+from typing import Literal
 
 import pandas as pd
 import streamlit as st
 
 from kim_dash.brief import Sentence
-from kim_dash.display import column_formatter
-from kim_dash.extracts import kind_of
 from kim_dash.i18n import fmt_int, fmt_num, fmt_pct, t
 from kim_dash.problems import Problem
 from kim_dash.provenance import Figure, is_published
@@ -92,58 +90,15 @@ def table(
     hide: tuple[str, ...] = (),
     first: tuple[str, ...] = (),
 ):
-    """A table as people read it: titles and values in the language, numbers in its format.
+    """A table as people read it (kim_dash.ui.table_view): titles and values in the language."""
+    from kim_dash.ui.table_view import display_of
 
-    Words (status, source, the gap to target) are written out; whole numbers keep their numbers (and
-    sort as numbers); a column with a missing value is written out with "–"; decimals and percentages
-    follow the language: in English through a printf format, in Bahasa Indonesia (decimal comma, which
-    printf cannot write) as the text the rest of the page uses. A pandas Styler could keep numbers
-    behind Indonesian text (or colour the status), but costs ~30 ms per rerun.
-    """
-    from kim_dash.export import header
-
-    columns: dict[str, pd.Series] = {}
-    config: dict[str, Any] = {}
-    # a column with no value at all (no earlier snapshot to compare; a count table names no desa) says
-    # nothing: it is left out rather than shown as a column of blanks
-    order = [c for c in first if c in frame.columns] + [c for c in frame.columns if c not in first]
-    shown = [c for c in order if c not in hide and not (len(frame) and frame[c].isna().all())]
-    for column in shown:
-        title, values = header(column, name, lang), frame[column]
-        kind = "words" if column == "gap" else kind_of(column)  # "kurang 4", "lebih 3"
-        fmt = column_formatter(column, lang)
-        gaps = bool(values.isna().any())
-        if gaps and fmt is not None:  # the grid writes a missing number as "None": written out with a dash
-            columns[title] = values.map(lambda v, fmt=fmt: "–" if pd.isna(v) else fmt(v))
-        elif kind in ("int", "year", "signed") and (lang == "en" or kind == "year" or _below_1000(values)):
-            # nullable integers (3, not 3.0, where a count is missing); "%,d" groups English thousands,
-            # printf has no Indonesian "1.234", so Indonesian counts of 1.000 or more are written out
-            columns[title] = pd.to_numeric(values, errors="coerce").round().astype("Int64")
-            grouped = "," if lang == "en" else ""
-            pattern = {"year": "%d", "signed": f"%+{grouped}d"}.get(kind, f"%{grouped}d")
-            config[title] = st.column_config.NumberColumn(format=pattern)
-        elif kind in ("decimal", "percent") and lang == "en":
-            columns[title] = values * 100 if kind == "percent" else values
-            config[title] = st.column_config.NumberColumn(format="%.1f%%" if kind == "percent" else "%,.2f")
-        elif fmt is not None:  # words: each distinct value translated once
-            columns[title] = values.map({v: fmt(v) for v in values.unique()})
-        else:
-            columns[title] = values.astype(object).where(values.notna(), "–") if gaps else values
-    display = pd.DataFrame(columns, index=frame.index)
-    for column in ("rank", "name"):  # the name stays in view while a phone scrolls sideways
-        if column in shown:
-            title = header(column, name, lang)
-            config[title] = {**config.get(title, st.column_config.Column()), "pinned": True}
+    display, config = display_of(frame, name, lang, hide, first)
     # a fixed height only for long tables: a short one is shown whole, without empty padded rows
     fitted = height if len(frame) > 10 else "auto"
     return st.dataframe(
-        display, hide_index=True, width="stretch", height=fitted, key=key, column_config=config
+        display, hide_index=True, width="stretch", height=fitted, key=key, column_config=dict(config)
     )
-
-
-def _below_1000(values: pd.Series) -> bool:
-    numbers = pd.to_numeric(values, errors="coerce").abs()
-    return bool(numbers.isna().all() or numbers.max() < 1000)
 
 
 def data_date(dataset, snapshot, lang: str) -> None:
