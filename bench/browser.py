@@ -24,7 +24,12 @@ CHROMIUM_ARGS = [
 ]
 SETTLED = "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
 TOGGLE = ".st-key-per10 label"
-AXIS = "() => [...document.querySelectorAll('.js-plotly-plot .xtitle')].map(e => e.textContent).join('|')"
+# the x-axis title of the kecamatan chart as drawn (plotly briefly keeps a hidden copy while redrawing)
+AXIS = (
+    "() => [...document.querySelectorAll('.st-key-kec_chart .js-plotly-plot')]"
+    ".filter(e => e.getBoundingClientRect().top > 0).map(e => e.querySelector('.xtitle')?.textContent || '')"
+    ".join('|')"
+)
 
 
 def free_port() -> int:

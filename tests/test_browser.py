@@ -165,7 +165,7 @@ def shot(tab, name: str) -> None:
 
 
 def test_first_deep_link_after_a_server_start(browser):
-    paths = ["kecamatan", "rencana?target=200&lang=EN", "ringkasan"]  # the three the issue reported
+    paths = ["kecamatan", "rencana?target=200", "ringkasan", "peringkat?lang=EN", "data"]  # every page
     with streamlit_servers(len(paths)) as urls:  # fresh servers: the first request of each is a deep link
         tabs = []
         for url, path in zip(urls, paths, strict=True):  # all first runs at once, one per server
