@@ -140,13 +140,17 @@ for (const name of ['drawArrays', 'drawElements', 'drawArraysInstanced', 'drawEl
 """
 
 
+# no script running and no element still a grey placeholder
+IDLE = """() => !document.querySelector('[data-testid="stStatusWidget"]')
+  && !document.querySelector('[data-testid="stSkeleton"]')"""
+
+
 def settle(tab, text: str, timeout: float = 45_000) -> None:
     """Wait for `text`, then for Streamlit's running indicator to clear and charts and maps to draw."""
     tab.get_by_text(text, exact=False).first.wait_for(timeout=timeout)
-    tab.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=timeout
-    )
-    tab.wait_for_timeout(300)  # the last deltas paint
+    for _ in range(2):  # idle twice, 300 ms apart: a run may start a rerun just as it ends (URL sync)
+        tab.wait_for_function(IDLE, timeout=timeout)
+        tab.wait_for_timeout(300)  # the last deltas paint
 
 
 def no_exception(tab) -> None:
@@ -203,11 +207,18 @@ def test_each_page_answers_on_the_first_screen_at_both_widths_in_both_languages(
     settle(tab, answer_id)
     on_first_screen(tab, answer_id, DESKTOP, f"{name}_id_desktop")
     on_first_screen(tab, answer_id, PHONE, f"{name}_id_phone")
+    if path == "data":  # a choice made before the switch (its labels change with the language)
+        tab.locator(".st-key-data_kind label").filter(has=tab.locator("input[value='3']")).click()
+        settle(tab, answer_id)
     tab.locator(".st-key-lang").get_by_text("EN", exact=True).click()
     settle(tab, answer_en)
     assert "lang=EN" in href(tab)
     on_first_screen(tab, answer_en, PHONE, f"{name}_en_phone")
     on_first_screen(tab, answer_en, DESKTOP, f"{name}_en_desktop")
+    # every choice follows the switch: the sidebar's data date reads in English, a choice keeps its value
+    assert tab.locator(".st-key-per input").input_value() == "the latest data"
+    if path == "data":
+        assert tab.locator(".st-key-data_kind input:checked").get_attribute("value") == "3"  # national
     tab.close()
 
 

@@ -10,6 +10,17 @@ from kim_dash.ingest import DEFAULT_REGENCY
 from kim_dash.ui import state, widgets
 
 LANG_LABELS = {"id": "ID", "en": "EN"}
+# choices whose labels change with the language (or name the regency): Streamlit remembers a choice by
+# its label, so after a switch the old label matches no option and the choice was lost (or showed none)
+LABELLED_CHOICES = ("per", "data_kind", "boundary_level", "bobot", "mode")
+
+
+def keep_labelled_choices() -> None:
+    """Before the rerun that relabels them, set each such choice again by its value (a code): Streamlit
+    then shows it under its new label."""
+    for key in LABELLED_CHOICES:
+        if key in st.session_state:
+            st.session_state[key] = st.session_state[key]
 
 
 def language() -> str:
@@ -21,6 +32,7 @@ def language() -> str:
         default=DEFAULT_LANGUAGE,
         format_func=lambda code: LANG_LABELS[code],
         key="lang",
+        on_change=keep_labelled_choices,
         bind="query-params",
         required=True,
         label_visibility="collapsed",
@@ -53,6 +65,7 @@ def regency_choice(dataset: Dataset, lang: str) -> str:
         codes,
         format_func=lambda code: names[code],
         key="wilayah",
+        on_change=keep_labelled_choices,
         help=t("frame.regency_help", lang),
     )
     chosen = chosen or DEFAULT_REGENCY
