@@ -28,12 +28,12 @@ downloads.pdf_download(
 )
 
 national = national_snapshot(dataset)
-c1, c2, c3 = st.columns(3)
+kim_col, rank_col, national_col = st.columns(3)  # the regency's own count first
 if national is not None:
     totals = national_totals(dataset)
     date = fmt_as_of(national.as_of, lang)
     widgets.figure_kpi(
-        c1,
+        national_col,
         t("home.kpi.national", lang, date=date),
         totals.kim,
         lang,
@@ -48,19 +48,21 @@ if national is not None:
     if stats is not None:
         rank_text = t("common.x_of_y", lang, x=stats.rank.value, y=fmt_int(stats.of.value, lang))
         widgets.kpi(
-            c2,
+            rank_col,
             t("home.kpi.rank", lang, date=date),
             rank_text,
             lang,
             stats.rank.source,
             t("home.kpi.rank_help", lang, count=fmt_int(stats.count.value, lang)),
         )
-    c1.page_link("pages/peringkat.py", label=t("home.link.ranking", lang), icon=":material/leaderboard:")
+    rank_col.page_link(
+        "pages/peringkat.py", label=t("home.link.ranking", lang), icon=":material/leaderboard:"
+    )
 if regency.has_data:
     kpis = coverage_kpis(regency)
     share = kpis.progress
     widgets.figure_kpi(
-        c3,
+        kim_col,
         t("home.kpi.kim", lang),
         kpis.kim,
         lang,
@@ -73,7 +75,7 @@ if regency.has_data:
             pct=fmt_pct(share, lang),
         ),
     )
-    c3.progress(min(share, 1.0), text=t("home.progress", lang, pct=fmt_pct(share, lang)))
+    kim_col.progress(min(share, 1.0), text=t("home.progress", lang, pct=fmt_pct(share, lang)))
     c4, c5, c6 = st.columns(3)
     widgets.kpi(
         c4,
