@@ -168,6 +168,7 @@ def shot(tab, name: str) -> None:
     tab.screenshot(path=str(SHOTS / f"{name}.png"))
 
 
+@pytest.mark.xdist_group("deep_links")  # its own servers: runs beside the others on the second worker
 def test_first_deep_link_after_a_server_start(browser):
     paths = ["kecamatan", "rencana?target=200", "ringkasan", "peringkat?lang=EN", "data"]  # every page
     with streamlit_servers(len(paths)) as urls:  # fresh servers: the first request of each is a deep link

@@ -36,7 +36,7 @@ CHROMIUM_ARGS = [
 SETTLED = "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
 
 # one worker drives the browser while the other runs the CPU-bound tests (pytest -n 2 --dist loadgroup)
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("replicas")]
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 for missing, what in (
     (balancer.haproxy_binary() is None, "haproxy"),
     (not Path(CHROMIUM).exists(), "chromium"),
