@@ -15,7 +15,7 @@ app: venv  ## the dashboard on http://localhost:8501 (development: error details
 	$(VENV)/bin/streamlit run app.py --client.showErrorDetails=full
 
 test: venv  ## every test, as CI runs them (PostgreSQL from scripts/postgres.sh when available)
-	eval "$$(bash scripts/postgres.sh --createdb 2>/dev/null)"; $(PY) -m pytest -q -n 2
+	eval "$$(bash scripts/postgres.sh --createdb 2>/dev/null)"; $(PY) -m pytest -q -n 2 --dist loadgroup
 
 test-fast: venv  ## everything but browsers, replicas and PostgreSQL
 	$(PY) -m pytest -q -n 2 --ignore=tests/test_browser.py --ignore=tests/test_replicas.py

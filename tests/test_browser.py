@@ -268,7 +268,7 @@ def test_pick_two_kecamatan_and_download_the_registry(server, browser, tmp_path)
     assert {"Jagapati Voluenter", "Siskomdes Cipayung", "Geus Eling"} <= set(frame["Nama KIM"])
     with tab.expect_download() as xlsx_info:  # made on click (deferred), so only a browser can test it
         tab.locator(".st-key-registry_xlsx button").click()
-    workbook = pd.read_excel(xlsx_info.value.path(), dtype=str)
+    workbook = pd.read_excel(xlsx_info.value.path(), dtype=str, engine="openpyxl")
     assert workbook["Kode kecamatan"].tolist() == frame["Kode kecamatan"].tolist()
     with tab.expect_download() as pdf_info:
         tab.locator(".st-key-pdf_kecamatan button").click()
