@@ -42,6 +42,31 @@ def kecamatan_features(folder: Path, regency: str) -> list[dict]:
     return [f for f in features if f["properties"]["code"].startswith(regency + ".")]
 
 
+def _ring_area(ring: list) -> float:
+    xy = np.asarray(ring, dtype=float)[:, :2]
+    return 0.5 * abs(float(np.dot(xy[:-1, 0], xy[1:, 1]) - np.dot(xy[1:, 0], xy[:-1, 1])))
+
+
+def without_specks(features: list[dict], min_area: float) -> list[dict]:
+    """The same areas without their islets under `min_area` square degrees (the largest part always kept).
+
+    On the national map (1 px ~ 0.05 deg) such islets are under half a pixel, yet each is an outline to
+    stroke: half the map's vertices, and seconds per frame where WebGL runs in software (PCs without a GPU).
+    """
+    out = []
+    for feature in features:
+        geometry = feature["geometry"]
+        if geometry["type"] != "MultiPolygon" or len(geometry["coordinates"]) < 2:
+            out.append(feature)
+            continue
+        parts = geometry["coordinates"]
+        areas = [_ring_area(part[0]) for part in parts]
+        largest = int(np.argmax(areas))
+        kept = [p for i, (p, a) in enumerate(zip(parts, areas, strict=True)) if a >= min_area or i == largest]
+        out.append({**feature, "geometry": {"type": "MultiPolygon", "coordinates": kept}})
+    return out
+
+
 def _coordinates(geometry: dict):
     kind, coords = geometry["type"], geometry["coordinates"]
     rings = [coords] if kind == "Polygon" else coords if kind == "MultiPolygon" else []

@@ -228,3 +228,25 @@ def test_the_focus_regency_keeps_its_band_colour_in_the_bars_and_on_the_map(nati
     assert fill[:3] == rgb(BAND_HEX[band])[:3]
     outline = _layer(national[0], "regency_focus")["data"]["features"]
     assert [f["properties"]["code"] for f in outline] == ["32.01"]
+
+
+def test_the_national_map_leaves_off_only_islets_under_half_a_pixel():
+    """Fewer outlines to stroke (software WebGL draws each one), and nothing a reader could see is lost:
+    every regency keeps its largest part, and all that is left off is under 0.5 % of the land area."""
+    import shapely
+    from shapely.geometry import shape
+
+    from kim_dash import boundaries
+    from kim_dash.ui import maps
+
+    full = boundaries.regency_features(DEFAULT_DATA_DIR)
+    thin = boundaries.without_specks(full, maps.NATIONAL_MIN_PART)
+    assert [f["properties"]["code"] for f in thin] == [f["properties"]["code"] for f in full]
+    vertices = [sum(shapely.get_num_coordinates(shape(f["geometry"])) for f in fs) for fs in (full, thin)]
+    assert vertices[1] < 0.6 * vertices[0], vertices
+    area_full = sum(shape(f["geometry"]).area for f in full)
+    area_thin = sum(shape(f["geometry"]).area for f in thin)
+    assert area_full - area_thin < 0.005 * area_full
+    for before, after in zip(full, thin, strict=True):
+        largest = max(getattr(g := shape(before["geometry"]), "geoms", [g]), key=lambda p: p.area)
+        assert shape(after["geometry"]).contains(largest.representative_point())

@@ -20,6 +20,7 @@ from kim_dash.ui.charts import frame_key
 from kim_dash.ui.deck import collection, deck
 
 LABELLED_REGENCIES = 20
+NATIONAL_MIN_PART = 0.0005  # square degrees: islets under half a pixel are left off the national map
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)
@@ -172,6 +173,7 @@ def _regency_deck(
     if not shapes:
         return None
     view = boundaries.fit(boundaries.bounds_of(shapes), MAP_WIDTH, map_height("regency"))
+    shapes = boundaries.without_specks(shapes, NATIONAL_MIN_PART)
     rows = ranking.set_index("code")
     marker = t("map.illustrative_tip", lang)
     values = {}
