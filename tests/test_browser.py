@@ -224,6 +224,8 @@ def test_each_page_answers_on_the_first_screen_at_both_widths_in_both_languages(
 
 
 def test_a_click_on_a_map_area_filters_the_page(server, browser):
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
     tab = browser.new_page(viewport=DESKTOP)
     tab.add_init_script(COUNT_WEBGL_DRAWS)
     tab.goto(f"{server}/kecamatan")
@@ -232,18 +234,24 @@ def test_a_click_on_a_map_area_filters_the_page(server, browser):
     canvas.wait_for(timeout=30_000)
     canvas.scroll_into_view_if_needed()
     tab.wait_for_function("() => window.__webgl_draws > 0", timeout=60_000)  # deck.gl has drawn the map
+    settle(tab, "belum punya KIM")  # and nothing above it still moves
     # Sukamakmur, Bogor's largest kecamatan, at its interior point (data/reference/kecamatan.csv), placed
-    # on the canvas with the app's own fitted view: one click, no searching for a spot that is not a hole
+    # on the canvas with the app's own fitted view: no searching for a spot that is not a hole
     shapes = boundaries.kecamatan_features(ROOT / "data", "32.01")
     bounds = boundaries.bounds_of(shapes)
     fitted = boundaries.fit(
         bounds, maps.MAP_WIDTH, boundaries.height_for(bounds, maps.MAP_WIDTH, *maps.KECAMATAN_HEIGHTS)
     )
-    box = canvas.bounding_box()
-    view = boundaries.View(fitted.lat, fitted.lon, fitted.zoom, round(box["width"]), round(box["height"]))
-    x, y = view.xy(107.010706, -6.591218)
-    tab.mouse.click(box["x"] + x, box["y"] + y)
-    tab.wait_for_function("() => location.href.includes('kec=')", timeout=45_000)  # picking, then a rerun
+    for _attempt in range(3):  # under load deck.gl may not pick yet: click again, as a person would
+        box = canvas.bounding_box()
+        view = boundaries.View(fitted.lat, fitted.lon, fitted.zoom, round(box["width"]), round(box["height"]))
+        x, y = view.xy(107.010706, -6.591218)
+        tab.mouse.click(box["x"] + x, box["y"] + y)
+        try:
+            tab.wait_for_function("() => location.href.includes('kec=')", timeout=15_000)
+            break
+        except PlaywrightTimeout:
+            continue
     assert "kec=" in href(tab), "a click on a kecamatan filters the page and the URL says so"
     settle(tab, "Tabel kecamatan")
     chosen = re.search(r"kec=([^&]+)", href(tab)).group(1)
