@@ -68,10 +68,10 @@ if regency.disagreements:
 
 table = kecamatan_table(regency, chosen)
 kpis = coverage_kpis(regency, chosen)
-k = st.columns(4)
-widgets.figure_kpi(k[0], t("kecamatan.kpi.kim", lang), kpis.kim, lang)
+kim_col, kecamatan_col, desa_or_mean_col, target_col = st.columns(4)
+widgets.figure_kpi(kim_col, t("kecamatan.kpi.kim", lang), kpis.kim, lang)
 widgets.kpi(
-    k[1],
+    kecamatan_col,
     t("kecamatan.kpi.kecamatan", lang),
     t("common.x_of_y", lang, x=fmt_int(kpis.kecamatan_with_kim.value, lang), y=fmt_int(kpis.kecamatan, lang)),
     lang,
@@ -79,10 +79,10 @@ widgets.kpi(
     t("kecamatan.kpi.spm_help", lang),
 )
 if kpis.villages_with_kim is None:  # a count table names no desa: the average per kecamatan instead
-    widgets.figure_kpi(k[2], t("kecamatan.kpi.mean", lang), kpis.mean_per_kecamatan, lang, "num")
+    widgets.figure_kpi(desa_or_mean_col, t("kecamatan.kpi.mean", lang), kpis.mean_per_kecamatan, lang, "num")
 else:
     widgets.kpi(
-        k[2],
+        desa_or_mean_col,
         t("kecamatan.kpi.desa", lang),
         t(
             "common.x_of_y",
@@ -114,7 +114,7 @@ else:
         t("kecamatan.kpi.target", lang),
         fmt_num(kpis.target_per_kecamatan.value, lang),
     )
-widgets.kpi(k[3], target_label, target_value, lang, kpis.target_per_kecamatan.source, target_help)
+widgets.kpi(target_col, target_label, target_value, lang, kpis.target_per_kecamatan.source, target_help)
 widgets.illustrative_notice(table["source"], lang)
 slug = slug_of([names[c] for c in chosen])
 as_of = regency.snapshot.as_of if regency.snapshot else ""

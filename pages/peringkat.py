@@ -74,29 +74,32 @@ table = ranking_extract(dataset, flt)
 stats = focus_stats(dataset, focus)
 if stats is not None:
     st.subheader(stats.name)
-    k = st.columns(3)
+    rank_col, count_col, share_col = st.columns(3)
     widgets.kpi(
-        k[0],
+        rank_col,
         t("ranking.kpi.rank", lang),
         t("common.x_of_y", lang, x=stats.rank.value, y=fmt_int(stats.of.value, lang)),
         lang,
         stats.rank.source,
     )
-    widgets.figure_kpi(k[1], t("ranking.kpi.count", lang), stats.count, lang)
+    widgets.figure_kpi(count_col, t("ranking.kpi.count", lang), stats.count, lang)
     widgets.kpi(
-        k[2], t("ranking.kpi.share", lang), fmt_pct(stats.share.value, lang), lang, stats.share.source
+        share_col, t("ranking.kpi.share", lang), fmt_pct(stats.share.value, lang), lang, stats.share.source
     )
-    k = st.columns(3)
-    widgets.figure_kpi(k[0], t("ranking.kpi.gap_first", lang), stats.gap_to_first, lang)
-    widgets.figure_kpi(
-        k[1],
-        t("ranking.kpi.gap_next", lang),
-        stats.gap_to_next,
-        lang,
-        help_text=t("ranking.kpi.gap_next_help", lang),
-    )
+    # at rank 2 the next rank up is rank 1: one figure, not the same number twice
+    next_differs = stats.rank.value > 2
+    behind_col, *next_col, band_col = st.columns(3 if next_differs else 2)
+    widgets.figure_kpi(behind_col, t("ranking.kpi.gap_first", lang), stats.gap_to_first, lang)
+    if next_differs:
+        widgets.figure_kpi(
+            next_col[0],
+            t("ranking.kpi.gap_next", lang),
+            stats.gap_to_next,
+            lang,
+            help_text=t("ranking.kpi.gap_next_help", lang),
+        )
     widgets.kpi(
-        k[2],
+        band_col,
         t("ranking.kpi.band", lang),
         stats.band.value,
         lang,

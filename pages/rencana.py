@@ -98,18 +98,22 @@ with answer:
     widgets.sentences([proposal_sentence(result.plan, lang)], lang)
     if result.minimums:
         st.caption(t(f"planner.minimums.{result.spread.spread}", lang))
-    k = st.columns(4)
-    widgets.figure_kpi(k[0], t("planner.kpi.current", lang), result.summary.current, lang)
+    now_col, target_col, to_form_col, progress_col = st.columns(4)
+    widgets.figure_kpi(now_col, t("planner.kpi.current", lang), result.summary.current, lang)
     if result.minimums:  # "a KIM in every kecamatan" is the target, not the 31 it adds up to
         family = "per_desa" if result.spread.spread == "per_desa" else "per_kecamatan"
         each = fmt_int(max(result.plan["target"].min(), 1), lang) if len(result.plan) else "1"
         widgets.kpi(
-            k[1], t(f"planner.kpi.target_floor.{family}", lang), each, lang, result.summary.target.source
+            target_col,
+            t(f"planner.kpi.target_floor.{family}", lang),
+            each,
+            lang,
+            result.summary.target.source,
         )
     else:
-        widgets.figure_kpi(k[1], t("planner.kpi.target", lang), result.summary.target, lang)
-    widgets.figure_kpi(k[2], t("planner.kpi.to_form", lang), result.summary.to_form, lang)
-    widgets.figure_kpi(k[3], t("planner.kpi.progress", lang), result.summary.progress, lang, "pct")
+        widgets.figure_kpi(target_col, t("planner.kpi.target", lang), result.summary.target, lang)
+    widgets.figure_kpi(to_form_col, t("planner.kpi.to_form", lang), result.summary.to_form, lang)
+    widgets.figure_kpi(progress_col, t("planner.kpi.progress", lang), result.summary.progress, lang, "pct")
     as_of = regency.snapshot.as_of if regency.snapshot else ""
     slug = f"{total}-{weighting}-{method}-{mode}"
     downloads.pdf_download(
