@@ -102,27 +102,20 @@ def _greedy(
     return seats
 
 
-def divisor_fill(
+def fill(
     weights: Mapping[str, Fraction],
     start: Mapping[str, int],
     seats_to_add: int,
     method: str,
     order: Sequence[str],
+    total: int = 0,
 ) -> dict[str, int]:
-    """Hand out seats one at a time to the highest priority; from zero this is the divisor method."""
+    """Hand out seats one at a time to the strongest claim: a divisor method's priority (from zero this
+    is the divisor method), or for Hamilton's top-up the unit furthest below its exact quota of `total`."""
+    if method == "hamilton":
+        exact = quotas(weights, total)
+        return _greedy(list(weights), start, seats_to_add, order, lambda u, s: (exact[u] - s,))
     return _greedy(list(weights), start, seats_to_add, order, lambda u, s: _priority(method, weights[u], s))
-
-
-def largest_shortfall_fill(
-    weights: Mapping[str, Fraction],
-    start: Mapping[str, int],
-    seats_to_add: int,
-    total: int,
-    order: Sequence[str],
-) -> dict[str, int]:
-    """Hamilton's top-up: each new seat goes to the unit furthest below its exact quota."""
-    exact = quotas(weights, total)
-    return _greedy(list(weights), start, seats_to_add, order, lambda u, s: (exact[u] - s,))
 
 
 def apportion(
@@ -135,7 +128,7 @@ def apportion(
         return hamilton(exact_weights, total, order)
     if method not in DIVISOR_METHODS:
         raise ValueError(f"unknown method {method!r}; choose from {', '.join(METHODS)}")
-    return divisor_fill(exact_weights, dict.fromkeys(exact_weights, 0), total, method, order)
+    return fill(exact_weights, dict.fromkeys(exact_weights, 0), total, method, order)
 
 
 def top_up(
@@ -151,11 +144,9 @@ def top_up(
     if any(c < 0 for c in current.values()):
         raise ValueError("current counts must be >= 0")
     to_add = max(total - sum(current.values()), 0)
-    if method == "hamilton":
-        return largest_shortfall_fill(exact_weights, current, to_add, total, order)
-    if method not in DIVISOR_METHODS:
+    if method != "hamilton" and method not in DIVISOR_METHODS:
         raise ValueError(f"unknown method {method!r}; choose from {', '.join(METHODS)}")
-    return divisor_fill(exact_weights, current, to_add, method, order)
+    return fill(exact_weights, current, to_add, method, order, total)
 
 
 def tie_order(units: pd.DataFrame) -> list[str]:

@@ -92,17 +92,16 @@ def status_chart(rows: pd.DataFrame, target: Figure, lang: str) -> Chart:
     )
 
 
+def _x_of_y(x: int, y: int, lang: str) -> str:
+    return t("common.x_of_y", lang, x=fmt_int(x, lang), y=fmt_int(y, lang))
+
+
 def regency_kpis(kpis, lang: str) -> list[Kpi]:
     out = [
         kpi(t("home.kpi.kim", lang), fmt_int(kpis.kim.value, lang), kpis.kim),
         kpi(
             t("home.kpi.kecamatan", lang),
-            t(
-                "common.x_of_y",
-                lang,
-                x=fmt_int(kpis.kecamatan_with_kim.value, lang),
-                y=fmt_int(kpis.kecamatan, lang),
-            ),
+            _x_of_y(kpis.kecamatan_with_kim.value, kpis.kecamatan, lang),
             kpis.kecamatan_with_kim,
         ),
         kpi(t("home.kpi.to_form", lang), fmt_int(kpis.to_form.value, lang), kpis.to_form),
@@ -112,12 +111,7 @@ def regency_kpis(kpis, lang: str) -> list[Kpi]:
             2,
             kpi(
                 t("home.kpi.desa", lang),
-                t(
-                    "common.x_of_y",
-                    lang,
-                    x=fmt_int(kpis.villages_with_kim.value, lang),
-                    y=fmt_int(kpis.villages, lang),
-                ),
+                _x_of_y(kpis.villages_with_kim.value, kpis.villages, lang),
                 kpis.villages_with_kim,
             ),
         )

@@ -141,18 +141,23 @@ def kecamatan_bar(table: pd.DataFrame, per_village: bool, lang: str) -> go.Figur
         title=t("chart.kim_per_10" if per_village else "chart.kim_count", lang), rangemode="tozero"
     )
     if (~ordered["source"].map(is_published)).any():
-        fig.add_annotation(
-            xref="paper",
-            yref="paper",
-            x=1,
-            y=0,
-            xanchor="right",
-            yanchor="bottom",
-            showarrow=False,
-            text=esc(t("chart.hatched_note", lang)),
-            font={"size": 10},
-        )
+        _hatched_note(fig, lang)
     return _layout(fig, lang, height=max(170, 19 * len(ordered) + 110))  # one kecamatan: one slim bar
+
+
+def _hatched_note(fig: go.Figure, lang: str) -> None:
+    """'arsir = ilustratif' in the chart's bottom right corner: what the hatching means, in words."""
+    fig.add_annotation(
+        xref="paper",
+        yref="paper",
+        x=1,
+        y=0,
+        xanchor="right",
+        yanchor="bottom",
+        showarrow=False,
+        text=esc(t("chart.hatched_note", lang)),
+        font={"size": 10},
+    )
 
 
 @_figure_cache
@@ -199,17 +204,7 @@ def top_n_bar(top: pd.DataFrame, focus_code: str, lang: str) -> go.Figure:
     fig.update_yaxes(autorange="reversed", title=None)
     fig.update_xaxes(title=t("chart.kim_count", lang))
     if any(hatched):
-        fig.add_annotation(
-            xref="paper",
-            yref="paper",
-            x=1,
-            y=0,
-            xanchor="right",
-            yanchor="bottom",
-            showarrow=False,
-            text=esc(t("chart.hatched_note", lang)),
-            font={"size": 10},
-        )
+        _hatched_note(fig, lang)
     return _layout(fig, lang, height=max(300, 22 * len(top) + 90))
 
 
@@ -235,15 +230,5 @@ def province_bar(summary: pd.DataFrame, lang: str) -> go.Figure:
     high = float(shown["kim"].max()) if len(shown) else 1.0
     fig.update_xaxes(title=t("chart.kim_count", lang), range=[0, high * 1.15])  # room for the labels
     if any(hatched):
-        fig.add_annotation(
-            xref="paper",
-            yref="paper",
-            x=1,
-            y=0,
-            xanchor="right",
-            yanchor="bottom",
-            showarrow=False,
-            text=esc(t("chart.hatched_note", lang)),
-            font={"size": 10},
-        )
+        _hatched_note(fig, lang)
     return _layout(fig, lang, height=max(300, 19 * len(shown) + 110))
