@@ -181,7 +181,8 @@ def coverage_kpis(regency: RegencyData, chosen: tuple[str, ...] = ()) -> Coverag
         kecamatan=len(table),
         villages_with_kim=None if covered.isna().any() else Figure(int(covered.sum()), source),
         villages=int(table["villages"].sum()),
-        mean_per_kecamatan=Figure(float(table["kim"].mean()) if len(table) else 0.0, source),
+        # the total over the kecamatan in the reference geography: as published as the total it rests on
+        mean_per_kecamatan=Figure(kim.value / len(table) if len(table) else 0.0, kim.source),
         target=spread,
         target_per_kecamatan=Figure(_per_kecamatan(regency, spread, n), spread.total.source),
         to_form=Figure(_to_form(table, spread, kim.value, chosen), derive(spread.total.source, kim.source)),

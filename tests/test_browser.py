@@ -286,11 +286,18 @@ def test_pick_two_kecamatan_and_download_the_registry(server, browser, tmp_path)
 
 
 def test_the_kecamatan_page_of_a_second_regency(server, browser):
-    for lang, viewport, name in (("ID", DESKTOP, "desktop"), ("EN", PHONE, "phone")):
-        tab = browser.new_page(viewport=viewport)
-        tab.goto(f"{server}/kecamatan?wilayah=32.04&lang={lang}")
-        settle(tab, "Kabupaten Bandung")
-        assert tab.get_by_text("Kabupaten Bandung").count() >= 1
-        no_exception(tab)
-        shot(tab, f"kecamatan_bandung_{lang.lower()}_{name}")
-        tab.close()
+    """Kabupaten Bandung from a shared link, on a desktop in Bahasa Indonesia, then on a phone in English."""
+    tab = browser.new_page(viewport=DESKTOP)
+    tab.goto(f"{server}/kecamatan?wilayah=32.04")
+    settle(tab, "belum punya KIM")
+    assert tab.get_by_role("heading", name=re.compile("Kabupaten Bandung")).count() == 1
+    no_exception(tab)
+    shot(tab, "kecamatan_bandung_id_desktop")
+    tab.set_viewport_size(PHONE)
+    tab.locator(".st-key-lang").get_by_text("EN", exact=True).click()
+    settle(tab, "have no KIM")
+    assert "wilayah=32.04" in href(tab) and "lang=EN" in href(tab)
+    assert tab.get_by_role("heading", name=re.compile("Kabupaten Bandung")).count() == 1
+    no_exception(tab)
+    shot(tab, "kecamatan_bandung_en_phone")
+    tab.close()

@@ -115,10 +115,11 @@ def test_upload_and_its_rerun_stay_on_the_session_replica(lb, browser, tmp_path)
 def test_new_sessions_spread_over_both_replicas(lb, browser):
     contexts = [browser.new_context(viewport={"width": 1200, "height": 900}) for _ in range(4)]
     try:
-        for context in contexts:  # each a fresh browser: no cookie yet
-            tab = context.new_page()
-            tab.goto(f"{lb.url}/")
-            settle(tab, "4.228")
+        tabs = [context.new_page() for context in contexts]  # each a fresh browser: no cookie yet
+        for tab in tabs:  # all four arrive together, as people do
+            tab.goto(f"{lb.url}/data")
+        for tab in tabs:
+            settle(tab, "Unggah data")
         holders = [replica_of(c) for c in contexts]
         open_now = {name: int(row["scur"]) for name, row in balancer.server_stats(lb.stats_socket).items()}
     finally:

@@ -38,6 +38,9 @@ def test_a_kim_in_every_kecamatan_counts_the_kecamatan_without_one(dataset):
     assert abs(summary.progress.value - len(with_kim) / len(kecamatan)) < 1e-9
     kpis = coverage_kpis(bandung)
     assert kpis.to_form.value == empty and abs(kpis.progress - len(with_kim) / len(kecamatan)) < 1e-9
+    # 88 over 31 rests on the published total and the reference geography: published, like the 88 itself
+    assert abs(kpis.mean_per_kecamatan.value - 88 / 31) < 1e-9
+    assert kpis.kim.published and kpis.mean_per_kecamatan.published
     text = target_sentence(bandung, "id").text
     assert "minimal 1 KIM di setiap kecamatan" in text and f"perlu {empty} KIM" in text and "31" not in text
 
