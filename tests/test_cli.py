@@ -145,6 +145,17 @@ def test_xlsx_typed_cells_and_percent_format(tmp_path):
     assert code.value == "32.01.01" and code.number_format == "@"
 
 
+def test_the_same_xlsx_extract_gives_the_same_bytes_seconds_apart(tmp_path):
+    """A zip stores times to 2 s and openpyxl stamps 'modified' with the clock: neither may reach the file."""
+    import time
+
+    first, second = tmp_path / "a.xlsx", tmp_path / "b.xlsx"
+    assert main(["export", "ranking", "--format", "xlsx", "--lang", "id", "--out", str(first)]) == 0
+    time.sleep(2.1)
+    assert main(["export", "ranking", "--format", "xlsx", "--lang", "id", "--out", str(second)]) == 0
+    assert first.read_bytes() == second.read_bytes()
+
+
 def test_export_registry_by_name_variants(tmp_path):
     path = tmp_path / "r.csv"
     assert (
