@@ -48,3 +48,19 @@ def test_no_module_outside_the_translation_table_is_over_250_lines():
         if (n := len(p.read_text(encoding="utf-8").splitlines())) > 250
     }
     assert long == {}
+
+
+def test_no_data_can_reach_raw_html():
+    """Streamlit renders HTML only through unsafe_allow_html or st.html: the first appears nowhere in the
+    project, the second only where the HTML is built from the project's own strings (escaped anyway)."""
+    ours = [
+        p
+        for p in ROOT.rglob("*.py")
+        if not any(part.startswith((".venv", ".")) for part in p.relative_to(ROOT).parts)
+    ]
+    assert len(ours) > 100
+    unsafe = [str(p.relative_to(ROOT)) for p in ours if "unsafe_allow_html" in p.read_text(encoding="utf-8")]
+    unsafe.remove("tests/test_layering.py")
+    assert unsafe == []
+    raw_html = sorted(str(p.relative_to(ROOT)) for p in ours if "st.html(" in p.read_text(encoding="utf-8"))
+    assert raw_html == ["kim_dash/ui/map_legend.py", "kim_dash/ui/page_style.py", "tests/test_layering.py"]
