@@ -9,12 +9,16 @@ Run from the project root:  python scripts/build_sample.py
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # run as a script from the project root: kim_dash is beside scripts/
+from kim_dash.specs import FIELDS_OF_ACTIVITY  # noqa: E402 - after the path
+
 DATA = ROOT / "data"
 SEED = 20141231
 
@@ -28,19 +32,7 @@ BANDUNG_REGENCY, BANDUNG_TOTAL, BANDUNG_KECAMATAN_WITH_KIM = "32.04", 88, 22
 SRC_ARTICLE = "published:kimkabbogor.id 2016-12-20 (Kominfo Des 2014)"
 SRC_AWARD = "published:metropolitan.id (nama, kecamatan)"
 
-FIELDS = [
-    "pertanian",
-    "pembangunan",
-    "peternakan",
-    "keagamaan",
-    "seni budaya",
-    "sosial kemasyarakatan",
-    "pusat informasi massa",
-    "percetakan",
-    "usaha kecil mikro",
-    "pendidikan",
-    "lingkungan hidup",
-]
+FIELDS = list(FIELDS_OF_ACTIVITY)  # what the registry schema accepts
 NAME_WORDS = [
     "Mandiri",
     "Harapan",
