@@ -11,7 +11,7 @@ from kim_dash.data import Dataset
 from kim_dash.display import display_rows
 from kim_dash.export import header
 from kim_dash.extracts import ranking_extract
-from kim_dash.i18n import fmt_int, fmt_pct, t
+from kim_dash.i18n import fmt_int, fmt_pct, fmt_x_of_y, t
 from kim_dash.palette import BAND_HEX, CALM, MUTED, STATUS_HEX, STATUS_ORDER
 from kim_dash.pdf import Chart, Kpi, Series, Table
 from kim_dash.plans import PlanRequest
@@ -92,16 +92,12 @@ def status_chart(rows: pd.DataFrame, target: Figure, lang: str) -> Chart:
     )
 
 
-def _x_of_y(x: int, y: int, lang: str) -> str:
-    return t("common.x_of_y", lang, x=fmt_int(x, lang), y=fmt_int(y, lang))
-
-
 def regency_kpis(kpis, lang: str) -> list[Kpi]:
     out = [
         kpi(t("home.kpi.kim", lang), fmt_int(kpis.kim.value, lang), kpis.kim),
         kpi(
             t("home.kpi.kecamatan", lang),
-            _x_of_y(kpis.kecamatan_with_kim.value, kpis.kecamatan, lang),
+            fmt_x_of_y(kpis.kecamatan_with_kim.value, kpis.kecamatan, lang),
             kpis.kecamatan_with_kim,
         ),
         kpi(t("home.kpi.to_form", lang), fmt_int(kpis.to_form.value, lang), kpis.to_form),
@@ -111,7 +107,7 @@ def regency_kpis(kpis, lang: str) -> list[Kpi]:
             2,
             kpi(
                 t("home.kpi.desa", lang),
-                _x_of_y(kpis.villages_with_kim.value, kpis.villages, lang),
+                fmt_x_of_y(kpis.villages_with_kim.value, kpis.villages, lang),
                 kpis.villages_with_kim,
             ),
         )
@@ -129,7 +125,7 @@ def ranking_part(
         kpis = [
             kpi(
                 t("ranking.kpi.rank", lang),
-                t("common.x_of_y", lang, x=stats.rank.value, y=fmt_int(stats.of.value, lang)),
+                fmt_x_of_y(stats.rank.value, stats.of.value, lang),
                 stats.rank,
             ),
             kpi(t("ranking.kpi.count", lang), fmt_int(stats.count.value, lang), stats.count),

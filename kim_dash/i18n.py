@@ -55,6 +55,11 @@ def fmt_int(value: float | int, lang: str) -> str:
     return fmt_num(round(value), lang, 0)
 
 
+def fmt_x_of_y(x: int, y: int, lang: str) -> str:
+    """22, 31 -> '22 dari 31' (id) / '22 of 31' (en), both numbers in the locale's format."""
+    return t("common.x_of_y", lang, x=fmt_int(x, lang), y=fmt_int(y, lang))
+
+
 def fmt_pct(fraction: float, lang: str, digits: int = PERCENT_DECIMALS) -> str:
     """0.125 -> '12,5%' (id) / '12.5%' (en)."""
     return fmt_num(float(fraction) * 100, lang, digits) + "%"

@@ -6,7 +6,7 @@ from kim_dash.brief import empty_kecamatan_sentence, target_sentence
 from kim_dash.briefs import BriefRequest, brief_pdf
 from kim_dash.coverage import coverage_kpis, growth_by_year, kecamatan_table
 from kim_dash.extracts import registry_extract, slug_of
-from kim_dash.i18n import fmt_int, fmt_num, t
+from kim_dash.i18n import fmt_int, fmt_num, fmt_x_of_y, t
 from kim_dash.progress import reported_history, snapshot_progress
 from kim_dash.regency import regency_data
 from kim_dash.ui import charts, charts_plan, downloads, guidance, map_legend, maps, state, widgets
@@ -73,7 +73,7 @@ widgets.figure_kpi(kim_col, t("kecamatan.kpi.kim", lang), kpis.kim, lang)
 widgets.kpi(
     kecamatan_col,
     t("kecamatan.kpi.kecamatan", lang),
-    t("common.x_of_y", lang, x=fmt_int(kpis.kecamatan_with_kim.value, lang), y=fmt_int(kpis.kecamatan, lang)),
+    fmt_x_of_y(kpis.kecamatan_with_kim.value, kpis.kecamatan, lang),
     lang,
     kpis.kecamatan_with_kim.source,
     t("kecamatan.kpi.spm_help", lang),
@@ -84,12 +84,7 @@ else:
     widgets.kpi(
         desa_or_mean_col,
         t("kecamatan.kpi.desa", lang),
-        t(
-            "common.x_of_y",
-            lang,
-            x=fmt_int(kpis.villages_with_kim.value, lang),
-            y=fmt_int(kpis.villages, lang),
-        ),
+        fmt_x_of_y(kpis.villages_with_kim.value, kpis.villages, lang),
         lang,
         kpis.villages_with_kim.source,
     )

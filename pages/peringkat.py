@@ -5,7 +5,7 @@ import streamlit as st
 from kim_dash.brief import published_statement, rank_sentence
 from kim_dash.briefs import BriefRequest, brief_pdf
 from kim_dash.extracts import ranking_extract
-from kim_dash.i18n import fmt_int, fmt_pct, t
+from kim_dash.i18n import fmt_int, fmt_pct, fmt_x_of_y, t
 from kim_dash.ranking import (
     BAND_LABELS,
     RankingFilter,
@@ -78,7 +78,7 @@ if stats is not None:
     widgets.kpi(
         rank_col,
         t("ranking.kpi.rank", lang),
-        t("common.x_of_y", lang, x=stats.rank.value, y=fmt_int(stats.of.value, lang)),
+        fmt_x_of_y(stats.rank.value, stats.of.value, lang),
         lang,
         stats.rank.source,
     )

@@ -5,7 +5,7 @@ import streamlit as st
 from kim_dash.brief import home_sentences
 from kim_dash.briefs import BriefRequest, brief_pdf
 from kim_dash.coverage import coverage_kpis, growth_by_year
-from kim_dash.i18n import fmt_as_of, fmt_int, fmt_pct, t
+from kim_dash.i18n import fmt_as_of, fmt_int, fmt_pct, fmt_x_of_y, t
 from kim_dash.progress import reported_history, snapshot_progress
 from kim_dash.ranking import focus_stats, national_snapshot, national_totals
 from kim_dash.regency import regency_data
@@ -46,7 +46,7 @@ if national is not None:
     )
     stats = focus_stats(dataset, regency.code)
     if stats is not None:
-        rank_text = t("common.x_of_y", lang, x=stats.rank.value, y=fmt_int(stats.of.value, lang))
+        rank_text = fmt_x_of_y(stats.rank.value, stats.of.value, lang)
         widgets.kpi(
             rank_col,
             t("home.kpi.rank", lang, date=date),
@@ -76,39 +76,33 @@ if regency.has_data:
         ),
     )
     kim_col.progress(min(share, 1.0), text=t("home.progress", lang, pct=fmt_pct(share, lang)))
-    c4, c5, c6 = st.columns(3)
+    kecamatan_col, desa_col, to_form_col = st.columns(3)
     widgets.kpi(
-        c4,
+        kecamatan_col,
         t("home.kpi.kecamatan", lang),
-        t(
-            "common.x_of_y",
-            lang,
-            x=fmt_int(kpis.kecamatan_with_kim.value, lang),
-            y=fmt_int(kpis.kecamatan, lang),
-        ),
+        fmt_x_of_y(kpis.kecamatan_with_kim.value, kpis.kecamatan, lang),
         lang,
         kpis.kecamatan_with_kim.source,
         t("home.kpi.kecamatan_help", lang),
     )
-    c4.page_link("pages/kecamatan.py", label=t("home.link.kecamatan", lang), icon=":material/map:")
+    kecamatan_col.page_link("pages/kecamatan.py", label=t("home.link.kecamatan", lang), icon=":material/map:")
     if kpis.villages_with_kim is not None:
         widgets.kpi(
-            c5,
+            desa_col,
             t("home.kpi.desa", lang),
-            t(
-                "common.x_of_y",
-                lang,
-                x=fmt_int(kpis.villages_with_kim.value, lang),
-                y=fmt_int(kpis.villages, lang),
-            ),
+            fmt_x_of_y(kpis.villages_with_kim.value, kpis.villages, lang),
             lang,
             kpis.villages_with_kim.source,
             t("home.kpi.desa_help", lang),
         )
     widgets.figure_kpi(
-        c6, t("home.kpi.to_form", lang), kpis.to_form, lang, help_text=t("home.kpi.to_form_help", lang)
+        to_form_col,
+        t("home.kpi.to_form", lang),
+        kpis.to_form,
+        lang,
+        help_text=t("home.kpi.to_form_help", lang),
     )
-    c6.page_link("pages/rencana.py", label=t("home.link.planner", lang), icon=":material/target:")
+    to_form_col.page_link("pages/rencana.py", label=t("home.link.planner", lang), icon=":material/target:")
     widgets.illustrative_notice([kpis.kim.source, kpis.kecamatan_with_kim.source], lang)
 else:
     st.info(t("home.no_data", lang, name=widgets.plain(regency.name)), icon=":material/info:")
