@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 import streamlit as st  # noqa: E402
-from browser import open_kecamatan, rss_mb, streamlit_server, toggle_and_settle  # noqa: E402
+from browser import CHROMIUM_ARGS, open_kecamatan, rss_mb, streamlit_server, toggle_and_settle  # noqa: E402
 from scaled_data import make  # noqa: E402
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
@@ -94,19 +94,7 @@ def browser_section(clicks: int) -> dict[str, float]:
 
     out: dict[str, float] = {}
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(
-            executable_path="/usr/bin/chromium",
-            args=[
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--disable-quic",
-            ],
-        )
+        browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
         with streamlit_server() as (url, process, started):
             tab = browser.new_page(viewport={"width": 1400, "height": 1200})
             tab.goto(url)

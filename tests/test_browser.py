@@ -9,7 +9,6 @@ from __future__ import annotations
 import io
 import os
 import re
-import shutil
 import socket
 import subprocess
 import sys
@@ -26,20 +25,10 @@ import pytest
 from kim_dash import boundaries
 from kim_dash.ui import maps
 
+from .browser_helpers import CHROMIUM, chromium
 from .conftest import ROOT
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 SHOTS = ROOT / "screenshots"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-quic",
-]
 DESKTOP, PHONE = {"width": 1440, "height": 900}, {"width": 390, "height": 844}
 # path -> the answer that must be on the first screen, in Bahasa Indonesia and in English
 PAGES = {
@@ -118,12 +107,8 @@ def server():
 
 @pytest.fixture(scope="module")
 def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        instance = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    with chromium() as instance:
         yield instance
-        instance.close()
 
 
 # counts WebGL draw calls: a map can be clicked once deck.gl has drawn it (in software WebGL, compiling its

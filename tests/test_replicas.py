@@ -9,30 +9,19 @@ chromium is missing; under CI=true either one missing is an error.
 from __future__ import annotations
 
 import os
-import shutil
 import sys
 import time
 from pathlib import Path
 
 import pytest
 
+from .browser_helpers import CHROMIUM, chromium
 from .conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "deploy"))
 import balancer  # noqa: E402
 import cluster  # noqa: E402
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-quic",
-]
 SETTLED = "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
 
 # one worker drives the browser while the other runs the CPU-bound tests (pytest -n 2 --dist loadgroup)
@@ -55,12 +44,8 @@ def lb():
 
 @pytest.fixture(scope="module")
 def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        instance = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    with chromium() as instance:
         yield instance
-        instance.close()
 
 
 def replica_of(context) -> str:
