@@ -9,6 +9,7 @@ import pandas as pd
 
 from kim_dash.extracts import kind_of
 from kim_dash.i18n import fmt_int, fmt_num, fmt_pct, t
+from kim_dash.inequality import MEASURES, Inequality
 
 
 def formatter(kind: str, lang: str) -> Callable[[Any], str] | None:
@@ -74,3 +75,24 @@ def display_rows(frame: pd.DataFrame, lang: str, limit: int) -> tuple[tuple[str,
 
 def _missing(value: object) -> bool:
     return value is None or (not isinstance(value, str) and pd.isna(value))
+
+
+def inequality_rows(before: Inequality, after: Inequality, lang: str) -> list[dict[str, str]]:
+    """How uneven the spread is before and after a plan: each measure in its own format (a count, a
+    percentage, a decimal) under translated headers."""
+    formats: dict[str, Callable[[float, str], str]] = {"zero_units": fmt_int, "share_at_target": fmt_pct}
+    headers = [t(f"planner.ineq.{h}", lang) for h in ("measure", "before", "after")]
+    return [
+        dict(
+            zip(
+                headers,
+                [
+                    t(f"planner.ineq.{measure}", lang),
+                    formats.get(measure, fmt_num)(getattr(before, measure), lang),
+                    formats.get(measure, fmt_num)(getattr(after, measure), lang),
+                ],
+                strict=True,
+            )
+        )
+        for measure in MEASURES
+    ]

@@ -38,6 +38,7 @@ class PlanResult:
     plan: pd.DataFrame
     summary: PlanSummary
     schedule: Schedule | None
+    goal: int  # the total the plan builds toward: what it leaves (top-up, minimums) or the target (full)
 
 
 def _first_year(regency: RegencyData, request: PlanRequest) -> int:
@@ -61,8 +62,8 @@ def run_plan(dataset: Dataset, request: PlanRequest) -> PlanResult:
         total, minimums = Figure(request.target, SETTING), None
     plan = make_plan(units, total.value, request.method, request.mode, total.source, minimums)
     schedule = None
+    goal = int(plan["after"].sum()) if "after" in plan else int(total.value)
     if request.per_year and request.until:
-        goal = int(plan["after"].sum()) if "after" in plan else int(total.value)
         schedule = plan_by_year(
             units,
             goal,
@@ -85,6 +86,7 @@ def run_plan(dataset: Dataset, request: PlanRequest) -> PlanResult:
         plan,
         summarise(plan, units, total, own, _minimums_kind(spread) if minimums is not None else ""),
         schedule,
+        goal,
     )
 
 

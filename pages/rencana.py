@@ -5,8 +5,8 @@ import streamlit as st
 from kim_dash.apportion import METHODS
 from kim_dash.brief import proposal_sentence
 from kim_dash.briefs import BriefRequest, brief_pdf
-from kim_dash.i18n import fmt_int, fmt_num, fmt_pct, t
-from kim_dash.inequality import MEASURES
+from kim_dash.display import inequality_rows
+from kim_dash.i18n import fmt_int, t
 from kim_dash.planner import MODES, WEIGHTINGS, desa_saturation
 from kim_dash.plans import PlanRequest, run_plan
 from kim_dash.problems import DatasetError
@@ -182,7 +182,7 @@ if by_year is not None:
         charts_plan.schedule_chart(
             by_year.totals,
             result.summary.current.value,
-            int(result.plan["after"].sum()) if "after" in result.plan else result.summary.target.value,
+            result.goal,
             lang,
             "chart.after_total" if result.minimums else "chart.target_total",
         ),
@@ -201,21 +201,10 @@ if by_year is not None:
     )
 
 st.subheader(widgets.marked(t("planner.inequality", lang), result.summary.source, lang))
-rows = []
-for measure in MEASURES:
-    before, after = getattr(result.summary.before, measure), getattr(result.summary.after, measure)
-    show = {"zero_units": lambda v: fmt_int(v, lang), "share_at_target": lambda v: fmt_pct(v, lang)}.get(
-        measure, lambda v: fmt_num(v, lang)
-    )
-    rows.append(
-        {
-            t("planner.ineq.measure", lang): t(f"planner.ineq.{measure}", lang),
-            t("planner.ineq.before", lang): show(before),
-            t("planner.ineq.after", lang): show(after),
-        }
-    )
 # a static table wraps its long measure names, so "Sesudah" stays in view on a phone
-st.table(rows, hide_index=True, border="horizontal")
+st.table(
+    inequality_rows(result.summary.before, result.summary.after, lang), hide_index=True, border="horizontal"
+)
 st.caption(t("planner.ineq.note", lang))
 
 if regency.registry is not None:

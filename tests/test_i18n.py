@@ -130,3 +130,24 @@ def test_locale_formats():
 def test_no_emoji_carries_meaning():
     emoji = re.compile("[\U0001f300-\U0001faff]")
     assert not [k for k, v in STRINGS.items() if emoji.search(v["id"] + v["en"])]
+
+
+def test_the_unevenness_table_formats_each_measure_in_the_locale():
+    from kim_dash.display import inequality_rows
+    from kim_dash.inequality import Inequality
+
+    before = Inequality(0.3125, 1.5, 0.0, 9, 0.775)
+    after = Inequality(0.25, 1.25, 0.5, 0, 1.0)
+    rows = {r["Ukuran"]: (r["Sebelum"], r["Sesudah"]) for r in inequality_rows(before, after, "id")}
+    assert len(rows) == 5
+    assert rows["Kecamatan tanpa KIM"] == ("9", "0")  # a count
+    assert rows["Kecamatan yang mencapai target"] == ("77,5%", "100,0%")  # a percentage, decimal comma
+    assert ("0,31", "0,25") in rows.values()  # a decimal, two places
+    english = inequality_rows(before, after, "en")
+    assert [list(r)[1:] for r in english] == [["Before", "After"]] * 5
+    assert [(r["Before"], r["After"]) for r in english][1:] == [
+        ("1.50", "1.25"),
+        ("0.00", "0.50"),
+        ("9", "0"),
+        ("77.5%", "100.0%"),
+    ]
