@@ -81,7 +81,7 @@ def inequality_rows(before: Inequality, after: Inequality, lang: str) -> list[di
     """How uneven the spread is before and after a plan: each measure in its own format (a count, a
     percentage, a decimal) under translated headers."""
     formats: dict[str, Callable[[float, str], str]] = {"zero_units": fmt_int, "share_at_target": fmt_pct}
-    headers = [t(f"planner.ineq.{h}", lang) for h in ("measure", "before", "after")]
+    headers = [t("planner.ineq.measure", lang), t("planner.ineq.before", lang), t("planner.ineq.after", lang)]
     return [
         dict(
             zip(
