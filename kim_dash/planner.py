@@ -94,7 +94,7 @@ class PlanSummary:
     progress: Figure  # share of the target reached: KIM / total, or minimums met / minimums
     before: Inequality
     after: Inequality
-    source: str  # of the inequality figures (they rest on every current count)
+    source: str  # of the inequality figures: they rest on every kecamatan's count, not on the total
 
 
 def summarise(
@@ -131,7 +131,7 @@ def summarise(
         progress=Figure(progress, both),
         before=inequality(plan["current"], villages, plan["target"]),
         after=inequality(after, villages, plan["target"]),
-        source=both,
+        source=derive(combine(units["source"]), total.source),  # unevenness rests on every kecamatan's row
     )
 
 

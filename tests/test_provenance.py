@@ -12,6 +12,7 @@ from kim_dash.cli import main
 from kim_dash.coverage import coverage_kpis, kecamatan_table
 from kim_dash.data import load_dataset
 from kim_dash.planner import default_plan
+from kim_dash.plans import PlanRequest, run_plan
 from kim_dash.provenance import combine, derive, is_published
 from kim_dash.ranking import focus_stats, national_ranking, national_totals
 from kim_dash.regency import regency_data
@@ -85,6 +86,10 @@ def test_sample_marks_what_rests_on_sample_rows(dataset, bogor):
     assert not kpis.kecamatan_with_kim.published and not kpis.villages_with_kim.published
     ranking = national_ranking(dataset).set_index("code")
     assert is_published(ranking.loc["32.01", "source"]) and not is_published(ranking.loc["16.01", "source"])
+    # the plan's total rests on 136 and 150 (published); how uneven the kecamatan are rests on the rows
+    summary = run_plan(dataset, PlanRequest("32.01")).summary
+    assert summary.current.published and summary.to_form.published
+    assert not is_published(summary.source)
 
 
 @pytest.mark.parametrize(
