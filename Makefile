@@ -8,7 +8,7 @@ PY := $(VENV)/bin/python
 venv: $(VENV)/bin/activate
 $(VENV)/bin/activate: requirements.txt requirements-dev.txt
 	python3.11 -m venv $(VENV)
-	$(VENV)/bin/pip install -q -r requirements-dev.txt
+	$(VENV)/bin/pip install -q -r requirements-dev.txt -e .
 	touch $@
 
 app: venv  ## the dashboard on http://localhost:8501 (development: error details shown)

@@ -27,7 +27,7 @@ fi
 VENV=.venv-test
 rm -rf "$VENV"
 python3.11 -m venv "$VENV"
-"$VENV/bin/pip" install -q --disable-pip-version-check -r requirements-dev.txt
+"$VENV/bin/pip" install -q --disable-pip-version-check -r requirements-dev.txt -e .
 "$VENV/bin/ruff" check .
 "$VENV/bin/ruff" format --check .
 "$VENV/bin/mypy"

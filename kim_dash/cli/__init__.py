@@ -1,4 +1,4 @@
-"""python -m kim_dash: validate, export, plan, brief, import and list snapshots.
+"""kim-dash (or python -m kim_dash): validate, export, plan, brief, import and list snapshots.
 
 Uses the same functions as the pages, so an extract and the screen cannot disagree.
 Exit codes: 0 success, 1 invalid data, 2 usage error or the store cannot be reached.
@@ -12,6 +12,11 @@ from kim_dash.cli.commands import COMMANDS, UsageError
 from kim_dash.cli.parser import build_parser
 from kim_dash.problems import DatasetError
 from kim_dash.store import StoreUnavailable
+
+
+def run() -> None:
+    """The `kim-dash` command (pyproject's entry point): exit with main's code."""
+    sys.exit(main())
 
 
 def main(argv: list[str] | None = None) -> int:

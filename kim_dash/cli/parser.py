@@ -1,4 +1,4 @@
-"""The command line's grammar: python -m kim_dash [--data DIR] [--db URL] [--as-of DATE] COMMAND ..."""
+"""The command line's grammar: kim-dash [--data DIR] [--db URL] [--as-of DATE] COMMAND ... (or python -m kim_dash)."""
 
 from __future__ import annotations
 
@@ -52,7 +52,7 @@ def _plan_options(parser: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m kim_dash", description="KIM Dashboard command line")
+    parser = argparse.ArgumentParser(prog="kim-dash", description="KIM Dashboard command line")
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA_DIR, help="data folder (default: data/)")
     parser.add_argument(
         "--db",
