@@ -17,8 +17,8 @@ app: venv  ## the dashboard on http://localhost:8501 (development: error details
 test: venv  ## every test, as CI runs them (PostgreSQL from scripts/postgres.sh when available)
 	eval "$$(bash scripts/postgres.sh --createdb 2>/dev/null)"; $(PY) -m pytest -q -n 2 --dist loadgroup
 
-test-fast: venv  ## everything but browsers, replicas and PostgreSQL
-	$(PY) -m pytest -q -n 2 --ignore=tests/test_browser.py --ignore=tests/test_replicas.py
+test-fast: venv  ## everything but the slow tests (fuzzers, browsers, replicas, fresh servers)
+	$(PY) -m pytest -q -n 2 -m "not slow"
 
 lint: venv
 	$(VENV)/bin/ruff check .

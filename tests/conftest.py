@@ -62,8 +62,10 @@ def downloads(monkeypatch) -> dict[str, tuple[bytes, str]]:
     return store
 
 
-def pytest_collection_modifyitems(items: list) -> None:
-    """The longest tests first (fresh servers, browsers, replicas): with `-n 2` both workers stay busy
-    to the end instead of one finishing a long browser test alone."""
-    slow = ("test_browser.py", "test_replicas.py", "test_upload_path.py", "test_readers_fuzz.py")
-    items.sort(key=lambda item: not any(name in item.nodeid for name in slow))
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A browser test is a slow test (`make test-fast` runs -m "not slow"; CI runs all). The slow ones go
+    first: with `-n 2` both workers stay busy to the end instead of one finishing a browser test alone."""
+    for item in items:
+        if item.get_closest_marker("browser"):
+            item.add_marker(pytest.mark.slow)
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 
+import pytest
+
 from kim_dash.problems import DatasetError
 from kim_dash.readers import read_table, sheet_names
 from tests import hostile_files
@@ -12,6 +14,7 @@ from tests import hostile_files
 # --- fuzzing ------------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_fuzzed_uploads_give_rows_or_problems_and_nothing_else():
     """1,000 hostile and mutated files through read_table and sheet_names: a result or a
     DatasetError, never another exception (threads: most time is spent waiting for the child)."""

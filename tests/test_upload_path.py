@@ -97,6 +97,7 @@ def data_untouched():
     assert data_digest() == before, "an upload must never change data/"
 
 
+@pytest.mark.slow
 def test_a_thousand_hostile_files_through_the_page_path(geography, dataset):
     rng = random.Random(20261129)
     files = list(cases(seed=11, n=800)) + [registry_shaped(rng) for _ in range(400)]
