@@ -26,9 +26,10 @@ from pathlib import Path
 import websockets
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+from websockets.typing import Origin, Subprotocol
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from browser import rss_mb, streamlit_server  # noqa: E402
+from browser import rss_mb, streamlit_server
 
 PAGE = "kecamatan"
 TOGGLE_KEY = "per10"
@@ -104,7 +105,11 @@ async def client(
     waited = False  # every client passes the barrier once, or the others would wait for it forever
     try:
         async with websockets.connect(
-            ws_url, subprotocols=["streamlit"], max_size=None, origin=url, additional_headers=headers
+            ws_url,
+            subprotocols=[Subprotocol("streamlit")],
+            max_size=None,
+            origin=Origin(url),
+            additional_headers=headers,
         ) as ws:
             _, first = await rerun(ws, "", [], timeout=120)
             page_hash, toggle, exceptions = _find(first)
@@ -129,7 +134,7 @@ async def client(
                 if _find(messages)[2]:
                     errors.append("exception")
                 samples.append(elapsed)
-    except Exception as err:  # noqa: BLE001 - every failure is counted, none stops the run
+    except Exception as err:  # every failure is counted, none stops the run
         errors.append(f"{type(err).__name__}: {err}"[:120])
         if not waited:
             await ready.wait()

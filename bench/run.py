@@ -29,7 +29,7 @@ from scaled_data import make  # noqa: E402
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
 # page -> (widget kind, key, value A, value B): the filter flipped between reruns
-FILTERS = {
+FILTERS: dict[str, tuple[str, str, object, object] | None] = {
     "ringkasan": None,
     "peringkat": ("multiselect", "provinsi", ["32"], []),
     "kecamatan": ("multiselect", "kec", ["32.01.27", "32.01.26"], []),

@@ -190,7 +190,7 @@ def measure_memory(path: Path) -> dict:
     children: list[str] = []
     real_run = subprocess.run  # sandbox.subprocess is this module: patched below
 
-    def run(command, input, capture_output, timeout, env, check):  # noqa: A002 - subprocess.run's names
+    def run(command, input, capture_output, timeout, env, check):  # subprocess.run's names
         # the same child, through a shim reporting its VmHWM (peak RSS since exec; ru_maxrss would
         # include the parent's pages at fork) on stderr when it exits
         shimmed = [command[0], "-I", "-c", HWM_SHIM, *command[2:]]
@@ -199,7 +199,7 @@ def measure_memory(path: Path) -> dict:
         children.append(f"{int(peak[0]) / 1024:.0f}" if peak and done.returncode == 0 else "killed")
         return subprocess.CompletedProcess(command, done.returncode, done.stdout, b"")
 
-    sandbox.subprocess.run = run
+    sandbox.subprocess.run = run  # type: ignore[assignment]  # measure the child: its peak memory
     tracemalloc.start()
     _outcome(path, raw)
     peak = tracemalloc.get_traced_memory()[1]

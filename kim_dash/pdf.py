@@ -137,7 +137,7 @@ class _Table(RLTable):
     """A table split across pages keeps at least WIDOW rows on each side (never one row alone); a
     part too short to split moves on whole, unless it already has a whole page (giant rows)."""
 
-    def _getFirstPossibleSplitRowPosition(self, availHeight, ignoreSpans=0):  # noqa: N802, N803
+    def _getFirstPossibleSplitRowPosition(self, availHeight, ignoreSpans=0):
         n = super()._getFirstPossibleSplitRowPosition(availHeight, ignoreSpans)
         rows = len(self._rowHeights)  # the header row included
         if n <= 1 or n >= rows:
@@ -200,7 +200,7 @@ class _FooterCanvas(Canvas):
         self._footer = clip(safe_text(footer), 400)
         self._pages: list[dict] = []
 
-    def showPage(self) -> None:  # noqa: N802 (reportlab's name)
+    def showPage(self) -> None:  # reportlab's name
         self._pages.append(dict(self.__dict__))
         self._startPage()
 

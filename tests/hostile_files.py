@@ -115,17 +115,13 @@ def _xml_twist(rng: random.Random) -> bytes:
                 ),
             ),
         )
-    return xlsx(
-        {"A": sheet_xml([["x"]]), "B": sheet_xml(f"<row>{cells}</row>")},
-        extra=rng.choice(
-            [
-                {},
-                {"xl/vbaProject.bin": b"x"},
-                {"xl/externalLinks/externalLink1.xml": "<x/>"},
-                {"../evil.xml": "x"},
-            ]
-        ),
-    )
+    extras: list[dict[str, bytes | str]] = [
+        {},
+        {"xl/vbaProject.bin": b"x"},
+        {"xl/externalLinks/externalLink1.xml": "<x/>"},
+        {"../evil.xml": "x"},
+    ]
+    return xlsx({"A": sheet_xml([["x"]]), "B": sheet_xml(f"<row>{cells}</row>")}, extra=rng.choice(extras))
 
 
 def _mutate(rng: random.Random, raw: bytes) -> bytes:

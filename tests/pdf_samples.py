@@ -12,13 +12,14 @@ import random
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Any
 
 from kim_dash.i18n import fmt_int, fmt_num, fmt_pct
 from kim_dash.pdf import BriefDoc, Chart, Kpi, Sentence, Series, Table, render_pdf
 
 ROOT = Path(__file__).resolve().parents[1]
 STATUS = {"below": "#C8553D", "at": "#2E6F9E", "above": "#5B9A68"}
-WORDS = {
+WORDS: dict[str, dict[str, Any]] = {
     "id": {
         "title": "Sebaran KIM per kecamatan",
         "marker": "ilustratif",

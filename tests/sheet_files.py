@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import struct
 import zipfile
+from collections.abc import Mapping
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -55,7 +56,7 @@ def xlsx(
     sheets: dict[str, str] | str,
     shared: list[str] | str | None = None,
     charts: tuple[str, ...] = (),
-    extra: dict[str, bytes | str] | None = None,
+    extra: Mapping[str, bytes | str] | None = None,
     drop: tuple[str, ...] = (),
     level: int = 6,
     hidden: tuple[str, ...] = (),

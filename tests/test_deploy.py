@@ -13,9 +13,9 @@ from streamlit import config as st_config
 from .conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "deploy"))
-import balancer  # noqa: E402
-import cluster  # noqa: E402
-import ctl  # noqa: E402
+import balancer
+import cluster
+import ctl
 
 DEPLOY = ROOT / "deploy"
 

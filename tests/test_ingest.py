@@ -67,7 +67,11 @@ def test_title_row_above_header_and_blank_columns(geography):
         (5, "desa_code", "Pakansarii", "unknown_desa")
     ]
     assert result.problems[0].detail == "Pakansari"  # "did you mean Pakansari?"
-    assert len(result.valid_rows) == 1 and result.rejected_rows["row"].tolist() == [5]
+    assert (
+        result.valid_rows is not None
+        and len(result.valid_rows) == 1
+        and result.rejected_rows["row"].tolist() == [5]
+    )
 
 
 def test_duplicate_ids_and_unknown_misspelt_kecamatan(geography):

@@ -172,8 +172,8 @@ def test_kota_bogor_is_drawn_grey_and_named_but_not_clickable(kecamatan):
 
 
 def test_greedy_placement_drops_a_label_that_would_overlap_and_grows_only_where_free():
-    frame = (0, 0, 100, 100)
-    candidates = [
+    frame = (0.0, 0.0, 100.0, 100.0)
+    candidates: list[tuple[str, list[tuple[float, float, float, float]]]] = [
         ("a", [(10, 10, 20, 20), (10, 0, 40, 20)]),
         ("b", [(15, 15, 25, 25)]),  # on a's count: dropped
         ("c", [(30, 10, 40, 20)]),  # beside a: kept, and keeps a from growing over it

@@ -108,6 +108,7 @@ def test_marker_word_appears_exactly_where_flagged(flagged: str) -> None:
         doc = dataclasses.replace(plain, kpis=(Kpi("Active", "87%", illustrative=True), *plain.kpis[1:]))
         expected = "87% (illustrative)"
     else:
+        assert plain.chart is not None
         series = (plain.chart.series[0], dataclasses.replace(plain.chart.series[1], illustrative=True))
         doc = dataclasses.replace(plain, chart=dataclasses.replace(plain.chart, series=series))
         expected = f"{series[1].name} (illustrative)"

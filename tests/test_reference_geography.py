@@ -180,6 +180,7 @@ def _snap_round():
     spec = importlib.util.spec_from_file_location(
         "build_boundaries", ROOT / "scripts" / "build_boundaries.py"
     )
+    assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module.snap_round

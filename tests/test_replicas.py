@@ -19,8 +19,8 @@ from .browser_helpers import CHROMIUM, chromium
 from .conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "deploy"))
-import balancer  # noqa: E402
-import cluster  # noqa: E402
+import balancer
+import cluster
 
 SETTLED = "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
 

@@ -73,7 +73,8 @@ def test_read_only_access_reads_and_cannot_import(
     stored = store_backend.fingerprint()
     reader = Store.from_url(store_backend.readonly_url)
     dataset = load_dataset(store_data, reader, geography=store_geography)
-    assert len(regency_data(dataset, BOGOR).registry) == len(uploads.first.read_text().splitlines()) - 1
+    registry = regency_data(dataset, BOGOR).registry
+    assert registry is not None and len(registry) == len(uploads.first.read_text().splitlines()) - 1
     code, out, err = kim_cli(store_backend.readonly_url, *import_args("registry", uploads.second, SECOND))
     assert code == 2 and out == "" and err.startswith("error: ")
     assert "read-only" in err or "readonly" in err
@@ -110,7 +111,7 @@ def test_a_row_changed_by_hand_is_reported_like_a_file(
 
 
 @contextmanager
-def store_that_goes(how: str, folder: Path) -> Iterator[tuple[str, Callable[[], None]]]:
+def store_that_goes(how: str, folder: Path) -> Iterator[tuple[str, Callable[[], object]]]:
     """A store URL and the way it goes away."""
     if how == "postgresql: database dropped":
         require_postgres()

@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 from kim_dash.data import load_dataset
+from kim_dash.geography import Geography
 from kim_dash.problems import DatasetError
 
 
@@ -26,7 +27,7 @@ def _problems(folder: Path):
     return err.value.problems
 
 
-_GEOGRAPHY = None
+_GEOGRAPHY: Geography | None = None
 
 
 def _line_of(path: Path, startswith: str) -> int:

@@ -169,7 +169,7 @@ def main(argv: list[str]) -> None:
             else:
                 budget = RowBudget(max_rows, max_columns, max_cell_chars, max_text_chars)
                 answer = _read(book, wanted, budget)
-    except BaseException as err:  # noqa: BLE001 - PanicException is a BaseException; all end here
+    except BaseException as err:  # PanicException is a BaseException; all end here
         answer = {"error": f"{type(err).__name__}: {str(err)[:200]}"}
     rows = answer.pop("rows", [])
     answer["count"] = len(rows)

@@ -47,7 +47,7 @@ def features(level: str, regency: str = "") -> tuple[list[dict], bool]:
             return (
                 [f for f in found if f["properties"]["code"].startswith(regency)] if regency else found
             ), True
-        except Exception:  # noqa: BLE001 - a failing upload never breaks a page: fall back to the shipped map
+        except Exception:  # a failing upload never breaks a page: fall back to the shipped map
             state.set_boundary(level, None)
     folder = str(state.data_dir())
     return (

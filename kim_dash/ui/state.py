@@ -60,7 +60,7 @@ def open_store(folder: Path, fingerprint: tuple, geography: Geography) -> Store:
     if _has_secret_connection():
         try:
             engine = st.connection("kim", type="sql").engine
-        except Exception as err:  # noqa: BLE001 - any driver error: the report says why, no traceback
+        except Exception as err:  # any driver error: the report says why, no traceback
             raise StoreUnavailable(f"connections.kim: {type(err).__name__}") from err
         return Store(engine, engine.url.render_as_string(hide_password=True))
     return _folder_or_url_store(str(folder), fingerprint, os.environ.get("KIM_DATABASE_URL", ""), geography)
