@@ -15,6 +15,12 @@ import pandas as pd
 
 METHODS = ("hamilton", "webster", "huntington-hill", "dhondt")
 DIVISOR_METHODS = METHODS[1:]
+METHOD_NAMES = {
+    "hamilton": "Hamilton",
+    "webster": "Webster/Sainte-Laguë",
+    "huntington-hill": "Huntington–Hill",
+    "dhondt": "D'Hondt/Jefferson",
+}
 
 
 def as_fraction(weight: float | int | str | Fraction) -> Fraction:

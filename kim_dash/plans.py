@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from kim_dash.apportion import METHOD_NAMES
 from kim_dash.brief import Sentence
 from kim_dash.cache import derived
 from kim_dash.coverage import TargetSpread, coverage_kpis, floors, planning_units, target_spread
@@ -160,8 +161,9 @@ def minimum_each(regency: RegencyData) -> int:
     return int(t_.per_kecamatan.value) if t_.per_kecamatan is not None else 1
 
 
-def rule_text(result: PlanResult, request: PlanRequest, lang: str, method_name: str) -> str:
-    """Which rule placed the new KIM, in words (page, PDF)."""
+def rule_text(result: PlanResult, request: PlanRequest, lang: str) -> str:
+    """Which rule placed the new KIM, in words (page, PDF, CLI)."""
+    method_name = METHOD_NAMES[request.method]
     weighting = t(f"planner.weighting.{request.weighting}", lang)
     if request.mode == "full":
         return t("planner.rule.full", lang, weighting=weighting, method=method_name)
@@ -192,3 +194,9 @@ def timing_sentences(result: PlanResult, request: PlanRequest, lang: str) -> lis
         )
         out.append(Sentence(words, new.source))
     return out
+
+
+def plan_notes(result: PlanResult, request: PlanRequest, lang: str) -> list[Sentence]:
+    """Everything said beside the plan's table (PDF, CLI): its time, its deadline, its rule."""
+    rule = [Sentence(rule_text(result, request, lang), SETTING)] if result.regency.has_data else []
+    return [*timing_sentences(result, request, lang), *rule]

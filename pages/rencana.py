@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from kim_dash.apportion import METHODS
+from kim_dash.apportion import METHOD_NAMES, METHODS
 from kim_dash.brief import proposal_sentence
 from kim_dash.briefs import BriefRequest, brief_pdf
 from kim_dash.display import inequality_rows
@@ -29,12 +29,6 @@ if not regency.has_data:
     guidance.no_data(regency, lang)
     st.stop()
 
-METHOD_NAMES = {
-    "hamilton": "Hamilton",
-    "webster": "Webster/Sainte-Laguë",
-    "huntington-hill": "Huntington–Hill",
-    "dhondt": "D'Hondt/Jefferson",
-}
 default = run_plan(dataset, PlanRequest(regency.code)).total.value
 weighting = state.url_value("bobot", list(WEIGHTINGS), "equal")
 mode = state.url_value("mode", list(MODES), "topup")
@@ -113,7 +107,7 @@ with answer:
     widgets.sentences([proposal_sentence(result.plan, lang), *timing_sentences(result, request, lang)], lang)
     if result.minimums:
         st.caption(t(f"planner.minimums.{result.spread.spread}", lang))
-    st.caption(rule_text(result, request, lang, METHOD_NAMES[method]))
+    st.caption(rule_text(result, request, lang))
     now_col, target_col, to_form_col, progress_col = st.columns(4)
     widgets.figure_kpi(now_col, t("planner.kpi.current", lang), result.summary.current, lang)
     if result.minimums:  # "a KIM in every kecamatan" is the target, not the 31 it adds up to
