@@ -1,5 +1,7 @@
 """Kesenjangan & Rencana: the answer first (where the next KIM go), then the table and the method."""
 
+from dataclasses import replace
+
 import streamlit as st
 
 from kim_dash.apportion import METHOD_NAMES, METHODS
@@ -171,22 +173,7 @@ until = int(
         bind="query-params",
     )
 )
-yearly = run_plan(
-    dataset,
-    PlanRequest(
-        regency.code,
-        request.target,
-        request.weighting,
-        method,
-        mode,
-        per_year,
-        until,
-        first,
-        request.weights_file,
-        empty_first,
-        request.today,
-    ),
-)
+yearly = run_plan(dataset, replace(request, per_year=per_year, until=until, from_year=first))
 by_year = yearly.schedule
 if by_year is not None:
     if yearly.outlook is not None:  # met or missed at this pace, and the pace that would meet it

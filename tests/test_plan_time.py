@@ -172,3 +172,21 @@ def test_empty_first_switch_reaches_the_plan(dataset):
     off = run_plan(dataset, PlanRequest("32.01", weighting="desa", empty_first=False, today=TODAY))
     assert on.loc["Tajurhalang", "new"] == 1 and off.plan.set_index("name").loc["Tajurhalang", "new"] == 0
     assert isinstance(off.plan, pd.DataFrame)
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [("id", ("Tenggat 2026", "175 KIM", "Juni 2023")), ("en", ("Deadline 2026", "175 KIM", "June 2023"))],
+)
+def test_plan_brief_says_the_deadline_and_the_data_age(dataset, lang, words):
+    from kim_dash.briefs import BriefRequest, build_doc
+
+    malang = build_doc(dataset, BriefRequest("plan", lang, "35.07", plan=PlanRequest("35.07", today=TODAY)))
+    text = " ".join(s.text for s in malang.sentences)
+    assert all(w in text for w in words), text
+    bogor = build_doc(dataset, BriefRequest("plan", lang, "32.01", plan=PlanRequest("32.01", today=TODAY)))
+    text = " ".join(s.text for s in bogor.sentences)
+    assert ("20 Desember 2016, 10 tahun lalu" if lang == "id" else "December 20, 2016, 10 years ago") in text
+    assert (
+        "tanpa KIM mendapat satu KIM lebih dulu" if lang == "id" else "without a KIM gets one first"
+    ) in text
