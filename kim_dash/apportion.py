@@ -15,6 +15,12 @@ import pandas as pd
 
 METHODS = ("hamilton", "webster", "huntington-hill", "dhondt")
 DIVISOR_METHODS = METHODS[1:]
+METHOD_NAMES = {
+    "hamilton": "Hamilton",
+    "webster": "Webster/Sainte-Laguë",
+    "huntington-hill": "Huntington–Hill",
+    "dhondt": "D'Hondt/Jefferson",
+}
 
 
 def as_fraction(weight: float | int | str | Fraction) -> Fraction:
@@ -163,3 +169,35 @@ def fill_floors(
     return _greedy(
         list(floors), current, seats_to_add, order, lambda u, s: (floors[u] - s,) if floors[u] > s else None
     )
+
+
+def cover_empty(
+    weights: Mapping[str, float | int | Fraction],
+    current: Mapping[str, int],
+    seats_to_add: int,
+    order: Sequence[str],
+) -> dict[str, int]:
+    """The SPM step before any sharing: every unit without a seat (and with a positive weight) gets
+    one, the larger weight first, ties by `order`; at most `seats_to_add` in all."""
+    exact = {u: as_fraction(w) for u, w in weights.items()}
+    position = {u: i for i, u in enumerate(order)}
+    empty = sorted(
+        (u for u in exact if current[u] == 0 and exact[u] > 0), key=lambda u: (-exact[u], position[u])
+    )
+    out = dict(current)
+    for unit in empty[: max(seats_to_add, 0)]:
+        out[unit] = 1
+    return out
+
+
+def top_up_empty_first(
+    weights: Mapping[str, float | int | Fraction],
+    current: Mapping[str, int],
+    total: int,
+    method: str,
+    order: Sequence[str],
+) -> dict[str, int]:
+    """`top_up` after `cover_empty`: a KIM in every kecamatan without one first, then the rest by
+    `method` from there (the method's own arithmetic is untouched)."""
+    seeded = cover_empty(weights, current, total - sum(current.values()), order)
+    return top_up(weights, seeded, total, method, order)

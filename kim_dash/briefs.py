@@ -18,7 +18,7 @@ from kim_dash.extracts import slug_of
 from kim_dash.i18n import fmt_as_of, t
 from kim_dash.palette import FOCUS, MUTED
 from kim_dash.pdf import BriefDoc, Chart, Kpi, Sentence, Series, Table, render_pdf
-from kim_dash.plans import PlanRequest, run_plan
+from kim_dash.plans import PlanRequest, plan_notes, run_plan
 from kim_dash.provenance import is_published
 from kim_dash.ranking import national_snapshot
 from kim_dash.regency import regency_data
@@ -61,7 +61,10 @@ def build_doc(dataset: Dataset, request: BriefRequest) -> BriefDoc:
             plan_request = request.plan or PlanRequest(regency.code)
             result = run_plan(dataset, plan_request)
             title = t(f"planner.table_title.{plan_request.mode}", lang)
-            sentences = [sentences_of.proposal_sentence(result.plan, lang)]
+            sentences = [
+                sentences_of.proposal_sentence(result.plan, lang),
+                *plan_notes(result, plan_request, lang),
+            ]
             plan = result.plan
             after = plan["after"] if "after" in plan else plan["current"] + plan["to_form"]
             chart = Chart(
@@ -84,6 +87,9 @@ def build_doc(dataset: Dataset, request: BriefRequest) -> BriefDoc:
             table = brief_parts.table(plan, "plan", lang, title, ("code", "weight"))
     else:
         sentences = [sentences_of.Sentence(t("brief.no_data", lang, name=regency.name), "illustrative")]
+        if request.page == "plan":  # a published total and a dated target still say what is missing
+            plan_request = request.plan or PlanRequest(regency.code)
+            sentences += plan_notes(run_plan(dataset, plan_request), plan_request, lang)
     refs, illustrative_rows = view_sources(
         dataset, (snapshot,), "" if request.page == "ranking" else regency.code
     )

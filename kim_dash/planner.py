@@ -1,8 +1,9 @@
 """Where the next KIM should be formed: each kecamatan's share of the target, and the new KIM.
 
-top-up (default): the KIM still missing are placed one at a time where the claim is strongest;
-nobody loses a KIM. full: each kecamatan's share is compared with today (a negative difference is a
-surplus, not something to remove). Every plan row carries the source of the counts it rests on.
+top-up (default): every kecamatan without a KIM first gets one (the SPM coverage; `empty_first`),
+then the KIM still missing are placed one at a time where the claim is strongest; nobody loses a
+KIM. full: each kecamatan's share is compared with today (a negative difference is a surplus, not
+something to remove). Every plan row carries the source of the counts it rests on.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from kim_dash.apportion import METHODS, apportion, tie_order, top_up
+from kim_dash.apportion import METHODS, apportion, tie_order, top_up, top_up_empty_first
 from kim_dash.cache import derived
 from kim_dash.geography import Geography
 from kim_dash.inequality import Inequality, inequality
@@ -35,8 +36,12 @@ def make_plan(
     mode: str = "topup",
     target_source: str = "illustrative",
     minimums: dict[str, int] | None = None,
+    empty_first: bool = True,
 ) -> pd.DataFrame:
     """The plan table (PLAN_COLUMNS[mode]), most new KIM first, then the largest shortfall.
+
+    Top-up with `empty_first`: every kecamatan without a KIM (and with a positive weight) gets one
+    before the rest is shared by `method` (at most as many as there are KIM to add, largest weight first).
 
     With `minimums` (a KIM in every kecamatan or desa) each kecamatan's target is its minimum and the
     new KIM fill exactly what is missing; `covered` counts toward it (desa with a KIM for per-desa).
@@ -62,7 +67,7 @@ def make_plan(
         out["to_form"] = out["new"]
         keys = ["new", "code", "code"] if mode == "topup" else ["to_form", "difference", "code"]
     elif mode == "topup":
-        after = top_up(weights, current, total, method, order)
+        after = (top_up_empty_first if empty_first else top_up)(weights, current, total, method, order)
         out["after"] = out["code"].map(after).astype("int64")
         out["new"] = out["after"] - out["current"]
         out["short_after"] = (out["target"] - out["after"]).clip(lower=0)

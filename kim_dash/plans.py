@@ -2,17 +2,24 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import datetime as dt
+from dataclasses import dataclass, field
 
 import pandas as pd
 
+from kim_dash.apportion import METHOD_NAMES
+from kim_dash.brief import Sentence
 from kim_dash.cache import derived
 from kim_dash.coverage import TargetSpread, coverage_kpis, floors, planning_units, target_spread
 from kim_dash.data import Dataset
+from kim_dash.i18n import fmt_date, fmt_int, t
+from kim_dash.plan_time import Outlook, age_text, outlook_text, plan_start
 from kim_dash.planner import PlanSummary, make_plan, summarise, weights_units
-from kim_dash.provenance import SETTING, Figure
+from kim_dash.provenance import SETTING, Figure, derive
 from kim_dash.regency import RegencyData, regency_data
 from kim_dash.schedule import Schedule, plan_by_year
+
+DEFAULT_PER_YEAR = 10  # the plan by year's pace when none is given: a setting, never a published figure
 
 
 @dataclass(frozen=True)
@@ -24,8 +31,10 @@ class PlanRequest:
     mode: str = "topup"
     per_year: int | None = None  # with `until`: a plan by year
     until: int | None = None
-    from_year: int | None = None
+    from_year: int | None = None  # never before `today`'s year
     weights_file: tuple[bytes, str] | None = None  # (bytes, file name) when weighting == "file"
+    empty_first: bool = True  # top-up: every kecamatan without a KIM gets one before any sharing
+    today: dt.date = field(default_factory=dt.date.today)  # plans start from today (tests inject it)
 
 
 @dataclass(frozen=True)
@@ -39,13 +48,32 @@ class PlanResult:
     summary: PlanSummary
     schedule: Schedule | None
     goal: int  # the total the plan builds toward: what it leaves (top-up, minimums) or the target (full)
+    as_of: str  # the data's date, at its own precision ('' undated)
+    first_year: int  # the plan by year's first year: never before today's year
+    outlook: (
+        Outlook | None
+    )  # the target's deadline from `first_year` at the request's pace; None: no KIM count
 
 
-def _first_year(regency: RegencyData, request: PlanRequest) -> int:
-    if request.from_year is not None:
-        return request.from_year
-    as_of = regency.snapshot.as_of if regency.snapshot is not None and regency.snapshot.as_of else ""
-    return int(as_of[:4]) + 1 if as_of else 2027
+def data_as_of(regency: RegencyData) -> str:
+    return regency.snapshot.as_of if regency.snapshot is not None and regency.snapshot.as_of else ""
+
+
+def published_total(dataset: Dataset, code: str) -> tuple[int, str, str] | None:
+    """The regency's latest dated KIM total in the history (count, as_of) on or before the chosen date:
+    what a regency without per-kecamatan data is planned from (Malang: 215, 2023-06, its source)."""
+    rows = dataset.history[dataset.history["regency_code"] == code]
+    dated = [
+        (str(a), int(c), str(s))
+        for a, c, s in zip(rows["as_of"], rows["count"], rows["source"], strict=True)
+        if str(a or "")
+    ]
+    if dataset.as_of:  # a partial date counts from its start, as for snapshots
+        dated = [row for row in dated if row[0][: len(dataset.as_of)] <= dataset.as_of]
+    if not dated:
+        return None
+    as_of, count, source = max(dated)
+    return count, as_of, source
 
 
 @derived
@@ -60,23 +88,42 @@ def run_plan(dataset: Dataset, request: PlanRequest) -> PlanResult:
         total, minimums = spread.total, floors(regency)
     else:  # a target typed by the user is theirs: a total shared by the weights, never "published"
         total, minimums = Figure(request.target, SETTING), None
-    plan = make_plan(units, total.value, request.method, request.mode, total.source, minimums)
+    empty_first = request.empty_first
+    plan = make_plan(units, total.value, request.method, request.mode, total.source, minimums, empty_first)
     schedule = None
     goal = int(plan["after"].sum()) if "after" in plan else int(total.value)
+    as_of, known = data_as_of(regency), None
+    if not regency.has_data and (known := published_total(dataset, regency.code)) is not None:
+        as_of = known[1]  # no per-kecamatan rows: the published total is what is known
+    first = plan_start(as_of, request.today, request.from_year)
     if request.per_year and request.until:
         schedule = plan_by_year(
             units,
             goal,
             request.per_year,
-            _first_year(regency, request),
+            first,
             request.method,
             total.source,
             request.until,
             regency.desa,
             regency.registry,
             minimums,
+            empty_first,
         )
     own = coverage_kpis(regency).kim if request.weighting != "file" or request.weights_file is None else None
+    kind = _minimums_kind(spread) if minimums is not None else ""
+    summary = summarise(plan, units, total, own, kind)
+    # the deadline asked for, else the data's own for its own target (a scenario target has none)
+    deadline = request.until or (spread.deadline if request.target is None else None)
+    if regency.has_data:
+        now, missing = int(summary.current.value), int(summary.to_form.value)
+        source = summary.to_form.source
+        outlook: Outlook | None = Outlook(now, now + missing, deadline, first, request.per_year, source)
+    elif known is not None:
+        source = derive(known[2], total.source)
+        outlook = Outlook(known[0], int(total.value), deadline, first, request.per_year, source)
+    else:
+        outlook = None
     return PlanResult(
         regency,
         units,
@@ -84,9 +131,12 @@ def run_plan(dataset: Dataset, request: PlanRequest) -> PlanResult:
         spread,
         minimums is not None,
         plan,
-        summarise(plan, units, total, own, _minimums_kind(spread) if minimums is not None else ""),
+        summary,
         schedule,
         goal,
+        as_of,
+        first,
+        outlook,
     )
 
 
@@ -100,3 +150,53 @@ def plan_table(dataset: Dataset, request: PlanRequest) -> tuple[pd.DataFrame, st
     if result.schedule is not None:
         return result.schedule.table, "schedule"
     return result.plan, "plan"
+
+
+def minimum_each(regency: RegencyData) -> int:
+    """The minimum a one-per-desa or one-per-kecamatan target asks of each desa or kecamatan (1), never
+    a kecamatan's sum of desa."""
+    t_ = regency.targets
+    if target_spread(regency).spread == "per_desa" and t_.per_desa is not None:
+        return int(t_.per_desa.value)
+    return int(t_.per_kecamatan.value) if t_.per_kecamatan is not None else 1
+
+
+def rule_text(result: PlanResult, request: PlanRequest, lang: str) -> str:
+    """Which rule placed the new KIM, in words (page, PDF, CLI)."""
+    method_name = METHOD_NAMES[request.method]
+    weighting = t(f"planner.weighting.{request.weighting}", lang)
+    if request.mode == "full":
+        return t("planner.rule.full", lang, weighting=weighting, method=method_name)
+    if result.minimums:
+        return t("planner.rule.minimums", lang)
+    key = "planner.rule.empty_first" if request.empty_first else "planner.rule.shares_only"
+    return t(key, lang, weighting=weighting, method=method_name)
+
+
+def timing_sentences(result: PlanResult, request: PlanRequest, lang: str) -> list[Sentence]:
+    """How old the data is, whether the deadline can still be met and at what pace, and a one-year
+    target in the data said as what it is; nothing when no KIM count is known at all."""
+    if not result.regency.has_data and result.outlook is None:
+        return []
+    age = age_text(result.as_of, request.today, lang)
+    out = [Sentence(t("planner.age.sentence", lang, today=fmt_date(request.today, lang), age=age), SETTING)]
+    if result.outlook is not None and (deadline := outlook_text(result.outlook, lang)):
+        out.append(Sentence(deadline, result.outlook.source))
+    new = result.regency.targets.new_kim
+    if new is not None and result.regency.targets.new_kim_year is not None:
+        year = result.regency.targets.new_kim_year
+        words = t(
+            "planner.new_kim_target",
+            lang,
+            value=fmt_int(new.value, lang),
+            year=year,
+            source=new.source.removeprefix("published:"),
+        )
+        out.append(Sentence(words, new.source))
+    return out
+
+
+def plan_notes(result: PlanResult, request: PlanRequest, lang: str) -> list[Sentence]:
+    """Everything said beside the plan's table (PDF, CLI): its time, its deadline, its rule."""
+    rule = [Sentence(rule_text(result, request, lang), SETTING)] if result.regency.has_data else []
+    return [*timing_sentences(result, request, lang), *rule]

@@ -28,8 +28,9 @@ class RegencyTarget:
     total: Figure | None = None  # kim_total: spread evenly over the kecamatan
     per_desa: Figure | None = None  # kim_per_desa: one (or n) in every desa/kelurahan
     per_kecamatan: Figure | None = None
-    per_year: Figure | None = None  # yearly capacity, e.g. 53 new KIM a year
-    deadline: int | None = None  # year by which the target should be met
+    deadline: int | None = None  # the year the main target (total, per desa or per kecamatan) is due
+    new_kim: Figure | None = None  # kim_new: KIM to form in one year (Malang: 53 in 2023), not a pace
+    new_kim_year: int | None = None  # that target's own year
 
     @property
     def has_any(self) -> bool:
@@ -82,13 +83,21 @@ def _targets(dataset: Dataset, code: str) -> RegencyTarget:
         row = rows.loc[target_id]
         return Figure(float(row["value"]), str(row["source"]))
 
-    deadlines = [int(d) for d in rows["deadline"].dropna()] if "deadline" in rows else []
+    def due(target_id: str) -> int | None:
+        """Each target keeps its own deadline: never another target's."""
+        if target_id not in rows.index or "deadline" not in rows:
+            return None
+        year = rows.loc[target_id, "deadline"]
+        return None if pd.isna(year) or year == "" else int(year)
+
+    main = next((i for i in ("kim_total", "kim_per_desa", "kim_per_kecamatan") if i in rows.index), "")
     return RegencyTarget(
         pick("kim_total"),
         pick("kim_per_desa"),
         pick("kim_per_kecamatan"),
-        pick("kim_new_per_year"),
-        max(deadlines) if deadlines else None,
+        due(main) if main else None,
+        pick("kim_new"),
+        due("kim_new"),
     )
 
 

@@ -8,7 +8,7 @@ from functools import cached_property
 
 import pandas as pd
 
-from kim_dash.apportion import fill_floors, tie_order, top_up
+from kim_dash.apportion import cover_empty, fill_floors, tie_order, top_up, top_up_empty_first
 from kim_dash.provenance import derive
 
 SCHEDULE_COLUMNS = ["year", "code", "name", "new", "after", "desa", "source"]
@@ -58,11 +58,13 @@ def plan_by_year(
     desa: pd.DataFrame | None = None,
     registry: pd.DataFrame | None = None,
     minimums: dict[str, int] | None = None,
+    empty_first: bool = True,
 ) -> Schedule:
     """Place at most `per_year` new KIM a year, strongest claim first, until `total` is reached.
 
     With `minimums` (a KIM in every kecamatan or desa) the claim is how far a kecamatan is below its
     minimum, counted on `covered` (desa with a KIM), and `total` is the number of KIM missing.
+    With `empty_first` every kecamatan without a KIM gets its first one before any other is placed.
     """
     if per_year <= 0:
         raise ValueError("per_year must be positive")
@@ -72,6 +74,7 @@ def plan_by_year(
     sources = dict(zip(units["code"], units["source"], strict=True))
     column = "covered" if minimums is not None else "current"
     current = {c: int(v) for c, v in zip(units["code"], units[column], strict=True)}
+    kim = {c: int(v) for c, v in zip(units["code"], units["current"], strict=True)}
     if minimums is not None:
         total = sum(current.values()) + sum(max(minimums[c] - current[c], 0) for c in current)
     free = _uncovered_desa(desa, registry)
@@ -83,9 +86,14 @@ def plan_by_year(
     while reached is None and year < first_year + MAX_YEARS:
         step = min(per_year, total - placed)
         if minimums is not None:
-            after = fill_floors(minimums, current, step, order)
+            empty = {c: int(empty_first and kim[c] == 0 == current[c] < minimums[c]) for c in current}
+            seeded = cover_empty(empty, current, step, order)
+            after = fill_floors(minimums, seeded, step - sum(seeded.values()) + sum(current.values()), order)
+            kim = {c: kim[c] + after[c] - current[c] for c in current}
         else:
-            after = top_up(weights, current, placed + step, method, order)
+            after = (top_up_empty_first if empty_first else top_up)(
+                weights, current, placed + step, method, order
+            )
         for code in sorted(after, key=order.index):
             new = after[code] - current[code]
             if new:

@@ -37,7 +37,7 @@ NUMBER_TEXT = (
 )
 DATE_TEXT = r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?"
 SNAPSHOT_KINDS = ("registry", "national", "counts")
-TARGET_IDS = ("kim_total", "kim_per_desa", "kim_per_kecamatan", "kim_new_per_year", "spm_kecamatan_coverage")
+TARGET_IDS = ("kim_total", "kim_per_desa", "kim_per_kecamatan", "kim_new", "spm_kecamatan_coverage")
 
 
 @dataclass(frozen=True)

@@ -1,14 +1,17 @@
 """Kesenjangan & Rencana: the answer first (where the next KIM go), then the table and the method."""
 
+from dataclasses import replace
+
 import streamlit as st
 
-from kim_dash.apportion import METHODS
+from kim_dash.apportion import METHOD_NAMES, METHODS
 from kim_dash.brief import proposal_sentence
 from kim_dash.briefs import BriefRequest, brief_pdf
 from kim_dash.display import inequality_rows
 from kim_dash.i18n import fmt_int, t
+from kim_dash.plan_time import outlook_text
 from kim_dash.planner import MODES, WEIGHTINGS, desa_saturation
-from kim_dash.plans import PlanRequest, run_plan
+from kim_dash.plans import DEFAULT_PER_YEAR, PlanRequest, minimum_each, rule_text, run_plan, timing_sentences
 from kim_dash.problems import DatasetError
 from kim_dash.provenance import combine
 from kim_dash.regency import regency_data
@@ -21,15 +24,13 @@ regency = regency_data(dataset, ctx.regency)
 st.title(t("planner.title", lang, name=regency.name))
 widgets.data_date(dataset, regency.snapshot, lang)
 if not regency.has_data:
+    # a published total and a target with a deadline still say how old the data is and what is missing
+    widgets.sentences(
+        timing_sentences(run_plan(dataset, PlanRequest(regency.code)), PlanRequest(regency.code), lang), lang
+    )
     guidance.no_data(regency, lang)
     st.stop()
 
-METHOD_NAMES = {
-    "hamilton": "Hamilton",
-    "webster": "Webster/Sainte-Laguë",
-    "huntington-hill": "Huntington–Hill",
-    "dhondt": "D'Hondt/Jefferson",
-}
 default = run_plan(dataset, PlanRequest(regency.code)).total.value
 weighting = state.url_value("bobot", list(WEIGHTINGS), "equal")
 mode = state.url_value("mode", list(MODES), "topup")
@@ -65,6 +66,14 @@ with st.expander(t("planner.advanced", lang), expanded=False, icon=":material/tu
     for key, default_value in (("bobot", "equal"), ("mode", "topup"), ("metode", "hamilton")):
         state.write_url_value(key, st.session_state[key], default_value)
     weighting, mode, method = st.session_state["bobot"], st.session_state["mode"], st.session_state["metode"]
+    empty_first = st.toggle(
+        t("planner.empty_first", lang),
+        value=True,
+        key="kosong_dulu",
+        bind="query-params",
+        help=t("planner.empty_first_help", lang),
+        disabled=mode != "topup",
+    )
     st.caption(t(f"planner.weighting.{weighting}.help", lang) + " " + t(f"planner.mode.{mode}.help", lang))
     weights_file = None
     if weighting == "file":
@@ -87,22 +96,25 @@ request = PlanRequest(
     method,
     mode,
     weights_file=weights_file,
+    empty_first=empty_first,
 )
 try:
     result = run_plan(dataset, request)
 except DatasetError as err:
     widgets.validation_report(err.problems, lang, "data.report_title")
-    result = run_plan(dataset, PlanRequest(regency.code, request.target, "equal", method, mode))
+    request = PlanRequest(regency.code, request.target, "equal", method, mode, empty_first=empty_first)
+    result = run_plan(dataset, request)
 
 with answer:
-    widgets.sentences([proposal_sentence(result.plan, lang)], lang)
+    widgets.sentences([proposal_sentence(result.plan, lang), *timing_sentences(result, request, lang)], lang)
     if result.minimums:
         st.caption(t(f"planner.minimums.{result.spread.spread}", lang))
+    st.caption(rule_text(result, request, lang))
     now_col, target_col, to_form_col, progress_col = st.columns(4)
     widgets.figure_kpi(now_col, t("planner.kpi.current", lang), result.summary.current, lang)
     if result.minimums:  # "a KIM in every kecamatan" is the target, not the 31 it adds up to
         family = "per_desa" if result.spread.spread == "per_desa" else "per_kecamatan"
-        each = fmt_int(max(result.plan["target"].min(), 1), lang) if len(result.plan) else "1"
+        each = fmt_int(minimum_each(regency), lang)  # 1 per desa, not a kecamatan's number of desa
         widgets.kpi(
             target_col,
             t(f"planner.kpi.target_floor.{family}", lang),
@@ -136,18 +148,17 @@ st.plotly_chart(charts_plan.before_after(result.plan, lang), width="stretch", co
 
 st.subheader(t("planner.by_year", lang))
 y1, y2, y3 = st.columns(3)
-per_year_default = int(regency.targets.per_year.value) if regency.targets.per_year else 10
 per_year = int(
     y1.number_input(
-        t("planner.per_year", lang), 1, 10_000, per_year_default, key="per_tahun", bind="query-params"
+        t("planner.per_year", lang), 1, 10_000, DEFAULT_PER_YEAR, key="per_tahun", bind="query-params"
     )
 )
-first = int(
+first = int(  # never before this year: a plan starts from today, whatever the data's date
     y2.number_input(
         t("planner.from_year", lang),
-        1980,
+        request.today.year,
         2100,
-        int(as_of[:4]) + 1 if as_of else 2027,
+        result.first_year,
         key="mulai",
         bind="query-params",
     )
@@ -162,22 +173,11 @@ until = int(
         bind="query-params",
     )
 )
-by_year = run_plan(
-    dataset,
-    PlanRequest(
-        regency.code, request.target, request.weighting, method, mode, per_year, until, first, weights_file
-    ),
-).schedule
+yearly = run_plan(dataset, replace(request, per_year=per_year, until=until, from_year=first))
+by_year = yearly.schedule
 if by_year is not None:
-    done = by_year.reached_year
-    key = (
-        "planner.reached_late"
-        if done and done > until
-        else "planner.reached"
-        if done
-        else "planner.not_reached"
-    )
-    st.markdown(widgets.plain(t(key, lang, year=done or "", until=until, per_year=fmt_int(per_year, lang))))
+    if yearly.outlook is not None:  # met or missed at this pace, and the pace that would meet it
+        st.markdown(widgets.plain(outlook_text(yearly.outlook, lang)))
     st.plotly_chart(
         charts_plan.schedule_chart(
             by_year.totals,

@@ -1,5 +1,6 @@
 """AppTest: the per-kecamatan page (any regency, drill-down, extracts) and the planner (answer first)."""
 
+import datetime as dt
 import io
 import json
 
@@ -127,12 +128,30 @@ def test_planner_url_uses_language_neutral_codes_and_full_mode_names_columns_apa
     assert at.query_params.get("mode") in (None, [], "")
 
 
-def test_plan_by_year_reaches_the_target():
-    at = open_page("rencana", wilayah="32.01", per_tahun="5", mulai="2017", sampai="2019")
+def test_plan_by_year_reaches_the_target_from_this_year_even_from_an_old_link():
+    year = dt.date.today().year
+    at = open_page("rencana", wilayah="32.01", per_tahun="5", mulai="2017", sampai=str(year + 2))
     table = table_with(at, "Tahun")
     assert table.groupby("Tahun")["KIM baru"].sum().tolist() == [5, 5, 4]
-    assert any(
-        "target baru tercapai pada 2019" in m.value.replace("\\", "")
-        or "tercapai pada 2019" in m.value.replace("\\", "")
-        for m in at.markdown
-    )
+    assert table["Tahun"].min() == year  # a plan starts this year, never in the data's past
+    said = " ".join(m.value.replace("\\", "") for m in at.markdown)
+    assert f"terbentuk pada {year + 2}: tenggat {year + 2} tercapai" in said
+    assert "data per 20 Desember 2016" in said  # and says how old its data is
+
+
+def test_planner_puts_kecamatan_without_a_kim_first_unless_switched_off():
+    at = open_page("rencana", bobot="desa")
+    plan = table_with(at, "KIM baru").set_index("Kecamatan")
+    assert plan.loc["Tajurhalang", "KIM baru"] == 1
+    assert any("tanpa KIM mendapat satu KIM lebih dulu" in c.value for c in at.caption)
+    at = open_page("rencana", bobot="desa", kosong_dulu="false")  # the switch is in the link
+    assert at.toggle(key="kosong_dulu").value is False
+    plan = table_with(at, "KIM baru").set_index("Kecamatan")
+    assert "Tajurhalang" not in plan.index or plan.loc["Tajurhalang", "KIM baru"] == 0
+    assert any("tidak didahulukan" in c.value for c in at.caption)
+
+
+def test_malang_planner_says_what_is_missing_without_per_kecamatan_data():
+    at = open_page("rencana", "EN", wilayah="35.07")
+    said = " ".join(m.value.replace("\\", "") for m in at.markdown)
+    assert "data as of June 2023" in said and "175 KIM still missing" in said

@@ -1,5 +1,6 @@
 """The CLI: exit codes, the machine form and the page's localised form, plans, briefs and imports."""
 
+import datetime as dt
 import io
 import json
 import subprocess
@@ -202,7 +203,17 @@ def test_plan_by_year_for_a_regency(capsysbinary):
         dtype={"code": str},
     )
     assert frame.groupby("year")["new"].sum().tolist() == [4, 4, 1]  # 9 kecamatan without KIM, 4 a year
-    assert frame["year"].min() == 2020  # the year after the data (2019-04-11)
+    # the year after the data (2019-04-11) is long past: a plan starts this year, never earlier
+    assert frame["year"].min() == max(2020, dt.date.today().year)
+
+
+def test_plan_says_a_missed_deadline_in_words(capsysbinary):
+    """Malang: 215 KIM (June 2023) toward a KIM in each of 390 desa/kelurahan by 2026."""
+    assert main(["plan", "--regency", "35.07", "--per-year", "53", "--until", "2026", "--lang", "en"]) == 0
+    said = capsysbinary.readouterr().err.decode()
+    assert "data as of June 2023" in said
+    if dt.date.today().year == 2026:  # from today only 2026 is left
+        assert "the deadline 2026 is missed" in said and "175 new KIM are needed in 2026" in said
 
 
 def test_plan_with_a_weights_file(tmp_path, capsysbinary):

@@ -13,9 +13,11 @@ from kim_dash import export, names
 from kim_dash.data import Dataset, load_curated, load_dataset
 from kim_dash.extracts import kecamatan_extract, ranking_extract, registry_extract, slug_of
 from kim_dash.geography import Geography, load_geography
+from kim_dash.i18n import t
 from kim_dash.ingest import ingest
-from kim_dash.plans import PlanRequest, plan_table
+from kim_dash.plans import PlanRequest, plan_notes, plan_table, run_plan
 from kim_dash.problems import DatasetError
+from kim_dash.provenance import is_published
 from kim_dash.ranking import RankingFilter, province_summary
 from kim_dash.regency import regency_data
 from kim_dash.snapshots import check_import, default_store, store_import
@@ -145,7 +147,12 @@ def plan_request(args: argparse.Namespace, dataset: Dataset) -> PlanRequest:
 
 def cmd_plan(args: argparse.Namespace) -> int:
     dataset = open_dataset(args)
-    frame, table = plan_table(dataset, plan_request(args, dataset))
+    request = plan_request(args, dataset)
+    frame, table = plan_table(dataset, request)
+    lang = args.lang or "en"
+    for note in plan_notes(run_plan(dataset, request), request, lang):  # as the page says it, on stderr
+        mark = "" if is_published(note.source) else f" ({t('source.illustrative', lang)})"
+        print(note.text + mark, file=sys.stderr)
     if args.format == "json":
         data = frame.astype(object).where(frame.notna(), None).to_dict(orient="records")
         write((json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode(), args.out)
