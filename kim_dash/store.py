@@ -19,7 +19,8 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from kim_dash import store_waits
 from kim_dash.specs import SNAPSHOT_KINDS, SPECS
-from kim_dash.store_engine import StoreUnavailable, engine_options, supported_url
+from kim_dash.store_engine import StoreUnavailable as StoreUnavailable
+from kim_dash.store_engine import engine_options, supported_url
 from kim_dash.store_waits import (
     NO_ANSWER,
     ROWS_PER_EXTRA_WAIT,
@@ -29,8 +30,6 @@ from kim_dash.store_waits import (
     is_timeout,
     operation,
 )
-
-__all__ = ["KEY", "METADATA", "ROWS", "SNAPSHOTS", "Snapshot", "Store", "StoreUnavailable"]
 
 METADATA = sa.MetaData()
 SNAPSHOTS = sa.Table(
@@ -105,9 +104,7 @@ class Store:
     def _fail(self, err: Exception) -> StoreUnavailable:
         orig = getattr(err, "orig", None)
         if is_timeout(orig) or is_timeout(err):
-            return StoreUnavailable(
-                f"{self.label}: {NO_ANSWER.format(seconds=f'{budget():g}')}", timed_out=True
-            )
+            return StoreUnavailable(f"{self.label}: {NO_ANSWER.format(seconds=budget())}", True)
         first = str(orig or err).strip().splitlines()
         return StoreUnavailable(f"{self.label}: {first[0] if first else type(err).__name__}")
 
@@ -128,8 +125,8 @@ class Store:
     def ensure_schema(self) -> list[tuple[str, str, str, list[int]]]:
         """Make the tables and the unique key (kind, area, date) if missing, in one write transaction.
 
-        A store written before the key existed may hold several snapshots of one key: those are
-        returned (kind, regency, date, ids) and the key is not made; an empty list means all is well.
+        Returns the keys an older store holds several snapshots of (kind, regency, date, ids): then
+        the unique key is not made. An empty list: all is well.
         """
 
         def work() -> list[tuple[str, str, str, list[int]]]:
@@ -218,9 +215,8 @@ class Store:
     def add(self, meta: Snapshot, text_rows: pd.DataFrame) -> tuple[Snapshot, bool]:
         """Store one snapshot and its rows in a single transaction, unless its key is taken.
 
-        Returns (the new snapshot, True), or (the snapshot already stored with this kind, area and
-        date, False) and nothing changed: the check and the insert are one transaction, and the
-        database's unique key decides between concurrent importers.
+        (new snapshot, True), or (the one already stored with its kind, area and date, False): the
+        check and the insert are one transaction; the unique key decides between concurrent importers.
         """
         columns = [col.name for col in SPECS[meta.kind]]
         frame = text_rows.reindex(columns=columns, fill_value="").fillna("").astype(str)

@@ -29,7 +29,7 @@ POOL_TIMEOUT = 5  # seconds a session waits for a pooled connection when all are
 SQLITE_BUSY_TIMEOUT = 10  # seconds an SQLite writer waits for another writer's transaction
 ROWS_PER_EXTRA_WAIT = 5000  # an import may take ANSWER_TIMEOUT longer per this many rows
 WRITE = "kim_write"  # execution option: this transaction writes (SQLite: BEGIN IMMEDIATE)
-NO_ANSWER = "the database did not answer within {seconds} s"
+NO_ANSWER = "the database did not answer within {seconds:g} s"
 
 _local = threading.local()
 
@@ -65,7 +65,7 @@ def budget() -> float:
 def _timeout_error(seconds: float) -> Exception:
     import psycopg
 
-    return psycopg.errors.ConnectionTimeout(NO_ANSWER.format(seconds=f"{seconds:g}"))
+    return psycopg.errors.ConnectionTimeout(NO_ANSWER.format(seconds=seconds))
 
 
 def is_timeout(err: BaseException | None) -> bool:
