@@ -179,6 +179,8 @@ def default_store(folder: Path, geography: Geography, create: bool = False) -> S
     path = folder / STORE_FILE
     if not path.exists() and not create:
         return memory_store(folder, geography)
+    if create:
+        _remove_stale(path)
     if not path.exists():
         _make_seeded(path, folder, geography)
     store = Store.from_url(f"sqlite:///{path}")
@@ -186,11 +188,26 @@ def default_store(folder: Path, geography: Geography, create: bool = False) -> S
     return store
 
 
-def _make_seeded(path: Path, folder: Path, geography: Geography) -> None:
-    for stale in path.parent.glob(f".{path.name}.*.partial*"):  # left by a killed import long ago
-        with suppress(OSError):
-            if time.time() - stale.stat().st_mtime > 3600:
+def _remove_stale(path: Path) -> None:
+    """Partial stores of imports killed before they finished (their process is gone, or long ago)."""
+    for stale in path.parent.glob(f".{path.name}.*.partial*"):
+        with suppress(OSError, ValueError):
+            pid = int(stale.name.split(".")[3])
+            if not _running(pid) or time.time() - stale.stat().st_mtime > 3600:
                 stale.unlink()
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return pid != os.getpid()
+
+
+def _make_seeded(path: Path, folder: Path, geography: Geography) -> None:
     partial = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.partial")
     try:
         store = Store.from_url(f"sqlite:///{partial}", create=True)
