@@ -11,7 +11,6 @@ SQLite writes take the lock at BEGIN (BEGIN IMMEDIATE) and wait for it at most `
 
 from __future__ import annotations
 
-import math
 import os
 import socket
 import threading
@@ -151,7 +150,7 @@ def bound_postgres(engine: Engine) -> None:
         seconds = ANSWER_TIMEOUT if left is None else left
         if seconds <= 0:
             raise _timeout_error(budget())
-        share = max(1, math.floor(seconds / _attempts(cparams)))
+        share = max(1, round(seconds / _attempts(cparams)))  # psycopg takes whole seconds
         with suppress(ValueError):  # a smaller connect_timeout in the URL is kept
             share = min(share, int(cparams.get("connect_timeout", share)) or share)
         cparams["connect_timeout"] = share

@@ -168,3 +168,11 @@ def test_both_backends_give_the_same_results(kim_cli, uploads, store_data, store
 def test_a_bad_url_exits_2_with_the_reason(kim_cli, url):
     code, out, err = kim_cli(url, "snapshots")
     assert code == 2 and out == "" and err.startswith("error: ") and len(err.splitlines()) == 1
+
+
+@pytest.mark.parametrize("url", ["mysql://kim:pw@127.0.0.1/kim", "oracle://kim@db/kim", "mongodb://db/kim"])
+def test_an_unsupported_url_names_the_supported_ones(kim_cli, url):
+    code, out, err = kim_cli(url, "snapshots")
+    assert (code, out) == (2, "") and len(err.splitlines()) == 1
+    assert "supported: sqlite:///" in err and "postgresql+psycopg://" in err
+    assert "ModuleNotFoundError" not in err and "pw" not in err
