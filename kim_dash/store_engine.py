@@ -55,3 +55,10 @@ def engine_options(url: sa.URL, create: bool = False) -> tuple[sa.URL, dict[str,
         url = url.set(database=f"file:{quote(path)}", query={**url.query, "mode": mode, "uri": "true"})
         options["poolclass"] = NullPool
     return url, options
+
+
+def visitor_label(url: sa.URL, label: str) -> str:
+    """The store as a visitor may see it: the kind of database, never its user, host, port or name."""
+    if url.get_backend_name() == "postgresql":
+        return "PostgreSQL"
+    return "SQLite" if "://" in label else label  # data/kim.sqlite, or the sample's manifest

@@ -105,6 +105,8 @@ def test_a_row_changed_by_hand_is_reported_like_a_file(
     assert "not a whole number" in problem.message("en") == in_file.message("en")
     assert (problem.row, in_file.row) == (3, 4)  # the snapshot's third row; the file's row 4 under a header
     assert f"#1 counts {BANDUNG} 2019-04-11" in problem.file
+    assert problem.file.split()[0] in ("SQLite", "PostgreSQL")  # never user, host, port or database name
+    assert dataset.store_label == problem.file.split()[0]  # as the Data page names the store
     code, out, err = kim_cli(db, "export", "kecamatan", "--regency", BANDUNG)
     assert (code, out, err.strip()) == (1, "", problem.line("en"))
 
