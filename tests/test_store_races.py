@@ -27,7 +27,7 @@ IMPORTERS = 6
 def _child(barrier, data: str, db: str, args: list[str], out: str) -> None:  # pragma: no cover - a child
     barrier.wait(timeout=120)
     with open(out, "w") as sink, redirect_stdout(sink), redirect_stderr(sink):
-        code = main(["--data", data, "--db", db, *args])
+        code = main(["--data", data, *(["--db", db] if db else []), *args])
     os._exit(code)
 
 
@@ -121,3 +121,20 @@ def test_an_older_store_gets_the_key_or_a_report_of_its_duplicates(store_backend
         (FIRST, sha12(uploads.first)),
         (SECOND, sha12(uploads.second)),
     ]
+
+
+def test_concurrent_first_imports_into_a_data_folder_seed_it_once(
+    data_copy, warm, uploads, tmp_path, read_geography, monkeypatch
+):
+    """No --db: the first import makes data/kim.sqlite with the sample; six at once make it once."""
+    monkeypatch.delenv("KIM_DATABASE_URL", raising=False)
+    read_geography(data_copy)
+    files = variants(uploads.first, tmp_path, IMPORTERS)
+    results = run_together(data_copy, "", [import_args("registry", f, SECOND) for f in files], tmp_path)
+    assert sorted(code for code, _ in results) == [0] + [1] * (IMPORTERS - 1), results
+    [winner] = [i for i, (code, _) in enumerate(results) if code == 0]
+    seed = pd.read_csv(data_copy / "seed_snapshots.csv", dtype=str, keep_default_na=False)
+    sample = [(s.as_of, s.kind, sha12(data_copy / s.file)) for s in seed.sort_values("as_of").itertuples()]
+    rows = listing(warm.__class__(warm.capsys, data_copy)("", "snapshots")[1])
+    assert [(r[1], r[2], r[6]) for r in rows] == [*sample, (SECOND, "registry", sha12(files[winner]))]
+    assert sorted(p.name for p in data_copy.iterdir() if "kim.sqlite" in p.name) == ["kim.sqlite"]

@@ -156,3 +156,13 @@ def test_a_server_that_stops_mid_session_is_given_up(monkeypatch):
             store.engine.dispose()
         finally:
             relay.close()
+
+
+@pytest.mark.parametrize("page", [None, "data"])
+def test_a_new_empty_database_shows_pages_without_data(page, monkeypatch):
+    """No tables yet (no import so far): the pages say there is no data, not "relation does not exist"."""
+    require_postgres()
+    with postgres_store() as backend:
+        monkeypatch.setenv("KIM_DATABASE_URL", backend.url)
+        at = open_page(page, lang="EN")
+        assert not at.error and "does not exist" not in all_text(at)
