@@ -72,10 +72,14 @@ def is_timeout(err: BaseException | None) -> bool:
 
 
 @contextmanager
-def _watchdog(connection: Any) -> Iterator[None]:
-    """Shut the connection's socket down if the statement outlives the operation's time."""
+def _watchdog(connection: Any, floor: float = 0) -> Iterator[None]:
+    """Shut the connection's socket down if the statement outlives the operation's time.
+
+    `floor`: a commit or rollback gets at least this long, so an operation that used its time on a
+    slow but live server ends cleanly instead of leaving its transaction to the pool's reset.
+    """
     left = remaining()
-    seconds = ANSWER_TIMEOUT if left is None else left
+    seconds = max(floor, ANSWER_TIMEOUT if left is None else left)
     if seconds <= 0:
         raise _timeout_error(budget())
     fired = threading.Event()
@@ -116,13 +120,13 @@ def _bounded_classes() -> tuple[Any, Any]:
 
     class BoundedConnection(psycopg.Connection):
         def commit(self) -> None:
-            with _watchdog(self):
+            with _watchdog(self, floor=1):
                 super().commit()
 
         def rollback(self) -> None:
             if self.broken or self.closed:  # nothing to wait for
                 return super().rollback()
-            with _watchdog(self):
+            with _watchdog(self, floor=1):
                 super().rollback()
 
     return BoundedConnection, BoundedCursor
