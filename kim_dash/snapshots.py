@@ -181,6 +181,7 @@ def default_store(folder: Path, geography: Geography, create: bool = False) -> S
         return memory_store(folder, geography)
     if create:
         _remove_stale(path)
+        _set_aside_if_empty(path)
     if not path.exists():
         _make_seeded(path, folder, geography)
     store = Store.from_url(f"sqlite:///{path}")
@@ -195,6 +196,14 @@ def _remove_stale(path: Path) -> None:
             pid = int(stale.name.split(".")[3])
             if not _running(pid) or time.time() - stale.stat().st_mtime > 3600:
                 stale.unlink()
+
+
+def _set_aside_if_empty(path: Path) -> None:
+    """A default store without snapshots (left by a first import killed in an older version): kept
+    under another name, so this import seeds a new one. The sample is always its first snapshots."""
+    if path.exists() and Store.from_url(f"sqlite:///{path}").version() == (0, 0):
+        with suppress(FileNotFoundError):  # another importer set it aside first
+            path.rename(path.with_name(f"{path.name}.empty-{time.strftime('%Y%m%d%H%M%S')}"))
 
 
 def _running(pid: int) -> bool:

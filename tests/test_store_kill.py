@@ -77,3 +77,21 @@ def test_a_killed_first_import_keeps_the_sample(
     assert cli("", *import_args("registry", uploads.second, SECOND))[0] == 0  # run again: fine
     assert [(r[1], r[2], r[6]) for r in listing(cli("", "snapshots")[1])] == [*sample, mine]
     assert not [p.name for p in data.iterdir() if p.name.endswith(".partial")]
+
+
+def test_an_empty_store_left_by_an_older_version_is_seeded_on_the_next_import(
+    data_copy, capsys, read_geography, monkeypatch, uploads
+):
+    from kim_dash.cli import commands
+    from kim_dash.store import Store
+
+    Store.from_url(f"sqlite:///{data_copy / 'kim.sqlite'}", create=True).ensure_schema()  # tables, no rows
+    monkeypatch.delenv("KIM_DATABASE_URL", raising=False)
+    monkeypatch.setattr(commands, "load_geography", read_geography)
+    cli = Cli(capsys, data_copy)
+    assert cli("", *import_args("registry", uploads.second, SECOND))[0] == 0
+    seed = pd.read_csv(data_copy / "seed_snapshots.csv", dtype=str, keep_default_na=False)
+    sample = [(s.as_of, s.kind, sha12(data_copy / s.file)) for s in seed.sort_values("as_of").itertuples()]
+    mine = (SECOND, "registry", sha12(uploads.second))
+    assert [(r[1], r[2], r[6]) for r in listing(cli("", "snapshots")[1])] == [*sample, mine]
+    assert [p.name.split("-")[0] for p in data_copy.glob("kim.sqlite.empty-*")] == ["kim.sqlite.empty"]
