@@ -16,6 +16,7 @@ from kim_dash.geography import Geography, load_geography, read_data_file
 from kim_dash.problems import DatasetError, Problem
 from kim_dash.provenance import Facts
 from kim_dash.store import Snapshot, Store
+from kim_dash.store_engine import visitor_label
 from kim_dash.validate import validate_frame
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parents[1] / "data"
@@ -34,7 +35,7 @@ class SnapshotFrames:
         if snapshot.id not in self._frames:
             text = self.store.rows(snapshot)
             refs = self.geography.refs(snapshot.regency_code or None)
-            where = f"{self.store.label} {snapshot.label}"
+            where = f"{visitor_label(self.store.engine.url, self.store.label)} {snapshot.label}"
             typed, problems = validate_frame(snapshot.kind, text, refs, where, first_row=1)
             if problems:
                 raise DatasetError(problems)
@@ -153,6 +154,6 @@ def load_dataset(
         curated["history"],
         curated["targets"],
         Facts(curated["facts"]),
-        store.label,
+        visitor_label(store.engine.url, store.label),  # shown on the Data page: no user, host or port
         as_of,
     )

@@ -9,6 +9,10 @@ it the same way and appends.
 from __future__ import annotations
 
 import hashlib
+import os
+import secrets
+import time
+from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -106,15 +110,31 @@ def store_import(
         Path(result.file).name,
         note,
     )
-    same_day = [
-        s for s in store.snapshots() if (s.kind, s.regency_code, s.as_of) == (meta.kind, regency, date)
-    ]
+    same_day = store.same_key(meta)
+    if not same_day:
+        disagreements = _disagreements(store, meta, result.frame, geography)
+        stored, new = store.add(meta, result.text)  # the database's unique key decides a race
+        if new:
+            return ImportResult(stored, disagreements=disagreements)
+        same_day = [stored]
     if any(s.sha256 == digest for s in same_day):
         return ImportResult(next(s for s in same_day if s.sha256 == digest), already=True)
-    if same_day:
-        raise DatasetError([Problem(result.file, None, "as_of", date, "snapshot_exists", same_day[-1].label)])
-    disagreements = _disagreements(store, meta, result.frame, geography)
-    return ImportResult(store.add(meta, result.text), disagreements=disagreements)
+    raise DatasetError([Problem(result.file, None, "as_of", date, "snapshot_exists", same_day[-1].label)])
+
+
+def schema_problems(store: Store) -> list[Problem]:
+    """Make the store's tables and unique key; a store holding several snapshots of one key says which."""
+    return [
+        Problem(
+            store.label,
+            None,
+            "as_of",
+            as_of,
+            "duplicate_snapshots",
+            f"{kind} {regency or '-'}: #" + ", #".join(map(str, ids)),
+        )
+        for kind, regency, as_of, ids in store.ensure_schema()
+    ]
 
 
 def seed(store: Store, folder: Path, geography: Geography) -> None:
@@ -150,13 +170,61 @@ def memory_store(folder: Path, geography: Geography) -> Store:
 
 
 def default_store(folder: Path, geography: Geography, create: bool = False) -> Store:
-    """`<folder>/kim.sqlite` when it exists (or `create`), else the seeded in-memory store."""
+    """`<folder>/kim.sqlite` when it exists (or `create`), else the seeded in-memory store.
+
+    A new file is made whole or not at all: seeded under a temporary name, then linked into place
+    (never over another importer's file), so a first import killed at any moment leaves either no
+    store (the sample shows from memory) or a seeded one.
+    """
     path = folder / STORE_FILE
     if not path.exists() and not create:
         return memory_store(folder, geography)
-    store = Store.from_url(f"sqlite:///{path}", create=True)
-    store.label = f"{folder.name}/{STORE_FILE}"
+    if create:
+        _remove_stale(path)
+        _set_aside_if_empty(path)
     if not path.exists():
+        _make_seeded(path, folder, geography)
+    store = Store.from_url(f"sqlite:///{path}")
+    store.label = f"{folder.name}/{STORE_FILE}"
+    return store
+
+
+def _remove_stale(path: Path) -> None:
+    """Partial stores of imports killed before they finished (their process is gone, or long ago)."""
+    for stale in path.parent.glob(f".{path.name}.*.partial*"):
+        with suppress(OSError, ValueError):
+            pid = int(stale.name.split(".")[3])
+            if not _running(pid) or time.time() - stale.stat().st_mtime > 3600:
+                stale.unlink()
+
+
+def _set_aside_if_empty(path: Path) -> None:
+    """A default store without snapshots (left by a first import killed in an older version): kept
+    under another name, so this import seeds a new one. The sample is always its first snapshots."""
+    if path.exists() and Store.from_url(f"sqlite:///{path}").version() == (0, 0):
+        with suppress(FileNotFoundError):  # another importer set it aside first
+            path.rename(path.with_name(f"{path.name}.empty-{time.strftime('%Y%m%d%H%M%S')}"))
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return pid != os.getpid()
+
+
+def _make_seeded(path: Path, folder: Path, geography: Geography) -> None:
+    partial = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.partial")
+    try:
+        store = Store.from_url(f"sqlite:///{partial}", create=True)
         store.ensure_schema()
         seed(store, folder, geography)
-    return store
+        store.engine.dispose()
+        with suppress(FileExistsError):  # atomic, and never replaces a store another importer made first
+            os.link(partial, path)
+    finally:
+        for leftover in (partial, partial.with_name(partial.name + "-journal")):
+            leftover.unlink(missing_ok=True)

@@ -9,18 +9,27 @@ enough); `python -m kim_dash import` is the one writer.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import quote
 
 import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.pool import NullPool
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
+from kim_dash import store_waits
 from kim_dash.specs import SNAPSHOT_KINDS, SPECS
+from kim_dash.store_engine import StoreUnavailable as StoreUnavailable
+from kim_dash.store_engine import engine_options, supported_url
+from kim_dash.store_waits import (
+    NO_ANSWER,
+    ROWS_PER_EXTRA_WAIT,
+    WRITE,
+    bound,
+    budget,
+    is_timeout,
+    operation,
+)
 
 METADATA = sa.MetaData()
 SNAPSHOTS = sa.Table(
@@ -29,9 +38,7 @@ SNAPSHOTS = sa.Table(
     sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
     sa.Column("kind", sa.String(16), nullable=False),
     sa.Column("regency_code", sa.String(8), nullable=False),  # "" for the national table
-    sa.Column(
-        "as_of", sa.String(10), nullable=False
-    ),  # YYYY, YYYY-MM or YYYY-MM-DD: never more precise than known
+    sa.Column("as_of", sa.String(10), nullable=False),  # YYYY, YYYY-MM or YYYY-MM-DD: as precise as known
     sa.Column("row_count", sa.Integer, nullable=False),
     sa.Column("total_kim", sa.Integer, nullable=False),
     sa.Column("sha256", sa.String(64), nullable=False),
@@ -48,32 +55,7 @@ ROWS = {
     )
     for kind in SNAPSHOT_KINDS
 }
-
-
-CONNECT_TIMEOUT = 10  # seconds a PostgreSQL server may take to answer: a clear error, never a hang
-
-
-class StoreUnavailable(Exception):
-    """The store cannot be reached or read (server down, wrong URL, not initialised)."""
-
-
-def engine_options(url: sa.URL, create: bool = False) -> tuple[sa.URL, dict[str, Any]]:
-    """The URL and create_engine options: bounded connects, and an SQLite file that cannot vanish unseen.
-
-    An SQLite file is opened afresh for each read (NullPool): a pooled handle would keep reading a
-    deleted or replaced file. Only `create` makes a missing file; a file that exists when the store is
-    opened must go on existing (mode=rw): deleting it mid-session is reported, not recreated empty.
-    """
-    options: dict[str, Any] = {"pool_pre_ping": True}
-    if url.get_backend_name() == "postgresql" and "connect_timeout" not in url.query:
-        options["connect_args"] = {"connect_timeout": CONNECT_TIMEOUT}
-    database = url.database or ""
-    if url.get_backend_name() == "sqlite" and database not in ("", ":memory:") and "uri" not in url.query:
-        path = os.path.abspath(database)
-        mode = "rwc" if create and not os.path.exists(path) else "rw"
-        url = url.set(database=f"file:{quote(path)}", query={**url.query, "mode": mode, "uri": "true"})
-        options["poolclass"] = NullPool
-    return url, options
+KEY = sa.Index("kim_snapshot_key", SNAPSHOTS.c.kind, SNAPSHOTS.c.regency_code, SNAPSHOTS.c.as_of, unique=True)
 
 
 @dataclass(frozen=True)
@@ -94,18 +76,25 @@ class Snapshot:
         return f"#{self.id} {self.kind}{scope} {self.as_of}"
 
 
+def _snapshot(r: Any) -> Snapshot:
+    return Snapshot(
+        r.id, r.kind, r.regency_code, r.as_of, r.row_count, r.total_kim, r.sha256, r.file_name, r.note
+    )
+
+
 class Store:
-    """Reads and appends snapshots through one SQLAlchemy engine."""
+    """Reads and appends snapshots through one SQLAlchemy engine; every wait is bounded (store_waits)."""
 
     def __init__(self, engine: Engine, label: str):
         self.engine = engine
-        self.label = label  # where it lives, password hidden: shown in reports
+        self.label = label  # where it lives, password hidden: shown in reports, never to visitors
+        bound(engine)
 
     @classmethod
     def from_url(cls, url: str, create: bool = False) -> Store:
         """A store at `url`; `create`: an SQLite file may be made (the first import), reading never does."""
         try:
-            parsed = sa.make_url(url)
+            parsed = supported_url(sa.make_url(url))
             target, options = engine_options(parsed, create)
             engine = sa.create_engine(target, **options)
         except (SQLAlchemyError, ValueError, ImportError) as err:
@@ -113,68 +102,149 @@ class Store:
         return cls(engine, parsed.render_as_string(hide_password=True))
 
     def _fail(self, err: Exception) -> StoreUnavailable:
-        first = str(getattr(err, "orig", None) or err).strip().splitlines()
+        orig = getattr(err, "orig", None)
+        if is_timeout(orig) or is_timeout(err):
+            return StoreUnavailable(f"{self.label}: {NO_ANSWER.format(seconds=budget())}", True)
+        first = str(orig or err).strip().splitlines()
         return StoreUnavailable(f"{self.label}: {first[0] if first else type(err).__name__}")
 
-    def ensure_schema(self) -> None:
-        try:
-            METADATA.create_all(self.engine)
-        except SQLAlchemyError as err:
-            raise self._fail(err) from err
+    def _run(self, work: Any, seconds: float = 0) -> Any:
+        with operation(seconds or store_waits.ANSWER_TIMEOUT):
+            try:
+                return work()
+            except SQLAlchemyError as err:
+                raise self._fail(err) from err
+
+    def _not_made_yet(self, err: SQLAlchemyError) -> bool:
+        """The store answers but has no snapshot table: no import has reached it yet."""
+        if is_timeout(getattr(err, "orig", None)) or getattr(err, "connection_invalidated", False):
+            return False
+        with self.engine.connect() as conn:
+            return not sa.inspect(conn).has_table(SNAPSHOTS.name)
+
+    def ensure_schema(self) -> list[tuple[str, str, str, list[int]]]:
+        """Make the tables and the unique key (kind, area, date) if missing, in one write transaction.
+
+        Returns the keys an older store holds several snapshots of (kind, regency, date, ids): then
+        the unique key is not made. An empty list: all is well.
+        """
+
+        def work() -> list[tuple[str, str, str, list[int]]]:
+            with self.engine.connect() as conn:
+                conn.execution_options(**{WRITE: True})
+                with conn.begin():
+                    if conn.dialect.name == "postgresql":  # concurrent first imports make the tables once
+                        conn.execute(sa.select(sa.func.pg_advisory_xact_lock(0x4B494D)))
+                    METADATA.create_all(conn)
+                    duplicates = self._duplicates(conn)
+                    if not duplicates:
+                        KEY.create(conn, checkfirst=True)
+                    return duplicates
+
+        return self._run(work)
+
+    @staticmethod
+    def _duplicates(conn: sa.Connection) -> list[tuple[str, str, str, list[int]]]:
+        key = (SNAPSHOTS.c.kind, SNAPSHOTS.c.regency_code, SNAPSHOTS.c.as_of)
+        rows = conn.execute(sa.select(*key, SNAPSHOTS.c.id).order_by(*key, SNAPSHOTS.c.id)).all()
+        groups: dict[tuple[str, str, str], list[int]] = {}
+        for kind, regency, as_of, id_ in rows:
+            groups.setdefault((kind, regency, as_of), []).append(int(id_))
+        return [(*k, ids) for k, ids in groups.items() if len(ids) > 1]
 
     def snapshots(self) -> list[Snapshot]:
+        """Every snapshot by date; [] for a database the first import has not reached yet."""
         query = sa.select(SNAPSHOTS).order_by(SNAPSHOTS.c.as_of, SNAPSHOTS.c.id)
-        try:
-            with self.engine.connect() as conn:
-                result = conn.execute(query).all()
-        except SQLAlchemyError as err:
-            raise self._fail(err) from err
-        return [
-            Snapshot(
-                r.id, r.kind, r.regency_code, r.as_of, r.row_count, r.total_kim, r.sha256, r.file_name, r.note
-            )
-            for r in result
-        ]
+
+        def work() -> list[Snapshot]:
+            try:
+                with self.engine.connect() as conn:
+                    return [_snapshot(r) for r in conn.execute(query).all()]
+            except (sa.exc.ProgrammingError, sa.exc.OperationalError) as err:
+                if self._not_made_yet(err):
+                    return []
+                raise
+
+        return self._run(work)
 
     def version(self) -> tuple[int, int]:
         """(number of snapshots, highest id): changes exactly when an import lands."""
         query = sa.select(sa.func.count(SNAPSHOTS.c.id), sa.func.coalesce(sa.func.max(SNAPSHOTS.c.id), 0))
-        try:
-            with self.engine.connect() as conn:
-                count, top = conn.execute(query).one()
-        except SQLAlchemyError as err:
-            raise self._fail(err) from err
-        return int(count), int(top)
+
+        def work() -> tuple[int, int]:
+            try:
+                with self.engine.connect() as conn:
+                    count, top = conn.execute(query).one()
+            except (sa.exc.ProgrammingError, sa.exc.OperationalError) as err:
+                if self._not_made_yet(err):
+                    return 0, 0
+                raise
+            return int(count), int(top)
+
+        return self._run(work)
 
     def rows(self, snapshot: Snapshot) -> pd.DataFrame:
         """The snapshot's rows as text, indexed from 0 in stored order (row n is position n + 1)."""
         table = ROWS[snapshot.kind]
         columns = [col.name for col in SPECS[snapshot.kind]]
         query = sa.select(*[table.c[c] for c in columns]).where(table.c.snapshot_id == snapshot.id)
-        try:
+
+        def work() -> list:
             with self.engine.connect() as conn:
-                result = conn.execute(query.order_by(table.c.position)).all()
-        except SQLAlchemyError as err:
-            raise self._fail(err) from err
+                return list(conn.execute(query.order_by(table.c.position)).all())
+
+        result = self._run(work)
         return pd.DataFrame([tuple(r) for r in result], columns=columns, dtype=str)
 
-    def add(self, meta: Snapshot, text_rows: pd.DataFrame) -> Snapshot:
-        """Store one snapshot and its rows in a single transaction; returns it with its new id."""
+    def same_key(self, meta: Snapshot, conn: sa.Connection | None = None) -> list[Snapshot]:
+        """Stored snapshots of the kind, area and date of `meta`."""
+        query = sa.select(SNAPSHOTS).where(
+            SNAPSHOTS.c.kind == meta.kind,
+            SNAPSHOTS.c.regency_code == meta.regency_code,
+            SNAPSHOTS.c.as_of == meta.as_of,
+        )
+        if conn is not None:
+            return [_snapshot(r) for r in conn.execute(query.order_by(SNAPSHOTS.c.id)).all()]
+
+        def work() -> list[Snapshot]:
+            with self.engine.connect() as own:
+                return self.same_key(meta, own)
+
+        return self._run(work)
+
+    def add(self, meta: Snapshot, text_rows: pd.DataFrame) -> tuple[Snapshot, bool]:
+        """Store one snapshot and its rows in a single transaction, unless its key is taken.
+
+        (new snapshot, True), or (the one already stored with its kind, area and date, False): the
+        check and the insert are one transaction; the unique key decides between concurrent importers.
+        """
         columns = [col.name for col in SPECS[meta.kind]]
         frame = text_rows.reindex(columns=columns, fill_value="").fillna("").astype(str)
         record = {k: v for k, v in meta.__dict__.items() if k not in ("id", "rows")}
         record["row_count"] = len(frame)
-        try:
-            with self.engine.begin() as conn:
-                inserted = conn.execute(sa.insert(SNAPSHOTS).values(**record)).inserted_primary_key
-                assert inserted is not None
-                new_id = inserted[0]
-                rows = [
-                    {"snapshot_id": new_id, "position": i + 1, **r}
-                    for i, r in enumerate(frame.to_dict("records"))
-                ]
-                if rows:
-                    conn.execute(sa.insert(ROWS[meta.kind]), rows)
-        except SQLAlchemyError as err:
-            raise self._fail(err) from err
-        return Snapshot(**{**meta.__dict__, "id": int(new_id), "rows": len(frame)})
+
+        def work() -> tuple[Snapshot, bool]:
+            try:
+                with self.engine.connect() as conn:
+                    conn.execution_options(**{WRITE: True})
+                    with conn.begin():
+                        taken = self.same_key(meta, conn)
+                        if taken:
+                            return taken[0], False
+                        inserted = conn.execute(sa.insert(SNAPSHOTS).values(**record)).inserted_primary_key
+                        assert inserted is not None
+                        new_id = int(inserted[0])
+                        rows = [
+                            {"snapshot_id": new_id, "position": i + 1, **r}
+                            for i, r in enumerate(frame.to_dict("records"))
+                        ]
+                        for start in range(0, len(rows), 1000):
+                            conn.execute(sa.insert(ROWS[meta.kind]), rows[start : start + 1000])
+            except IntegrityError:  # another importer stored this key first: theirs stands
+                taken = self.same_key(meta)
+                if not taken:
+                    raise
+                return taken[0], False
+            return Snapshot(**{**meta.__dict__, "id": new_id, "rows": len(frame)}), True
+
+        return self._run(work, store_waits.ANSWER_TIMEOUT * (1 + len(frame) // ROWS_PER_EXTRA_WAIT))

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from kim_dash import store as store_module
+from kim_dash import store_waits
 from kim_dash.data import load_dataset
 from kim_dash.ingest import ingest
 from kim_dash.problems import DatasetError
@@ -106,6 +106,8 @@ def test_a_row_changed_by_hand_is_reported_like_a_file(
     assert "not a whole number" in problem.message("en") == in_file.message("en")
     assert (problem.row, in_file.row) == (3, 4)  # the snapshot's third row; the file's row 4 under a header
     assert f"#1 counts {BANDUNG} 2019-04-11" in problem.file
+    assert problem.file.split()[0] in ("SQLite", "PostgreSQL")  # never user, host, port or database name
+    assert dataset.store_label == problem.file.split()[0]  # as the Data page names the store
     code, out, err = kim_cli(db, "export", "kecamatan", "--regency", BANDUNG)
     assert (code, out, err.strip()) == (1, "", problem.line("en"))
 
@@ -200,7 +202,7 @@ def test_no_server_exits_2_with_the_reason(command, kim_cli, uploads):
 
 
 def test_a_server_that_never_answers_is_given_up_after_connect_timeout(kim_cli, monkeypatch):
-    monkeypatch.setattr(store_module, "CONNECT_TIMEOUT", 2)  # the default (10 s), shortened
+    monkeypatch.setattr(store_waits, "ANSWER_TIMEOUT", 2)  # the default (5 s), shortened
     with socket.socket() as silent:  # accepts connections (the kernel does), never answers
         silent.bind(("127.0.0.1", 0))
         silent.listen()
@@ -208,5 +210,5 @@ def test_a_server_that_never_answers_is_given_up_after_connect_timeout(kim_cli, 
         code, out, err = kim_cli(
             f"postgresql+psycopg://kim:x@127.0.0.1:{silent.getsockname()[1]}/kim", "snapshots"
         )
-    assert (code, out) == (2, "") and "timeout" in err
+    assert (code, out) == (2, "") and "did not answer within 2 s" in err
     assert time.monotonic() - started < 5

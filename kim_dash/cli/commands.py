@@ -20,7 +20,7 @@ from kim_dash.problems import DatasetError
 from kim_dash.provenance import is_published
 from kim_dash.ranking import RankingFilter, province_summary
 from kim_dash.regency import regency_data
-from kim_dash.snapshots import check_import, default_store, store_import
+from kim_dash.snapshots import check_import, default_store, schema_problems, store_import
 from kim_dash.store import Store
 
 
@@ -44,8 +44,18 @@ def open_store(args: argparse.Namespace, geography: Geography, create: bool = Fa
 
 
 def open_dataset(args: argparse.Namespace) -> Dataset:
+    url_store = probed_url_store(args)
     geography = load_geography(args.data)
-    return load_dataset(args.data, open_store(args, geography), args.as_of, geography)
+    return load_dataset(args.data, url_store or open_store(args, geography), args.as_of, geography)
+
+
+def probed_url_store(args: argparse.Namespace) -> Store | None:
+    """The --db store, asked once before the (slow) geography is read: a silent database fails fast."""
+    if not args.db:
+        return None
+    store = Store.from_url(args.db)
+    store.version()
+    return store
 
 
 def regency_code(args: argparse.Namespace, geography: Geography) -> str:
@@ -174,7 +184,9 @@ def cmd_import(args: argparse.Namespace) -> int:
         return 1
     check_import(result, getattr(args, "as_of", ""))  # nor does a missing date: the store stays untouched
     store = open_store(args, geography, create=True)
-    store.ensure_schema()
+    problems = schema_problems(store)
+    if problems:  # an older store holds several snapshots of one kind, area and date
+        raise DatasetError(problems)
     done = store_import(store, result, raw, getattr(args, "as_of", ""), args.note, geography)
     verb = "already stored, nothing changed" if done.already else "stored"
     print(
@@ -187,11 +199,14 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_snapshots(args: argparse.Namespace) -> int:
+    url_store = probed_url_store(args)
     geography = load_geography(args.data)
-    store = open_store(args, geography)
+    store = url_store or open_store(args, geography)
     regency = regency_code(args, geography) if args.regency else ""
     snapshots = store.snapshots()  # before any output: an unreachable store prints only the error
     print("id\tas_of\tkind\tregency\trows\ttotal_kim\tsha256\tnote")
+    if not snapshots:
+        print(f"no snapshots yet in {store.label}: the first import makes them", file=sys.stderr)
     for s in snapshots:
         if regency and s.regency_code not in ("", regency):
             continue

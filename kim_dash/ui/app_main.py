@@ -18,6 +18,7 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from kim_dash.i18n import t
 from kim_dash.readers import DEFAULT_BUDGET
+from kim_dash.store_waits import ANSWER_TIMEOUT
 from kim_dash.ui import frame, state, widgets
 from kim_dash.ui.page import Context, set_context
 from kim_dash.ui.page_style import page_style
@@ -51,10 +52,8 @@ def _stop_with_report(loaded: state.Loaded, lang: str) -> NoReturn:
     """The data cannot be shown: say why (a report, never a traceback) and how to fix it."""
     st.title(t("app.title", lang))
     if loaded.unavailable:
-        st.error(
-            t("report.store_unavailable", lang, reason=widgets.plain(loaded.unavailable)),
-            icon=":material/cloud_off:",
-        )
+        key = "report.store_timeout" if loaded.unavailable == "timeout" else "report.store_unavailable"
+        st.error(t(key, lang, seconds=ANSWER_TIMEOUT), icon=":material/cloud_off:")
     else:
         widgets.validation_report(loaded.problems, lang)
         st.markdown(t("report.how_to_fix", lang, folder=widgets.plain(state.data_dir())))

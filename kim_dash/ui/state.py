@@ -6,6 +6,7 @@ with an upload preview gets its own copy, composed once and kept until the previ
 
 from __future__ import annotations
 
+import logging
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,13 +22,14 @@ from kim_dash.store import Store, StoreUnavailable
 PREVIEWS = "previews"  # session_state: {(kind, regency): (frame, file name, as_of)}
 COMPOSED = "composed_dataset"  # session_state: (key, Dataset with the previews applied)
 BOUNDARIES = "boundaries"  # session_state: {level: BoundaryJoin}
+LOG = logging.getLogger("kim_dash.store")
 
 
 @dataclass(frozen=True)
 class Loaded:
     dataset: Dataset | None
     problems: list[Problem]
-    unavailable: str = ""  # the store cannot be reached: why
+    unavailable: str = ""  # the store cannot be reached: "timeout" or "unreachable" (details: server log)
 
 
 def data_dir() -> Path:
@@ -86,8 +88,9 @@ def load(as_of: str = "") -> Loaded:
         base = _dataset(store.label, store.version(), as_of, str(folder), store, geography)
     except DatasetError as err:
         return Loaded(None, err.problems + _curated_problems(folder, geography))
-    except StoreUnavailable as err:
-        return Loaded(None, [], str(err))
+    except StoreUnavailable as err:  # user, host, port and database go to the log, never to visitors
+        LOG.warning("snapshot store unavailable: %s", err)
+        return Loaded(None, [], "timeout" if err.timed_out else "unreachable")
     return Loaded(with_previews(base), [])
 
 
