@@ -138,7 +138,7 @@ def _attempts(params: dict[str, Any]) -> int:
         from psycopg.conninfo import conninfo_attempts
 
         return max(1, len(conninfo_attempts({k: v for k, v in params.items() if isinstance(v, str | int)})))
-    except Exception:  # noqa: BLE001 - a name that does not resolve fails in connect, with its reason
+    except Exception:  # a name that does not resolve fails in connect, with its reason
         return 1
 
 
