@@ -19,7 +19,14 @@ from kim_dash.store import Snapshot, Store
 from kim_dash.validate import validate_frame
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parents[1] / "data"
-CURATED_FILES = {"history": "kim_history.csv", "targets": "targets.csv", "facts": "published_figures.csv"}
+CURATED_FILES = {
+    "history": "kim_history.csv",
+    "targets": "targets.csv",
+    "facts": "published_figures.csv",
+    "reports": "published_reports.csv",
+    "kecamatan_facts": "published_kecamatan.csv",
+}
+OPTIONAL_FILES = ("reports", "kecamatan_facts")  # a data folder without them has no such reports
 PREVIEW_ID = -1  # a session's upload: shown like the latest snapshot, never stored
 
 
@@ -50,6 +57,8 @@ class Dataset:
     history: pd.DataFrame
     targets: pd.DataFrame
     facts: Facts
+    reports: pd.DataFrame = field(default_factory=lambda: typed_empty("reports"))
+    kecamatan_facts: pd.DataFrame = field(default_factory=lambda: typed_empty("kecamatan_facts"))
     store_label: str = ""
     as_of: str = ""  # the chosen "data as of" date; "" = the latest
     previews: dict[tuple[str, str], tuple[Snapshot, pd.DataFrame]] = field(default_factory=dict)
@@ -106,11 +115,21 @@ class Dataset:
         return bool(self.previews)
 
 
+def typed_empty(kind: str) -> pd.DataFrame:
+    from kim_dash.schema import typed
+    from kim_dash.specs import SPECS
+
+    return typed(kind, pd.DataFrame({c.name: pd.Series([], dtype=str) for c in SPECS[kind]}))
+
+
 def load_curated(folder: Path, geography: Geography) -> dict[str, pd.DataFrame]:
     """History, targets and published aggregates of the data folder, validated."""
     problems: list[Problem] = []
     frames: dict[str, pd.DataFrame] = {}
     for kind, relative in CURATED_FILES.items():
+        if kind in OPTIONAL_FILES and not (folder / relative).exists():
+            frames[kind] = typed_empty(kind)
+            continue
         raw, read_problems = read_data_file(folder, relative)
         problems += read_problems
         if raw is not None:
@@ -153,6 +172,8 @@ def load_dataset(
         curated["history"],
         curated["targets"],
         Facts(curated["facts"]),
+        curated["reports"],
+        curated["kecamatan_facts"],
         store.label,
         as_of,
     )
