@@ -29,3 +29,23 @@ def kecamatan_known(dataset: Dataset, view: RegencyView, lang: str) -> None:
             table, "kecamatan", "kecamatan.table_title", "semua", view.partial_as_of, lang, key="known"
         )
     guidance.no_data(view.regency, lang)
+
+
+def other_reports(dataset: Dataset, lang: str) -> None:
+    """Peringkat: the published reports of kabupaten/kota and the nation after 2014, as what they are —
+    each with its own figure, definition, date and source, never merged into or ranked against the
+    2014 table; the latest kim.id count beside it. Nothing later than the chosen date."""
+    from kim_dash.extracts_grain import reports_extract
+    from kim_dash.grain_kpis import kimid_card
+
+    reports = reports_extract(dataset)
+    if not len(reports):
+        return
+    st.subheader(t("ranking.reports_title", lang))
+    st.caption(t("ranking.reports_note", lang))
+    kimid = kimid_card(dataset, lang)
+    if kimid is not None:
+        widgets.cards([kimid], lang, st.columns(3)[0])
+    shown = ("level", "regency_code", "date_text", "note", "url")
+    widgets.table(reports, "reports", lang, hide=shown, first=("name", "count", "of_total", "of_unit", "what"))
+    downloads.table_downloads(reports, "reports", "ranking.reports_title", "semua", dataset.as_of, lang, key="reports")
