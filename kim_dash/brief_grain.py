@@ -20,7 +20,6 @@ from kim_dash.grain import RegencyView, on_or_before, regency_view
 from kim_dash.i18n import fmt_as_of, fmt_int, t
 from kim_dash.provenance import STATEMENT, Figure, combine, derive
 
-
 PLACE_WHATS = ("desa_with_kim", "kecamatan_with_kim", "kecamatan_without_kim")
 
 
@@ -41,10 +40,14 @@ def report_text(row, lang: str) -> str:
     count = fmt_int(row.count, lang)
     if of and row.what in PLACE_WHATS:
         what = t(f"grain.what_of.{row.what}", lang)
-        figure = t("grain.report_of_places", lang, count=count, of=fmt_int(of, lang), unit=row.of_unit, what=what)
+        figure = t(
+            "grain.report_of_places", lang, count=count, of=fmt_int(of, lang), unit=row.of_unit, what=what
+        )
     elif of:
         what = t(f"grain.what.{row.what}", lang)
-        figure = t("grain.report_of_kim", lang, count=count, of=fmt_int(of, lang), unit=row.of_unit, what=what)
+        figure = t(
+            "grain.report_of_kim", lang, count=count, of=fmt_int(of, lang), unit=row.of_unit, what=what
+        )
     else:
         figure = f"{count} {t(f'grain.what.{row.what}', lang)}"
     kind = t(f"grain.date_kind.{row.date_kind}", lang)
@@ -58,8 +61,14 @@ def lead_sentence(view: RegencyView, dataset: Dataset, lang: str) -> Sentence | 
     if view.total is not None:
         by = view.total.counted_by
         by = f" ({by})" if by and not by.startswith("http") else ""
-        text = t("grain.total", lang, name=view.name, kim=fmt_int(view.total.value, lang),
-                 date=fmt_as_of(view.total.as_of, lang), by=by)
+        text = t(
+            "grain.total",
+            lang,
+            name=view.name,
+            kim=fmt_int(view.total.value, lang),
+            date=fmt_as_of(view.total.as_of, lang),
+            by=by,
+        )
         return Sentence(text, view.total.source)
     if view.grain == "partial":
         return None  # the partial sentence leads
@@ -75,9 +84,15 @@ def target_sentence(view: RegencyView, lang: str) -> Sentence | None:
     if missing is None or view.total is None or view.target is None:
         return None
     deadline = t("grain.deadline", lang, year=view.target.deadline) if view.target.deadline else ""
-    text = t(f"grain.target.{view.target.spread}", lang, target=fmt_int(view.target.total.value, lang),
-             deadline=deadline, missing=fmt_int(missing.value, lang), kim=fmt_int(view.total.value, lang),
-             date=fmt_as_of(view.total.as_of, lang))
+    text = t(
+        f"grain.target.{view.target.spread}",
+        lang,
+        target=fmt_int(view.target.total.value, lang),
+        deadline=deadline,
+        missing=fmt_int(missing.value, lang),
+        kim=fmt_int(view.total.value, lang),
+        date=fmt_as_of(view.total.as_of, lang),
+    )
     return Sentence(text, missing.source)
 
 
@@ -90,14 +105,19 @@ def pace_sentence(view: RegencyView, lang: str, today: dt.date | None = None) ->
         return None
     year = (today or dt.date.today()).year
     deadline, age = view.target.deadline, year - int(view.total.as_of[:4])
-    params = {"deadline": deadline, "date": fmt_as_of(view.total.as_of, lang), "age": age,
-              "missing": fmt_int(missing.value, lang)}
+    params = {
+        "deadline": deadline,
+        "date": fmt_as_of(view.total.as_of, lang),
+        "age": age,
+        "missing": fmt_int(missing.value, lang),
+    }
     if deadline < year:
         return Sentence(t("grain.pace_passed", lang, **params), missing.source)
     years = deadline - year + 1
     pace = math.ceil(missing.value / years)
-    return Sentence(t("grain.pace", lang, pace=fmt_int(pace, lang), year=year, count=years, **params),
-                    missing.source)
+    return Sentence(
+        t("grain.pace", lang, pace=fmt_int(pace, lang), year=year, count=years, **params), missing.source
+    )
 
 
 def partial_sentence(view: RegencyView, lang: str) -> Sentence:
@@ -108,8 +128,14 @@ def partial_sentence(view: RegencyView, lang: str) -> Sentence:
     names = table[table["state"] == "none"]["name"].tolist()
     date = fmt_as_of(view.partial_as_of, lang)
     parts = [
-        t("grain.partial.none", lang, count=states["none"], n=view.n_kecamatan, date=date,
-          names=named(names, lang))
+        t(
+            "grain.partial.none",
+            lang,
+            count=states["none"],
+            n=view.n_kecamatan,
+            date=date,
+            names=named(names, lang),
+        )
         if names
         else t("grain.partial.none_zero", lang, n=view.n_kecamatan, date=date)
     ]
@@ -126,7 +152,9 @@ def partial_sentence(view: RegencyView, lang: str) -> Sentence:
 def nearest_reports(dataset: Dataset, code: str, count: int = 3) -> pd.DataFrame:
     """Other kabupaten/kota's latest published KIM totals on or before the date, nearest first."""
     reports = dataset.reports
-    kim = reports[(reports["what"] == "kim") & (reports["regency_code"] != code) & (reports["regency_code"] != "")]
+    kim = reports[
+        (reports["what"] == "kim") & (reports["regency_code"] != code) & (reports["regency_code"] != "")
+    ]
     kim = kim[on_or_before(kim["as_of"], dataset.as_of)].sort_values("as_of", kind="stable")
     kim = kim.drop_duplicates("regency_code", keep="last")
     regencies = dataset.geography.regencies.set_index("code")
@@ -143,16 +171,25 @@ def nearest_sentence(dataset: Dataset, code: str, lang: str) -> Sentence | None:
     if not len(near):
         return None
     names = dataset.geography.names("regency")
-    parts = [f"{names.get(r.regency_code, r.regency_code)}: {report_text(r, lang)}" for r in near.itertuples()]
+    parts = [
+        f"{names.get(r.regency_code, r.regency_code)}: {report_text(r, lang)}" for r in near.itertuples()
+    ]
     view = regency_view(dataset, code)
     own = (
-        t("grain.nearest_own", lang, name=view.name, kim=fmt_int(view.total.value, lang),
-          date=fmt_as_of(view.total.as_of, lang))
+        t(
+            "grain.nearest_own",
+            lang,
+            name=view.name,
+            kim=fmt_int(view.total.value, lang),
+            date=fmt_as_of(view.total.as_of, lang),
+        )
         if view.total is not None
         else t("grain.nearest_none", lang, name=view.name)
     )
-    return Sentence(t("grain.nearest", lang, own=own, reports="; ".join(parts)),
-                    derive(*near["source"], *([view.total.source] if view.total else [])))
+    return Sentence(
+        t("grain.nearest", lang, own=own, reports="; ".join(parts)),
+        derive(*near["source"], *([view.total.source] if view.total else [])),
+    )
 
 
 def national_registered(dataset: Dataset) -> tuple[Figure, str, Figure | None] | None:
@@ -164,8 +201,14 @@ def national_registered(dataset: Dataset) -> tuple[Figure, str, Figure | None] |
     if not len(kim):
         return None
     last = kim.iloc[-1]
-    provinces = national[(national["what"] == "provinces_with_kim_registered_kimid") & (national["as_of"] == last["as_of"])]
-    prov = Figure(int(provinces["count"].iloc[-1]), str(provinces["source"].iloc[-1])) if len(provinces) else None
+    provinces = national[
+        (national["what"] == "provinces_with_kim_registered_kimid") & (national["as_of"] == last["as_of"])
+    ]
+    prov = (
+        Figure(int(provinces["count"].iloc[-1]), str(provinces["source"].iloc[-1]))
+        if len(provinces)
+        else None
+    )
     return Figure(int(last["count"]), str(last["source"])), str(last["as_of"]), prov
 
 
@@ -181,5 +224,7 @@ def opening(dataset: Dataset, code: str, lang: str, page: str = "home") -> list[
             extra = view.reports[view.reports["what"] != "kim"]
             if len(extra):
                 parts = [report_text(r, lang) for r in extra.itertuples(index=False)]
-                found.append(Sentence(t("grain.reports", lang, reports="; ".join(parts)), combine(extra["source"])))
+                found.append(
+                    Sentence(t("grain.reports", lang, reports="; ".join(parts)), combine(extra["source"]))
+                )
     return [s for s in found if s is not None]

@@ -14,8 +14,21 @@ from kim_dash.grain import PARTIAL_VIEW_COLUMNS, RegencyView, on_or_before
 from kim_dash.provenance import STATEMENT
 
 KNOWN_COLUMNS = PARTIAL_VIEW_COLUMNS  # code, name, villages, kim, at_least, state, source
-REPORT_COLUMNS = ["level", "regency_code", "name", "what", "count", "of_total", "of_unit", "as_of",
-                  "date_text", "date_kind", "note", "url", "source"]
+REPORT_COLUMNS = [
+    "level",
+    "regency_code",
+    "name",
+    "what",
+    "count",
+    "of_total",
+    "of_unit",
+    "as_of",
+    "date_text",
+    "date_kind",
+    "note",
+    "url",
+    "source",
+]
 
 
 def known_kecamatan(view: RegencyView, chosen: tuple[str, ...] = ()) -> pd.DataFrame:

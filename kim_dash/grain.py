@@ -102,8 +102,17 @@ def regency_totals(dataset: Dataset, code: str) -> pd.DataFrame:
     reports = dataset.reports[(dataset.reports["regency_code"] == code) & (dataset.reports["what"] == "kim")]
     extra = reports[~reports["count"].isin(rows["count"])]
     rows = pd.concat(
-        [rows, pd.DataFrame({"as_of": extra["as_of"], "count": extra["count"], "counted_by": extra["url"],
-                             "source": extra["source"]})],
+        [
+            rows,
+            pd.DataFrame(
+                {
+                    "as_of": extra["as_of"],
+                    "count": extra["count"],
+                    "counted_by": extra["url"],
+                    "source": extra["source"],
+                }
+            ),
+        ],
         ignore_index=True,
     )
     rows = rows[on_or_before(rows["as_of"], dataset.as_of)]
@@ -152,7 +161,10 @@ def regency_view(dataset: Dataset, code: str) -> RegencyView:
     reports = dataset.reports[dataset.reports["regency_code"] == code]
     reports = reports[on_or_before(reports["as_of"], dataset.as_of)].reset_index(drop=True)
     grain = choose_grain(
-        regency.snapshot.kind if regency.snapshot else None, partial is not None, total is not None, len(reports) > 0
+        regency.snapshot.kind if regency.snapshot else None,
+        partial is not None,
+        total is not None,
+        len(reports) > 0,
     )
     return RegencyView(
         code=code,

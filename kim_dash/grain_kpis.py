@@ -56,5 +56,12 @@ def kimid_card(dataset: Dataset, lang: str) -> Card | None:
     if found is None:
         return None
     kim, as_of, provinces = found
-    help_text = t("grain.kpi.kimid_help", lang, provinces=fmt_int(provinces.value, lang) if provinces else "–")
-    return Card(t("grain.kpi.kimid", lang, date=fmt_as_of(as_of, lang)), fmt_int(kim.value, lang), kim.source, help_text)
+    help_text = t(
+        "grain.kpi.kimid_help", lang, provinces=fmt_int(provinces.value, lang) if provinces else "–"
+    )
+    return Card(
+        t("grain.kpi.kimid", lang, date=fmt_as_of(as_of, lang)),
+        fmt_int(kim.value, lang),
+        kim.source,
+        help_text,
+    )

@@ -61,7 +61,9 @@ def with_kim_stated(dataset: Dataset, code: str, as_of: str, n_kecamatan: int) -
     """Kecamatan with a KIM that a public source states for this regency and date, if any."""
     facts = dataset.facts.table
     stated = facts[
-        (facts["regency_code"] == code) & (facts["as_of"] == as_of) & (facts["figure"] == "kecamatan_with_kim")
+        (facts["regency_code"] == code)
+        & (facts["as_of"] == as_of)
+        & (facts["figure"] == "kecamatan_with_kim")
     ]
     if len(stated):
         return Figure(int(stated["value"].iloc[-1]), str(stated["source"].iloc[-1]))
@@ -75,13 +77,17 @@ def with_kim_stated(dataset: Dataset, code: str, as_of: str, n_kecamatan: int) -
     return None
 
 
-def resolve_counts(dataset: Dataset, code: str, frame: pd.DataFrame, as_of: str, codes: list[str]) -> pd.DataFrame:
+def resolve_counts(
+    dataset: Dataset, code: str, frame: pd.DataFrame, as_of: str, codes: list[str]
+) -> pd.DataFrame:
     """A count table's kecamatan resolved with what a source states for the same date."""
     stated = with_kim_stated(dataset, code, as_of, len(codes))
     return resolve(codes, frame, stated, combine(frame["source"].tolist()))
 
 
-def is_partial_table(dataset: Dataset, code: str, kind: str, frame: pd.DataFrame, as_of: str, codes: list[str]) -> bool:
+def is_partial_table(
+    dataset: Dataset, code: str, kind: str, frame: pd.DataFrame, as_of: str, codes: list[str]
+) -> bool:
     """A count table that leaves some kecamatan unknown (a registry never does: it names every KIM)."""
     if kind == "registry" or set(codes) <= set(frame["kecamatan_code"]):
         return False

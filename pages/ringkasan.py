@@ -1,5 +1,7 @@
 """Ringkasan: the brief first (the answer in plain sentences), then the figures and the progress."""
 
+from typing import Any
+
 import streamlit as st
 
 from kim_dash.brief import home_sentences
@@ -38,10 +40,13 @@ downloads.pdf_download(
 national = national_snapshot(dataset)
 if not view.full:  # only the figures this grain has, one card each: no blank slot
     widgets.cards(grain_cards(view, lang), lang)
-if view.full:  # the regency's own count first
+kim_col: Any = None  # the regency's own count first (full grain); the grain's cards stand above
+rank_col: Any = None
+national_col: Any = None
+if view.full:
     kim_col, rank_col, national_col = st.columns(3)
-else:
-    kim_col, (rank_col, national_col) = None, st.columns(2) if national is not None else (None, None)
+elif national is not None:
+    rank_col, national_col = st.columns(2)
 if national is not None:
     totals = national_totals(dataset)
     date = fmt_as_of(national.as_of, lang)

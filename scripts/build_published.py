@@ -84,7 +84,8 @@ def reports(source: Path, regencies: pd.DataFrame, provinces: pd.DataFrame) -> p
         {
             "level": raw["level"],
             "province_code": [
-                code[:2] if code else province_codes.get(p.upper(), "") for p, code in zip(raw["province"], codes, strict=True)
+                code[:2] if code else province_codes.get(p.upper(), "")
+                for p, code in zip(raw["province"], codes, strict=True)
             ],
             "regency_code": codes,
             "what": raw["what"],
@@ -137,7 +138,9 @@ def main(source: Path = DEFAULT_SOURCE) -> None:
     regencies = pd.read_csv(reference / "regencies.csv", dtype=str)
     provinces = pd.read_csv(reference / "provinces.csv", dtype=str)
     kecamatan = pd.read_csv(reference / "kecamatan.csv", dtype=str)
-    reports(source, regencies, provinces).to_csv(DATA / "published_reports.csv", index=False, lineterminator="\n")
+    reports(source, regencies, provinces).to_csv(
+        DATA / "published_reports.csv", index=False, lineterminator="\n"
+    )
     kecamatan_facts(source, regencies, kecamatan).to_csv(
         DATA / "published_kecamatan.csv", index=False, lineterminator="\n"
     )

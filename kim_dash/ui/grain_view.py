@@ -47,5 +47,9 @@ def other_reports(dataset: Dataset, lang: str) -> None:
     if kimid is not None:
         widgets.cards([kimid], lang, st.columns(3)[0])
     shown = ("level", "regency_code", "date_text", "note", "url")
-    widgets.table(reports, "reports", lang, hide=shown, first=("name", "count", "of_total", "of_unit", "what"))
-    downloads.table_downloads(reports, "reports", "ranking.reports_title", "semua", dataset.as_of, lang, key="reports")
+    widgets.table(
+        reports, "reports", lang, hide=shown, first=("name", "count", "of_total", "of_unit", "what")
+    )
+    downloads.table_downloads(
+        reports, "reports", "ranking.reports_title", "semua", dataset.as_of, lang, key="reports"
+    )

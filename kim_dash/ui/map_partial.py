@@ -45,7 +45,9 @@ def partial_deck(table: pd.DataFrame, regency: str, lang: str, boundary: str = "
     order.sort(key=lambda s: (s.count != "0", -s.area.area))
     labels, taken = labels_for(enclaves + order, view)
     more, _ = labels_for(neighbours, view, taken)
-    return deck(collection(shapes, values), pd.concat([labels, more]), view.state(), "kecamatan", (), context, border)
+    return deck(
+        collection(shapes, values), pd.concat([labels, more]), view.state(), "kecamatan", (), context, border
+    )
 
 
 def known_legend(table: pd.DataFrame, lang: str) -> None:
