@@ -228,3 +228,15 @@ def opening(dataset: Dataset, code: str, lang: str, page: str = "home") -> list[
                     Sentence(t("grain.reports", lang, reports="; ".join(parts)), combine(extra["source"]))
                 )
     return [s for s in found if s is not None]
+
+
+def data_sentence(view: RegencyView, lang: str) -> Sentence:
+    """Kelola Data's opening: which grain of data the regency has on the date, and what would add to it."""
+    snapshot = view.regency.snapshot
+    total_date = view.total.as_of if view.total else ""
+    date = snapshot.as_of if snapshot is not None else view.partial_as_of or total_date
+    kim = fmt_int(view.total.value, lang) if view.total else ""
+    text = t(
+        f"grain.data.{view.grain}", lang, name=view.name, date=fmt_as_of(date, lang) if date else "", kim=kim
+    )
+    return Sentence(text, STATEMENT)

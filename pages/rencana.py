@@ -12,7 +12,7 @@ from kim_dash.plans import PlanRequest, run_plan
 from kim_dash.problems import DatasetError
 from kim_dash.provenance import combine
 from kim_dash.regency import regency_data
-from kim_dash.ui import charts, charts_plan, downloads, guidance, state, widgets
+from kim_dash.ui import charts, charts_plan, downloads, grain_view, state, widgets
 from kim_dash.ui.app_main import page_context
 
 ctx = page_context()
@@ -20,8 +20,8 @@ lang, dataset = ctx.lang, ctx.dataset
 regency = regency_data(dataset, ctx.regency)
 st.title(t("planner.title", lang, name=regency.name))
 widgets.data_date(dataset, regency.snapshot, lang)
-if not regency.has_data:
-    guidance.no_data(regency, lang)
+if not regency.has_data:  # what the grain there is supports, then how to add data (kim_dash.grain)
+    grain_view.plan_opening(dataset, ctx.regency, lang)
     st.stop()
 
 METHOD_NAMES = {

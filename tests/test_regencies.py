@@ -4,8 +4,8 @@ shown, planned; and a count table that disagrees with the registry of the same d
 import pandas as pd
 
 from kim_dash.cli import main
-from kim_dash.extracts_grain import known_kecamatan
 from kim_dash.data import load_dataset
+from kim_dash.extracts_grain import known_kecamatan
 from kim_dash.geography import load_geography
 from kim_dash.grain import regency_view
 from kim_dash.ingest import ingest

@@ -53,3 +53,13 @@ def other_reports(dataset: Dataset, lang: str) -> None:
     downloads.table_downloads(
         reports, "reports", "ranking.reports_title", "semua", dataset.as_of, lang, key="reports"
     )
+
+
+def plan_opening(dataset: Dataset, code: str, lang: str) -> None:
+    """Rencana without a per-kecamatan table: the regency's total, target and pace, then how to add data."""
+    from kim_dash.grain import regency_view
+
+    view = regency_view(dataset, code)
+    widgets.sentences(opening(dataset, code, lang, "plan"), lang)
+    widgets.cards(grain_cards(view, lang), lang)
+    guidance.no_data(view.regency, lang)
