@@ -89,8 +89,13 @@ class Dataset:
         return self.frames(snapshot)
 
     def dates(self) -> list[str]:
-        """Every snapshot date, newest first: the choices of "data as of"."""
-        return sorted({s.as_of for s in self.snapshots}, reverse=True)
+        """Every date with data, newest first: the choices of "data as of" — snapshots, and the dates of
+        published totals, per-kecamatan lists and national reports (each shows what was published by then)."""
+        found = {s.as_of for s in self.snapshots}
+        national = self.reports[self.reports["level"] == "national"]
+        for frame in (self.history, self.kecamatan_facts, national):
+            found |= {str(d) for d in frame["as_of"] if d}
+        return sorted(found, reverse=True)
 
     def regencies_with_data(self) -> list[str]:
         return sorted(

@@ -13,6 +13,7 @@ import pytest
 from kim_dash import i18n
 from kim_dash.apportion import METHODS
 from kim_dash.brief_grain import PLACE_WHATS
+from kim_dash.grain import GRAINS
 from kim_dash.coverage import KECAMATAN_COLUMNS, STATUSES
 from kim_dash.extracts import COLUMN_KINDS
 from kim_dash.inequality import MEASURES
@@ -68,6 +69,7 @@ DYNAMIC = {
     "grain.date_kind": ["as_of", "event", "article", "inferred"],
     "grain.kpi": ["known_without", "at_least", "unknown"],
     "grain.state": list(KNOWN_ORDER),
+    "grain.data": list(GRAINS),
     "col": list(COLUMN_KINDS) + KECAMATAN_COLUMNS,
     "problem": PROBLEMS,
     "field": [k.split(".", 1)[1] for k in STRINGS if k.startswith("field.")],  # the registry's vocabulary
