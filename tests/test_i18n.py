@@ -13,9 +13,9 @@ import pytest
 from kim_dash import i18n
 from kim_dash.apportion import METHODS
 from kim_dash.brief_grain import PLACE_WHATS
-from kim_dash.grain import GRAINS
 from kim_dash.coverage import KECAMATAN_COLUMNS, STATUSES
 from kim_dash.extracts import COLUMN_KINDS
+from kim_dash.grain import GRAINS
 from kim_dash.inequality import MEASURES
 from kim_dash.palette import KNOWN_ORDER
 from kim_dash.planner import MODES, WEIGHTINGS
