@@ -75,6 +75,13 @@ class RegencyView:
         return self.grain in FULL_GRAINS
 
     @property
+    def data_as_of(self) -> str:
+        """The date of what the view shows: the table's, else the latest total's or list's ("" = none)."""
+        if self.regency.snapshot is not None:
+            return self.regency.snapshot.as_of
+        return max(self.total.as_of if self.total else "", self.partial_as_of)
+
+    @property
     def n_kecamatan(self) -> int:
         return len(self.regency.kecamatan)
 

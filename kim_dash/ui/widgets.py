@@ -128,8 +128,7 @@ def view_date(view, lang: str) -> None:
 
     if view.regency.snapshot is not None:
         data_date(None, view.regency.snapshot, lang)
-    elif view.total is not None or view.partial_as_of:
-        date = max(view.total.as_of if view.total else "", view.partial_as_of)
-        st.caption(t("common.data_date", lang, date=fmt_as_of(date, lang)))
+    elif view.data_as_of:
+        st.caption(t("common.data_date", lang, date=fmt_as_of(view.data_as_of, lang)))
     else:
         st.caption(t("common.no_data_date", lang))
