@@ -199,3 +199,17 @@ def test_the_notices_say_what_the_data_and_the_builder_do():
     ).groups()
     readme = (root / "data" / "README.md").read_text(encoding="utf-8")
     assert f"tolerance {regency_tol}° for kabupaten/kota, {kecamatan_tol}° for" in readme
+
+
+def test_the_pace_from_today_and_a_missed_deadline_are_said_in_words(dataset):
+    import datetime as dt
+
+    from kim_dash.brief_grain import pace_sentence
+
+    view = regency_view(dataset, MALANG)
+    this_year = pace_sentence(view, "en", dt.date(2026, 3, 1)).text
+    assert "175 new KIM are needed in 2026 alone" in this_year and "3 years ago" in this_year
+    two_years = pace_sentence(view, "id", dt.date(2025, 1, 1)).text
+    assert "88 KIM baru per tahun selama 2 tahun mulai 2025" in two_years  # ceil(175 / 2)
+    late = pace_sentence(view, "id", dt.date(2027, 1, 1)).text
+    assert late.startswith("Tenggat 2026 sudah lewat") and "175" in late
