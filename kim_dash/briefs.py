@@ -85,8 +85,15 @@ def build_doc(dataset: Dataset, request: BriefRequest) -> BriefDoc:
             )
             # make_plan orders the plan: most new KIM first, then the largest shortfall left
             table = brief_parts.table(plan, "plan", lang, title, ("code", "weight"))
-    else:
-        sentences = [sentences_of.Sentence(t("brief.no_data", lang, name=regency.name), "illustrative")]
+    else:  # below the full grain: what the grain there is supports (kim_dash.grain), never a sample mark
+        from kim_dash.brief_grain import opening
+        from kim_dash.grain import regency_view
+        from kim_dash.grain_kpis import grain_cards
+
+        page = {"home": "home", "kecamatan": "kecamatan"}.get(request.page, "plan")
+        sentences = opening(dataset, regency.code, lang, page)
+        cards = grain_cards(regency_view(dataset, regency.code), lang)
+        kpis = [Kpi(c.label, c.value, "", not is_published(c.source)) for c in cards]
         if request.page == "plan":  # a published total and a dated target still say what is missing
             plan_request = request.plan or PlanRequest(regency.code)
             sentences += plan_notes(run_plan(dataset, plan_request), plan_request, lang)
@@ -100,9 +107,14 @@ def build_doc(dataset: Dataset, request: BriefRequest) -> BriefDoc:
         "kecamatan": t("kecamatan.title", lang, name=regency.name),
         "plan": t("planner.title", lang, name=regency.name),
     }
+    shown_as_of = snapshot.as_of if snapshot else ""
+    if request.page != "ranking" and not shown_as_of:  # the date of the totals or list shown instead
+        from kim_dash.grain import regency_view
+
+        shown_as_of = regency_view(dataset, regency.code).data_as_of
     date = (
-        t("common.data_date", lang, date=fmt_as_of(snapshot.as_of, lang))
-        if snapshot
+        t("common.data_date", lang, date=fmt_as_of(shown_as_of, lang))
+        if snapshot or shown_as_of
         else t("common.no_data_date", lang)
     )
     return BriefDoc(

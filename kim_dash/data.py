@@ -20,7 +20,14 @@ from kim_dash.store_engine import visitor_label
 from kim_dash.validate import validate_frame
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parents[1] / "data"
-CURATED_FILES = {"history": "kim_history.csv", "targets": "targets.csv", "facts": "published_figures.csv"}
+CURATED_FILES = {
+    "history": "kim_history.csv",
+    "targets": "targets.csv",
+    "facts": "published_figures.csv",
+    "reports": "published_reports.csv",
+    "kecamatan_facts": "published_kecamatan.csv",
+}
+OPTIONAL_FILES = ("reports", "kecamatan_facts")  # a data folder without them has no such reports
 PREVIEW_ID = -1  # a session's upload: shown like the latest snapshot, never stored
 
 
@@ -51,6 +58,8 @@ class Dataset:
     history: pd.DataFrame
     targets: pd.DataFrame
     facts: Facts
+    reports: pd.DataFrame = field(default_factory=lambda: typed_empty("reports"))
+    kecamatan_facts: pd.DataFrame = field(default_factory=lambda: typed_empty("kecamatan_facts"))
     store_label: str = ""
     as_of: str = ""  # the chosen "data as of" date; "" = the latest
     previews: dict[tuple[str, str], tuple[Snapshot, pd.DataFrame]] = field(default_factory=dict)
@@ -81,8 +90,13 @@ class Dataset:
         return self.frames(snapshot)
 
     def dates(self) -> list[str]:
-        """Every snapshot date, newest first: the choices of "data as of"."""
-        return sorted({s.as_of for s in self.snapshots}, reverse=True)
+        """Every date with data, newest first: the choices of "data as of" — snapshots, and the dates of
+        published totals, per-kecamatan lists and national reports (each shows what was published by then)."""
+        found = {s.as_of for s in self.snapshots}
+        national = self.reports[self.reports["level"] == "national"]
+        for frame in (self.history, self.kecamatan_facts, national):
+            found |= {str(d) for d in frame["as_of"] if d}
+        return sorted(found, reverse=True)
 
     def regencies_with_data(self) -> list[str]:
         return sorted(
@@ -107,11 +121,21 @@ class Dataset:
         return bool(self.previews)
 
 
+def typed_empty(kind: str) -> pd.DataFrame:
+    from kim_dash.schema import typed
+    from kim_dash.specs import SPECS
+
+    return typed(kind, pd.DataFrame({c.name: pd.Series([], dtype=str) for c in SPECS[kind]}))
+
+
 def load_curated(folder: Path, geography: Geography) -> dict[str, pd.DataFrame]:
     """History, targets and published aggregates of the data folder, validated."""
     problems: list[Problem] = []
     frames: dict[str, pd.DataFrame] = {}
     for kind, relative in CURATED_FILES.items():
+        if kind in OPTIONAL_FILES and not (folder / relative).exists():
+            frames[kind] = typed_empty(kind)
+            continue
         raw, read_problems = read_data_file(folder, relative)
         problems += read_problems
         if raw is not None:
@@ -154,6 +178,8 @@ def load_dataset(
         curated["history"],
         curated["targets"],
         Facts(curated["facts"]),
+        curated["reports"],
+        curated["kecamatan_facts"],
         visitor_label(store.engine.url, store.label),  # shown on the Data page: no user, host or port
         as_of,
     )

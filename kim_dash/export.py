@@ -18,7 +18,7 @@ import pandas as pd
 
 from kim_dash.extracts import kind_of
 from kim_dash.i18n import DECIMALS, PERCENT_DECIMALS, t
-from kim_dash.provenance import ILLUSTRATIVE, PUBLISHED, SETTING
+from kim_dash.provenance import ILLUSTRATIVE, PUBLISHED, SETTING, STATEMENT
 from kim_dash.xlsx import write_xlsx
 
 # OWASP CSV injection: a cell starting with one of these can run as a formula in a spreadsheet
@@ -41,6 +41,8 @@ def source_label(source: str, lang: str) -> str:
         return t("source.mix", lang, published=mix.group(1), illustrative=mix.group(2))
     if source == SETTING:
         return t("source.setting", lang)
+    if source == STATEMENT:
+        return t("source.statement", lang)
     return t("source.illustrative", lang) if source == ILLUSTRATIVE else source
 
 

@@ -46,6 +46,8 @@ def _fill_defaults(frame: pd.DataFrame, kind: str, file: str) -> pd.DataFrame:
         out.insert(0, "id", [f"ROW-{i + 1:04d}" for i in range(len(out))])
     if kind in ("registry", "counts", "national") and "source" not in out.columns:
         out["source"] = f"published:{file}"
+    elif kind in ("registry", "counts", "national"):  # a row that names no source rests on the file
+        out["source"] = out["source"].where(out["source"].astype(str).str.strip() != "", f"published:{file}")
     for column in ("fields", "desa_code", "year_formed", "status"):
         if kind == "registry" and column not in out.columns:
             out[column] = ""
@@ -148,15 +150,16 @@ def template(kind: str, regency: str = DEFAULT_REGENCY, geography: Geography | N
             "year_formed": "2015",
             "status": "aktif",
             "fields": "pendidikan;seni budaya",
-            "source": "published:registri Diskominfo",
+            "source": "",  # empty: the file is the source; never an invented published reference
         },
         "counts": {
             "kecamatan_code": kec_code,
             "count": "3",
-            "source": "published:laporan Diskominfo",
+            "source": "",
             "as_of": "2026-11-01",
             "note": "",
         },
-        "national": {"code": regency, "count": "134", "source": "published:Kominfo Des 2014", "note": ""},
+        # an example count, not a published figure (134 is Bogor's, never the chosen regency's)
+        "national": {"code": regency, "count": "3", "source": "", "note": ""},
     }
     return pd.DataFrame([examples[kind]])

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 STATUS_ORDER = ("none", "below", "at", "above")  # tanpa KIM · di bawah · sesuai · di atas target
 STATUS_HEX = {"none": "#B2182B", "below": "#F4A582", "at": "#92C5DE", "above": "#2166AC"}
+# what is known per kecamatan when only partial facts exist: unknown is its own grey class, never 0
+KNOWN_ORDER = ("none", "some", "at_least", "unknown")
+KNOWN_HEX = {"none": "#B2182B", "some": "#2166AC", "at_least": "#92C5DE", "unknown": "#9AA3AB"}
 CALM = "#2E6F9E"
 FOCUS = "#D9822B"
 MUTED = "#B8C4CE"

@@ -28,8 +28,12 @@ def snapshot_progress(dataset: Dataset, code: str) -> pd.DataFrame:
 
 
 def reported_history(dataset: Dataset, code: str) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Dated reports (for a time axis) and undated ones (listed, never given a date) of one regency."""
+    """Dated reports (for a time axis) and undated ones (listed, never given a date) of one regency,
+    as seen on the chosen date: nothing dated later, and no undated report (it may be later)."""
     history = dataset.history[dataset.history["regency_code"] == code]
-    dated = history[history["as_of"] != ""].sort_values("as_of")
-    undated = history[history["as_of"] == ""]
+    dated = history[history["as_of"] != ""]
+    if dataset.as_of:
+        dated = dated[dated["as_of"] <= dataset.as_of]  # a partial date counts from its start
+    dated = dated.sort_values("as_of", kind="stable")  # "2023" (early 2023) before "2023-06"
+    undated = history[history["as_of"] == ""] if not dataset.as_of else history.iloc[0:0]
     return dated.reset_index(drop=True), undated.reset_index(drop=True)

@@ -17,11 +17,12 @@ import pandas as pd
 PUBLISHED = "published:"
 ILLUSTRATIVE = "illustrative"
 SETTING = "setting"  # a value the user chose (a what-if target): not data, so it marks nothing
+STATEMENT = "statement"  # what the data hold ("no data for Sarmi"): a true statement, never sample
 
 
 def is_published(source: str) -> bool:
     """Whether a figure with this source is shown without the illustrative marker."""
-    return str(source).startswith(PUBLISHED) or source == SETTING
+    return str(source).startswith(PUBLISHED) or source in (SETTING, STATEMENT)
 
 
 def combine(sources: Iterable[str]) -> str:
@@ -33,7 +34,7 @@ def combine(sources: Iterable[str]) -> str:
     values = [str(s) for s in sources]
     published = [s for s in values if is_published(s)]
     if values and len(published) == len(values):
-        refs = sorted({s.removeprefix(PUBLISHED) for s in published if s != SETTING})
+        refs = sorted({s.removeprefix(PUBLISHED) for s in published if s not in (SETTING, STATEMENT)})
         return PUBLISHED + "; ".join(refs) if refs else SETTING
     if not published:
         return ILLUSTRATIVE

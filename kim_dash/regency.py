@@ -1,7 +1,8 @@
 """One kabupaten/kota as the per-kecamatan pages see it: its kecamatan, its data, its targets.
 
-The KIM per kecamatan come from the latest registry or count table on or before the chosen date (a
-registry wins a tie: it names every KIM). A kecamatan with no KIM in a table is a zero whose source
+The KIM per kecamatan come from the latest registry or complete count table on or before the chosen
+date (a registry wins a tie: it names every KIM); a count table that leaves kecamatan unknown is a
+partial fact, shown by kim_dash.grain. A kecamatan with no KIM in a table is a zero whose source
 is the whole table's: the zero is only as published as the table is complete.
 """
 
@@ -15,6 +16,7 @@ import pandas as pd
 
 from kim_dash.cache import derived
 from kim_dash.data import Dataset
+from kim_dash.partial import is_partial_table
 from kim_dash.provenance import Facts, Figure, combine, combine_series
 from kim_dash.store import Snapshot
 
@@ -139,8 +141,14 @@ def regency_data(dataset: Dataset, code: str) -> RegencyData:
     geography = dataset.geography
     kecamatan = geography.kecamatan_in(code).copy()
     kecamatan["villages"] = kecamatan["desa_count"] + kecamatan["kelurahan_count"]
+    codes = kecamatan["code"].tolist()
     series = sorted(
-        dataset.history_of("registry", code) + dataset.history_of("counts", code),
+        (
+            s
+            for s in dataset.history_of("registry", code) + dataset.history_of("counts", code)
+            # a count table that leaves kecamatan unknown is a partial fact (kim_dash.grain), not a table
+            if not is_partial_table(dataset, code, s.kind, dataset.frame(s), s.as_of, codes)
+        ),
         key=lambda s: (s.id < 0, s.as_of, KIND_ORDER[s.kind], s.id),
     )
     shown = series[-1] if series else None

@@ -116,7 +116,9 @@ def typed(kind: str, frame: pd.DataFrame) -> pd.DataFrame:
         if col.name not in out.columns:
             out[col.name] = ""
             continue
-        if col.kind == "int":
+        if col.kind == "int" and col.nullable:  # unknown stays unknown: a nullable integer, never 0
+            out[col.name] = pd.to_numeric(out[col.name].replace("", None)).astype("Int64")
+        elif col.kind == "int":
             out[col.name] = out[col.name].astype("int64")
         elif col.kind == "year":  # may be unknown: nullable integer, never an invented year
             out[col.name] = pd.to_numeric(out[col.name].replace("", None)).astype("Int64")

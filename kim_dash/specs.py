@@ -36,6 +36,16 @@ NUMBER_TEXT = (
     r"-?[0-9]{1,15}(\.[0-9]{1,15})?"  # a weight such as 5331149 or 0.25; "inf" and "²" are not numbers
 )
 DATE_TEXT = r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?"
+REPORT_WHATS = (
+    "kim",
+    "kim_active",
+    "kim_formed",
+    "desa_with_kim",
+    "kecamatan_with_kim",
+    "kecamatan_without_kim",
+    "kim_registered_kimid",
+    "provinces_with_kim_registered_kimid",
+)
 SNAPSHOT_KINDS = ("registry", "national", "counts")
 TARGET_IDS = ("kim_total", "kim_per_desa", "kim_per_kecamatan", "kim_new", "spm_kecamatan_coverage")
 
@@ -133,6 +143,32 @@ SPECS: dict[str, tuple[Col, ...]] = {
         Col("subject", nullable=True),
         Col("value", "int"),
         Col("source", "source"),
+    ),
+    # published reports of any kabupaten/kota, province or the nation (scripts/build_published.py)
+    "reports": (
+        Col("level", "choice", choices=("national", "province", "regency")),
+        Col("province_code", "code:province", ref="province", nullable=True),
+        Col("regency_code", "code:regency", ref="regency", nullable=True),
+        Col("what", "choice", choices=REPORT_WHATS),
+        Col("count", "int"),
+        Col("of_total", "int", nullable=True),
+        Col("of_unit", nullable=True),
+        Col("as_of", "date", nullable=True),
+        Col("date_text"),
+        Col("date_kind", "choice", choices=("as_of", "event", "article", "inferred")),
+        Col("source", "source"),
+        Col("url"),
+        Col("note", nullable=True),
+    ),
+    # partial facts per kecamatan from published lists: an exact count, or "at least" one
+    "kecamatan_facts": (
+        Col("regency_code", "code:regency", ref="regency"),
+        Col("kecamatan_code", "code:kecamatan", ref="kecamatan"),
+        Col("as_of", "date"),
+        Col("count", "int", nullable=True),
+        Col("at_least", "int", nullable=True),
+        Col("source", "source"),
+        Col("note", nullable=True),
     ),
     "seed": (
         Col("file"),

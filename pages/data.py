@@ -6,7 +6,9 @@ from functools import partial
 import streamlit as st
 
 from kim_dash import export
+from kim_dash.brief_grain import data_sentence
 from kim_dash.columns import ALIASES
+from kim_dash.grain import regency_view
 from kim_dash.i18n import t
 from kim_dash.ingest import template
 from kim_dash.store import Snapshot
@@ -16,6 +18,7 @@ from kim_dash.ui.app_main import page_context
 ctx = page_context()
 lang, dataset = ctx.lang, ctx.dataset
 st.title(t("data.title", lang))
+widgets.sentences([data_sentence(regency_view(dataset, ctx.regency), lang)], lang)  # the grain there is
 st.caption(t("data.lead", lang))
 if state.previews():
     st.button(t("banner.back", lang), on_click=state.clear_previews, key="data_back", type="primary")

@@ -6,10 +6,11 @@ from kim_dash.brief import empty_kecamatan_sentence, target_sentence
 from kim_dash.briefs import BriefRequest, brief_pdf
 from kim_dash.coverage import coverage_kpis, growth_by_year, kecamatan_table
 from kim_dash.extracts import registry_extract, slug_of
+from kim_dash.grain import regency_view
 from kim_dash.i18n import fmt_int, fmt_num, fmt_x_of_y, t
 from kim_dash.progress import reported_history, snapshot_progress
 from kim_dash.regency import regency_data
-from kim_dash.ui import charts, charts_plan, downloads, guidance, map_legend, maps, state, widgets
+from kim_dash.ui import charts, charts_plan, downloads, grain_view, map_legend, maps, state, widgets
 from kim_dash.ui.app_main import page_context
 
 ctx = page_context()
@@ -18,9 +19,11 @@ regency = regency_data(dataset, ctx.regency)
 names = dict(zip(regency.kecamatan["code"], regency.kecamatan["name"], strict=True))
 
 st.title(t("kecamatan.title", lang, name=regency.name))
-widgets.data_date(dataset, regency.snapshot, lang)
-if not regency.has_data:
-    guidance.no_data(regency, lang)
+view = regency_view(dataset, ctx.regency)
+widgets.view_date(view, lang)
+if not view.full:  # partial facts, totals, reports or nothing: what is known, then how to add data
+    grain_view.kecamatan_known(dataset, view, lang)
+    widgets.sources(dataset, [regency.snapshot], lang, regency.code)
     st.stop()
 
 

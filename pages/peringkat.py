@@ -17,7 +17,7 @@ from kim_dash.ranking import (
     top_with_focus,
 )
 from kim_dash.regency_summary import province_regencies
-from kim_dash.ui import charts, downloads, frame, guidance, map_legend, maps, widgets
+from kim_dash.ui import charts, downloads, frame, grain_view, guidance, map_legend, maps, widgets
 from kim_dash.ui.app_main import page_context
 
 ctx = page_context()
@@ -159,6 +159,8 @@ widgets.table(table, "ranking", lang, height=420, hide=("province_code",))
 downloads.table_downloads(
     table, "ranking", "ranking.table_title", flt.slug(), snapshot.as_of, lang, key="ranking"
 )
+
+grain_view.other_reports(dataset, lang)  # other definitions and dates: beside the table, never in it
 
 st.subheader(t("ranking.province_title", lang))
 summary = province_summary(dataset)

@@ -15,7 +15,7 @@ from kim_dash.plans import DEFAULT_PER_YEAR, PlanRequest, minimum_each, rule_tex
 from kim_dash.problems import DatasetError
 from kim_dash.provenance import combine
 from kim_dash.regency import regency_data
-from kim_dash.ui import charts, charts_plan, downloads, guidance, state, widgets
+from kim_dash.ui import charts, charts_plan, downloads, grain_view, state, widgets
 from kim_dash.ui.app_main import page_context
 
 ctx = page_context()
@@ -23,12 +23,14 @@ lang, dataset = ctx.lang, ctx.dataset
 regency = regency_data(dataset, ctx.regency)
 st.title(t("planner.title", lang, name=regency.name))
 widgets.data_date(dataset, regency.snapshot, lang)
-if not regency.has_data:
-    # a published total and a target with a deadline still say how old the data is and what is missing
-    widgets.sentences(
-        timing_sentences(run_plan(dataset, PlanRequest(regency.code)), PlanRequest(regency.code), lang), lang
+if not regency.has_data:  # what the grain there is supports, then how to add data (kim_dash.grain)
+    opening_request = PlanRequest(regency.code)
+    grain_view.plan_opening(
+        dataset,
+        ctx.regency,
+        lang,
+        timing_sentences(run_plan(dataset, opening_request), opening_request, lang),
     )
-    guidance.no_data(regency, lang)
     st.stop()
 
 default = run_plan(dataset, PlanRequest(regency.code)).total.value

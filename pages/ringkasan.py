@@ -1,10 +1,15 @@
 """Ringkasan: the brief first (the answer in plain sentences), then the figures and the progress."""
 
+from typing import Any
+
 import streamlit as st
 
 from kim_dash.brief import home_sentences
+from kim_dash.brief_grain import nearest_sentence, opening
 from kim_dash.briefs import BriefRequest, brief_pdf
 from kim_dash.coverage import coverage_kpis, growth_by_year
+from kim_dash.grain import regency_view
+from kim_dash.grain_kpis import grain_cards, kimid_card
 from kim_dash.i18n import fmt_as_of, fmt_int, fmt_pct, fmt_x_of_y, t
 from kim_dash.progress import reported_history, snapshot_progress
 from kim_dash.ranking import focus_stats, national_snapshot, national_totals
@@ -15,10 +20,15 @@ from kim_dash.ui.app_main import page_context
 ctx = page_context()
 lang, dataset = ctx.lang, ctx.dataset
 regency = regency_data(dataset, ctx.regency)
+view = regency_view(dataset, ctx.regency)  # which grain of data answers (kim_dash.grain)
 
 st.title(t("home.title", lang, name=regency.name))
-widgets.data_date(dataset, regency.snapshot, lang)
-widgets.sentences(home_sentences(dataset, regency.code, lang), lang)
+widgets.view_date(view, lang)
+# the answer first: the full grain's sentences, or what the grain there is supports
+widgets.sentences(
+    home_sentences(dataset, regency.code, lang) if view.full else opening(dataset, regency.code, lang), lang
+)
+nearest = nearest_sentence(dataset, regency.code, lang)
 downloads.pdf_download(
     lambda: brief_pdf(dataset, BriefRequest("home", lang, regency.code)),
     "home",
@@ -28,7 +38,15 @@ downloads.pdf_download(
 )
 
 national = national_snapshot(dataset)
-kim_col, rank_col, national_col = st.columns(3)  # the regency's own count first
+if not view.full:  # only the figures this grain has, one card each: no blank slot
+    widgets.cards(grain_cards(view, lang), lang)
+kim_col: Any = None  # the regency's own count first (full grain); the grain's cards stand above
+rank_col: Any = None
+national_col: Any = None
+if view.full:
+    kim_col, rank_col, national_col = st.columns(3)
+elif national is not None:
+    rank_col, national_col = st.columns(2)
 if national is not None:
     totals = national_totals(dataset)
     date = fmt_as_of(national.as_of, lang)
@@ -55,10 +73,15 @@ if national is not None:
             stats.rank.source,
             t("home.kpi.rank_help", lang, count=fmt_int(stats.count.value, lang)),
         )
+    else:
+        widgets.kpi(rank_col, t("home.kpi.rank", lang, date=date), t("grain.not_listed", lang), lang)
     rank_col.page_link(
         "pages/peringkat.py", label=t("home.link.ranking", lang), icon=":material/leaderboard:"
     )
-if regency.has_data:
+kimid = kimid_card(dataset, lang)
+if kimid is not None:  # a different definition: beside the 2014 total, never ranked against it
+    widgets.cards([kimid], lang, national_col)
+if view.full and kim_col is not None:
     kpis = coverage_kpis(regency)
     share = kpis.progress
     widgets.figure_kpi(
@@ -104,23 +127,22 @@ if regency.has_data:
     )
     to_form_col.page_link("pages/rencana.py", label=t("home.link.planner", lang), icon=":material/target:")
     widgets.illustrative_notice([kpis.kim.source, kpis.kecamatan_with_kim.source], lang)
-else:
-    st.info(t("home.no_data", lang, name=widgets.plain(regency.name)), icon=":material/info:")
-    st.page_link("pages/data.py", label=t("home.link.data", lang), icon=":material/upload_file:")
+if nearest is not None:
+    widgets.sentences([nearest], lang)
 
 st.subheader(t("home.history.title", lang, name=regency.name))
 dated, undated = reported_history(dataset, regency.code)
 # a total target is a line on the chart; "a KIM in every kecamatan" is not a number of KIM to draw
-spread = coverage_kpis(regency).target if regency.has_data else None
+spread = view.target
 target = spread.total.value if spread is not None and spread.spread in ("even", "per_desa") else 0
 left, right = st.columns([3, 2])
-left.plotly_chart(
-    charts_plan.progress_chart(
-        snapshot_progress(dataset, regency.code), dated, growth_by_year(regency), target, lang
-    ),
-    width="stretch",
-    config=charts.CONFIG,
-)
+points, growth = snapshot_progress(dataset, regency.code), growth_by_year(regency)
+if len(points) or len(dated) or len(growth):
+    left.plotly_chart(
+        charts_plan.progress_chart(points, dated, growth, target, lang), width="stretch", config=charts.CONFIG
+    )
+else:  # nothing dated to draw: say so, never an empty chart
+    left.info(t("grain.no_chart", lang), icon=":material/timeline:")
 with right:
     if len(dated):
         st.markdown(f"**{t('home.history.published', lang)}**")
@@ -144,6 +166,8 @@ with right:
             )
     st.caption(t("home.history.note", lang))
 
+if not view.full:  # how to add the data this view lacks
+    st.page_link("pages/data.py", label=t("home.link.data", lang), icon=":material/upload_file:")
 with st.expander(t("home.howto.title", lang), expanded=False):
     st.markdown(t("home.howto.body", lang))
 widgets.sources(dataset, [national, regency.snapshot], lang, regency.code)

@@ -12,10 +12,14 @@ import pytest
 
 from kim_dash import i18n
 from kim_dash.apportion import METHODS
+from kim_dash.brief_grain import PLACE_WHATS
 from kim_dash.coverage import KECAMATAN_COLUMNS, STATUSES
 from kim_dash.extracts import COLUMN_KINDS
+from kim_dash.grain import GRAINS
 from kim_dash.inequality import MEASURES
+from kim_dash.palette import KNOWN_ORDER
 from kim_dash.planner import MODES, WEIGHTINGS
+from kim_dash.specs import REPORT_WHATS
 from kim_dash.specs import STATUSES as KIM_STATUSES
 from kim_dash.strings import STRINGS
 
@@ -58,6 +62,14 @@ DYNAMIC = {
         "band_count",
         "kecamatan_with_kim",
     ],
+    "grain": ["early", "mid"],
+    "grain.what": list(REPORT_WHATS),
+    "grain.what_of": list(PLACE_WHATS),
+    "grain.target": ["even", "per_desa"],
+    "grain.date_kind": ["as_of", "event", "article", "inferred"],
+    "grain.kpi": ["known_without", "at_least", "unknown"],
+    "grain.state": list(KNOWN_ORDER),
+    "grain.data": list(GRAINS),
     "col": list(COLUMN_KINDS) + KECAMATAN_COLUMNS,
     "problem": PROBLEMS,
     "field": [k.split(".", 1)[1] for k in STRINGS if k.startswith("field.")],  # the registry's vocabulary

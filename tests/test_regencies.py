@@ -4,9 +4,10 @@ shown, planned; and a count table that disagrees with the registry of the same d
 import pandas as pd
 
 from kim_dash.cli import main
-from kim_dash.coverage import coverage_kpis, kecamatan_table
 from kim_dash.data import load_dataset
+from kim_dash.extracts_grain import known_kecamatan
 from kim_dash.geography import load_geography
+from kim_dash.grain import regency_view
 from kim_dash.ingest import ingest
 from kim_dash.regency import regency_data
 
@@ -47,6 +48,8 @@ def test_names_resolve_inside_the_regency_and_a_misspelling_is_reported(geograph
 
 
 def test_a_count_table_for_another_regency_imports_and_is_shown(data_copy, tmp_path, monkeypatch, capsys):
+    """Five kecamatan named: imported, shown as what it is — five known counts, the other 28 unknown
+    (not zeros), below the regency's published total (215 in June 2023)."""
     path = tmp_path / "malang.csv"
     path.write_bytes(count_table([*ROWS[:4], ("Dampit", 3)]))
     assert (
@@ -60,23 +63,27 @@ def test_a_count_table_for_another_regency_imports_and_is_shown(data_copy, tmp_p
                 "--regency",
                 "Kabupaten Malang",
                 "--as-of",
-                "2023-06",
+                "2025-06",
             ]
         )
         == 0
     )
     assert "stored" in capsys.readouterr().out
     dataset = load_dataset(data_copy, geography=load_geography(data_copy))
-    malang = regency_data(dataset, MALANG)
-    kpis = coverage_kpis(malang)
-    assert (kpis.kim.value, kpis.kecamatan_with_kim.value, kpis.kecamatan) == (36, 5, 33)
-    table = kecamatan_table(malang).set_index("name")
-    assert table.loc["Kepanjen", "kim"] == 12 and table.loc["Kromengan", "kim"] == 0
-    assert malang.targets.deadline == 2026 and kpis.target.spread == "per_desa"
+    assert not regency_data(dataset, MALANG).has_data  # a partial table is no full per-kecamatan table
+    view = regency_view(dataset, MALANG)
+    assert view.grain == "partial" and view.partial_as_of == "2025-06"
+    known = known_kecamatan(view).set_index("name")
+    assert known.loc["Kepanjen", "kim"] == 12 and pd.isna(known.loc["Kromengan", "kim"])
+    assert view.states() == {"none": 0, "some": 5, "at_least": 0, "unknown": 28}
+    assert view.total is not None and (view.total.value, view.total.as_of) == (215, "2023-06")
+    assert view.target is not None and view.target.deadline == 2026 and view.target.spread == "per_desa"
     monkeypatch.setenv("KIM_DATA_DIR", str(data_copy))
     at = open_page("kecamatan", wilayah=MALANG)
-    assert "Kabupaten Malang" in at.title[0].value and metric_values(at)["KIM"] == "36"
-    assert any(c.value == "Data per Juni 2023" for c in at.caption)
+    assert "Kabupaten Malang" in at.title[0].value
+    metrics = metric_values(at)
+    assert metrics["KIM (Juni 2023)"] == "215" and metrics["Kecamatan tidak diketahui"] == "28 dari 33"
+    assert any(c.value == "Data per Juni 2025" for c in at.caption)
 
 
 def test_a_bogor_count_table_that_disagrees_with_the_registry_is_reported(data_copy, tmp_path, capsys):

@@ -109,9 +109,19 @@ def export_frame(dataset: Dataset, args: argparse.Namespace) -> tuple[pd.DataFra
             args.search,
         )
         return ranking_extract(dataset, flt), "ranking"
+    if args.table == "reports":  # every published report on or before --as-of, each with its own date
+        from kim_dash.extracts_grain import reports_extract
+
+        return reports_extract(dataset), "reports"
     regency = regency_data(dataset, regency_code(args, geography))
     chosen = resolve(args.kecamatan, geography.names("kecamatan", regency.code), "kecamatan")
     if args.table == "kecamatan":
+        from kim_dash.extracts_grain import known_kecamatan
+        from kim_dash.grain import regency_view
+
+        view = regency_view(dataset, regency.code)
+        if not view.full:  # no invented zero rows: what is known per kecamatan, unknown cells empty
+            return known_kecamatan(view, chosen), "kecamatan"
         return kecamatan_extract(regency, chosen), "kecamatan"
     if args.table == "registry":
         return registry_extract(regency, chosen, args.search), "registry"

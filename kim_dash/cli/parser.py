@@ -13,7 +13,7 @@ from kim_dash.planner import MODES
 from kim_dash.ranking import BAND_LABELS
 
 PAGES = ("home", "ranking", "kecamatan", "plan")
-TABLES = ("ranking", "provinces", "kecamatan", "registry", "saturation", "progress")
+TABLES = ("ranking", "provinces", "kecamatan", "registry", "saturation", "progress", "reports")
 
 
 def _regency(parser: argparse.ArgumentParser) -> None:

@@ -71,9 +71,12 @@ def progress_chart(
 
 
 def _axis_date(as_of: str) -> str:
-    """Where a partial date sits on a time axis (the hover says the date as stored: "Desember 2014")."""
+    """Where a partial date sits on a time axis (the hover says the date as stored: "Desember 2014").
+
+    A year-only figure sits at the start of its year, so that "2023" (early 2023) is never drawn after
+    a dated June 2023 point; a month's sits mid-month."""
     parts = as_of.split("-")
-    return {1: f"{as_of}-07-01", 2: f"{as_of}-15", 3: as_of}[len(parts)]
+    return {1: f"{as_of}-01-01", 2: f"{as_of}-15", 3: as_of}[len(parts)]
 
 
 @_figure_cache

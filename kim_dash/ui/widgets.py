@@ -111,3 +111,24 @@ def data_date(dataset, snapshot, lang: str) -> None:
         st.caption(t("common.preview_date", lang, file=plain(snapshot.file_name)))
     else:
         st.caption(t("common.data_date", lang, date=fmt_as_of(snapshot.as_of, lang)))
+
+
+def cards(items, lang: str, column=None) -> None:
+    """KPI cards of kim_dash.grain_kpis, one column each (or stacked in `column`): never a blank slot."""
+    if not items:
+        return
+    columns = [column] * len(items) if column is not None else st.columns(len(items))
+    for where, card in zip(columns, items, strict=True):
+        kpi(where, card.label, card.value, lang, card.source, card.help)
+
+
+def view_date(view, lang: str) -> None:
+    """'Data per Juni 2023' from the grain shown (a table's date, else the latest total's)."""
+    from kim_dash.i18n import fmt_as_of
+
+    if view.regency.snapshot is not None:
+        data_date(None, view.regency.snapshot, lang)
+    elif view.data_as_of:
+        st.caption(t("common.data_date", lang, date=fmt_as_of(view.data_as_of, lang)))
+    else:
+        st.caption(t("common.no_data_date", lang))
