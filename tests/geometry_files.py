@@ -15,7 +15,10 @@ import zipfile
 from pathlib import Path
 
 CIBINONG = (106.838295, -6.484742)
-WGS84_WKT = 'GEOGCS["WGS 84",DATUM["WGS_1984",SPHEROID["WGS 84",6378137,298.257223563]],PRIMEM["Greenwich",0],UNIT["degree",0.0174532925199433]]'
+WGS84_WKT = (
+    'GEOGCS["WGS 84",DATUM["WGS_1984",SPHEROID["WGS 84",6378137,298.257223563]],'
+    'PRIMEM["Greenwich",0],UNIT["degree",0.0174532925199433]]'
+)
 
 
 def polygon_wkb(ring: list[tuple[float, float]]) -> bytes:
