@@ -1,11 +1,12 @@
 """Geometry work whose cost the file controls, bounded: inline when small, else in a child process.
 
-GEOS cannot be interrupted, and two of its operations grow with the square of the crossings a file can
-pack into few vertices: make_valid of a polygon whose edges all cross (600 such 400-vertex polygons in
-a 5 MB GeoJSON: 10 minutes) and the union of crossing strips (2,000 five-vertex features: 95 s). Small
-jobs run inline (a few hundred vertices finish within a second whatever their shape); larger ones run
-in a fresh interpreter (`python -c`, so no main module is re-imported) with a memory and CPU cap,
-killed at the deadline. Geometries travel as length-prefixed WKB both ways: no pickle.
+GEOS cannot be interrupted, and its validity check, repair and union grow with the square of the
+crossings a file can pack into few vertices: is_valid of a ring cycling 400,000 times over 16 points
+(over a minute), make_valid of 10,000 such vertices (95 s), 600 crossing 400-vertex polygons in a 5 MB
+GeoJSON (10 minutes), the union of 2,000 crossing strips (95 s). Small jobs run inline (a few hundred
+vertices finish within a second whatever their shape); larger ones run in a fresh interpreter (this
+file as a script, `-I`: numpy and shapely only) capped at SECONDS of CPU and MEMORY_BYTES of address
+space, killed at twice SECONDS of wall clock. Geometries travel as length-prefixed WKB: no pickle.
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ import struct
 import subprocess
 import sys
 from collections.abc import Callable
-from pathlib import Path
 
 import numpy as np
 import shapely
@@ -24,7 +24,6 @@ SECONDS = 20.0
 MEMORY_BYTES = 4 * 1024**3  # the child's address space: a runaway repair fails there, not on the server
 INLINE_VERTICES = 500
 POLYGONAL = (3, 6)  # shapely type ids of Polygon and MultiPolygon
-_PACKAGE_ROOT = str(Path(__file__).resolve().parents[1])
 
 
 class TooComplex(Exception):
@@ -109,7 +108,7 @@ def main() -> None:
         import resource
 
         resource.setrlimit(resource.RLIMIT_AS, (MEMORY_BYTES, MEMORY_BYTES))
-        resource.setrlimit(resource.RLIMIT_CPU, (int(SECONDS) + 5, int(SECONDS) + 10))
+        resource.setrlimit(resource.RLIMIT_CPU, (max(1, int(SECONDS)), int(SECONDS) + 5))
     except (ImportError, ValueError, OSError):
         pass  # no such limits on this platform: the parent's deadline still holds
     items = _unpack(sys.stdin.buffer.read())
@@ -132,17 +131,12 @@ def run(job: str, geometries: list, groups: list[int] | None = None, args: tuple
         return JOBS[job](geometries, groups, *args)
     payload = _pack([(g, shapely.to_wkb(geometry)) for g, geometry in zip(groups, geometries)])
     env = {**os.environ, "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1"}
-    env["PYTHONPATH"] = os.pathsep.join(p for p in (_PACKAGE_ROOT, env.get("PYTHONPATH")) if p)
-    command = [
-        sys.executable,
-        "-c",
-        "from kim_dash.boundary_repair import main; main()",
-        job,
-        *map(repr, args),
-    ]
+    # this file as a script (-I: no user site, no cwd on the path): numpy and shapely only, not the
+    # kim_dash package (pandas, pyproj...), whose import alone took 16 s of wall clock on a loaded host
+    command = [sys.executable, "-I", __file__, job, *map(repr, args)]
     try:
         done = subprocess.run(
-            command, input=payload, capture_output=True, timeout=SECONDS, env=env, check=True
+            command, input=payload, capture_output=True, timeout=2 * SECONDS, env=env, check=True
         )
         return [
             KEPT if tag == 1 else None if w is None else shapely.from_wkb(w)
@@ -156,3 +150,7 @@ def run(job: str, geometries: list, groups: list[int] | None = None, args: tuple
         shapely.errors.GEOSException,
     ) as err:
         raise TooComplex(job) from err  # timed out (killed), died at a cap, or answered nonsense
+
+
+if __name__ == "__main__":
+    main()
