@@ -65,8 +65,15 @@ def _validate(geometries: list, groups: list[int]) -> list:
 
 
 def _simplify(geometries: list, groups: list[int], tolerance: float = 0.0, grid: float = 0.0) -> list:
-    simplified = shapely.simplify(np.asarray(geometries, dtype=object), tolerance, preserve_topology=True)
-    return list(shapely.set_precision(simplified, grid))
+    """Simplified, then snapped to the display grid; where snapping meets a topology GEOS cannot
+    resolve (a repaired star: "side location conflict"), the coordinates are only rounded."""
+    out = []
+    for geometry in shapely.simplify(np.asarray(geometries, dtype=object), tolerance, preserve_topology=True):
+        try:
+            out.append(shapely.set_precision(geometry, grid))
+        except shapely.errors.GEOSException:
+            out.append(shapely.set_precision(geometry, grid, mode="pointwise"))
+    return out
 
 
 class _Kept:
