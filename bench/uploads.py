@@ -1,4 +1,5 @@
-"""Benchmark: the worst uploads at the size limit through kim_dash.readers.read_table.
+"""Benchmark: the worst uploads at the size limit through kim_dash.readers.read_table (tables) and
+kim_dash.boundary_files.read_boundary_file (boundaries: the worst geometry of tests/geometry_files.py).
 
     python bench/uploads.py            # a few minutes; prints a Markdown table
 
@@ -29,6 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from tests import geometry_files as gf  # noqa: E402
 from tests import sheet_files as hf  # noqa: E402
 
 MB = 1024 * 1024
@@ -104,6 +106,7 @@ def make_files(folder: Path) -> list[tuple[str, Path]]:
     files["sst_uniqueCount_1e14.xlsx"] = hf.xlsx(
         hf.sheet_xml('<row r="1"><c r="A1" t="s"><v>0</v></c></row>'), sst
     )
+    files.update(gf.worst_files(folder / "geometry"))  # a .gpkg and a .zip read as boundaries
     out = []
     for name, raw in files.items():
         (folder / name).write_bytes(raw)
@@ -116,10 +119,13 @@ def _csv(rows: list[list[object]], delimiter: str = ";") -> str:
 
 
 def _outcome(path: Path, raw: bytes) -> str:
+    from kim_dash.boundary_files import read_boundary_file
     from kim_dash.problems import DatasetError
     from kim_dash.readers import read_table
 
     try:
+        if path.suffix in (".gpkg", ".zip", ".geojson"):
+            return f"read {len(read_boundary_file(raw, path.name).frame)} features"
         rows = read_table(raw, path.name)
         return f"read {len(rows):,} rows × {max(len(r) for r in rows)} cols"
     except DatasetError as err:
@@ -216,7 +222,7 @@ def main() -> None:
         files = make_files(Path(folder))
         print(
             "| file | size | outcome | parse time (s) | peak memory: reader heap (MB, tracemalloc) / "
-            "calamine child (MB, VmHWM) | p95 lateness of a 10 ms tick: idle → during parse (ms) |"
+            "child: calamine or geometry (MB, VmHWM) | p95 lateness of a 10 ms tick: idle → during parse (ms) |"
         )
         print("|---|---:|---|---:|---:|---:|")
         for name, path in files:

@@ -124,19 +124,21 @@ def _finish(parsed: Parsed, file: str, layer: str | None) -> BoundaryRead:
     x, y = xy[:, 0], xy[:, 1]
     if not (np.isfinite(xy).all() and (np.abs(x) <= 180).all() and (np.abs(y) <= 90).all()):
         fail(file, "out_of_range", value=f"{crs.name}: {_bounds(xy)}")
-    invalid = np.flatnonzero(~shapely.is_valid(projected))
-    try:
-        fixed = boundary_repair.run("repair", list(projected[invalid])) if len(invalid) else []
+    try:  # validity too: its cost grows with the square of the crossings (boundary_repair)
+        checked = boundary_repair.run("validate", list(projected))
     except boundary_repair.TooComplex as err:
         seconds = f"{boundary_repair.SECONDS:.0f}"
         raise DatasetError([Problem(file, None, None, None, "too_complex", seconds)]) from err
-    for position, geometry in zip(invalid, fixed):
+    repaired = 0
+    for position, geometry in enumerate(checked):
+        if geometry is boundary_repair.KEPT:
+            continue
         if geometry is None:
             dropped[int(keep[position])] = "drop_repair_not_polygon"
+        repaired += geometry is not None
         projected[position] = geometry
     kept_rows = [int(index) for index in keep if int(index) not in dropped]
     kept_geometries = [g for g in projected if g is not None]
-    repaired = sum(g is not None for g in fixed)
     if not kept_rows:
         fail(file, "no_polygons", detail=str(len(geometries)))
     return BoundaryRead(

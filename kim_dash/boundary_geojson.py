@@ -27,6 +27,7 @@ from kim_dash.boundary_base import (
     fail,
     text_value,
 )
+from kim_dash.boundary_wkb import check_counts
 from kim_dash.problems import DatasetError, Problem
 
 POLYGON_DEPTH = {"Polygon": 3, "MultiPolygon": 4}  # list levels down to a position
@@ -79,6 +80,13 @@ def _legacy_crs(member: object, file: str) -> pyproj.CRS:
     fail(file, "bad_crs_member", value=name if isinstance(name, str) else json.dumps(member)[:200])
 
 
+def _rings(coordinates: Any, kind: str, file: str, row: int) -> None:
+    """Part and ring bounds, counted before shapely builds anything (depth is fixed by `_positions`)."""
+    polygons = [coordinates] if kind == "Polygon" else coordinates
+    if isinstance(polygons, list) and all(isinstance(p, list) for p in polygons):
+        check_counts(file, row, len(polygons), sum(len(p) for p in polygons))
+
+
 def _json_geometry(geometry: object, row: int, budget: VertexBudget) -> BaseGeometry | str:
     """A shapely polygon, or the reason key for skipping the feature."""
     if geometry is None:
@@ -91,6 +99,7 @@ def _json_geometry(geometry: object, row: int, budget: VertexBudget) -> BaseGeom
         return "drop_not_polygon"
     if kind not in POLYGON_DEPTH:
         return "drop_bad_geometry"
+    _rings(geometry.get("coordinates"), kind, budget.file, row)
     try:
         budget.add(_positions(geometry.get("coordinates"), POLYGON_DEPTH[kind]), row)
         return shape({"type": kind, "coordinates": geometry["coordinates"]})

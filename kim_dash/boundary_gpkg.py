@@ -8,7 +8,6 @@ and no virtual table or view is ever queried (they run code: modules, SQL in the
 from __future__ import annotations
 
 import sqlite3
-import struct
 import time
 from collections.abc import Callable
 from typing import TypeVar
@@ -29,31 +28,35 @@ from kim_dash.boundary_base import (
     pick_layer,
     text_value,
 )
+from kim_dash.boundary_wkb import NotPolygon, scan_wkb
 from kim_dash.problems import DatasetError, Problem
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 APPLICATION_IDS = (b"GPKG", b"GP10", b"GP11")  # 1.2+, 1.0, 1.1
 METADATA = ("gpkg_contents", "gpkg_geometry_columns", "gpkg_spatial_ref_sys")
 ENVELOPE_BYTES = {0: 0, 1: 32, 2: 48, 3: 48, 4: 64}
-# standard WKB type codes (2D, Z, M, ZM) of Polygon and MultiPolygon; other standard codes are not polygons
-POLYGON_WKB = {3, 6, 1003, 1006, 2003, 2006, 3003, 3006}
-OTHER_WKB = {base + k for base in (0, 1000, 2000, 3000) for k in (1, 2, 4, 5, 7)}
 SECONDS = 10.0
+WAL_VERSIONS, ROLLBACK_VERSIONS = b"\x02\x02", b"\x01\x01"  # header bytes 18-19: write and read version
 T = TypeVar("T")
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
 class ExtendedGeometry(ValueError):
     """A GeoPackage 'extended' geometry blob (a vendor's own encoding)."""
 
 
-def _open(raw: bytes, file: str) -> sqlite3.Connection:
+def _open(raw: bytes, file: str, deadline: float) -> sqlite3.Connection:
     if len(raw) < 100 or not raw.startswith(SQLITE_MAGIC):
         fail(file, "gpkg_not_sqlite")
     if raw[68:72] not in APPLICATION_IDS:
         fail(file, "gpkg_not_geopackage")
+    if raw[18:20] == WAL_VERSIONS:
+        # WAL mode (QGIS leaves its files so): the upload holds the main file only, whose pages are the
+        # last checkpoint. Marked as a rollback-journal file, the in-memory copy reads without a -wal
+        # file (deserialize cannot open WAL mode); nothing is ever written to a disk.
+        raw = raw[:18] + ROLLBACK_VERSIONS + raw[20:]
     connection = sqlite3.connect(":memory:")
     connection.text_factory = lambda value: value.decode("utf-8", errors="replace")  # TEXT need not be UTF-8
-    deadline = time.monotonic() + SECONDS
     connection.set_progress_handler(lambda: time.monotonic() > deadline, 10_000)  # nonzero: interrupt
     connection.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, MAX_UPLOAD_BYTES)
     connection.deserialize(raw)
@@ -66,41 +69,58 @@ def _quote(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
-def _schema(connection: sqlite3.Connection, file: str) -> tuple[set[str], set[str]]:
-    """(plain tables, virtual tables and views): names exactly as sqlite_master holds them."""
-    plain: set[str] = set()
+def _schema(connection: sqlite3.Connection, file: str) -> tuple[dict[str, str], set[str]]:
+    """(plain tables, virtual tables and views), keyed by lower-case name as SQLite matches them
+    (ASCII case-insensitively); the plain ones map to their names exactly as sqlite_master holds them."""
+    plain: dict[str, str] = {}
     other: set[str] = set()
     for kind, name, sql in connection.execute("SELECT type, name, sql FROM sqlite_master"):
         if kind in ("table", "view") and isinstance(name, str):
             virtual = kind == "view" or (
                 isinstance(sql, str) and sql.lstrip().upper().startswith("CREATE VIRTUAL")
             )
-            (other if virtual else plain).add(name)
-    if not set(METADATA) <= plain:
+            if virtual:
+                other.add(_fold(name))
+            else:
+                plain[_fold(name)] = name
+    if not set(METADATA) <= set(plain):
         fail(file, "gpkg_broken")  # missing, or a virtual table or view in their place
     return plain, other
+
+
+def _fold(name: str) -> str:
+    """A name as SQLite compares identifiers: ASCII letters folded, nothing else (unlike str.lower)."""
+    return name.translate(_ASCII_LOWER)
 
 
 def _feature_layers(connection: sqlite3.Connection) -> dict[str, tuple[str, int]]:
     """Layer name -> (geometry column, srs_id), in name order."""
     rows = connection.execute(
         "SELECT c.table_name, g.column_name, g.srs_id FROM gpkg_contents AS c "
-        "JOIN gpkg_geometry_columns AS g ON g.table_name = c.table_name "
+        "JOIN gpkg_geometry_columns AS g ON g.table_name = c.table_name COLLATE NOCASE "
         "WHERE c.data_type = 'features' ORDER BY c.table_name"
     )
     return {t: (c, s) for t, c, s in rows if isinstance(t, str) and isinstance(c, str) and isinstance(s, int)}
 
 
-def _run(raw: bytes, file: str, job: Callable[[sqlite3.Connection, set[str], set[str]], T]) -> T:
-    """Run `job(connection, plain, other)` on a GeoPackage's bytes; every SQLite error is one Problem."""
+def _run(raw: bytes, file: str, job: Callable[[sqlite3.Connection, dict[str, str], set[str]], T]) -> T:
+    """Run `job(connection, plain, other)` on a GeoPackage's bytes; every SQLite error is one Problem:
+    past the time limit 'too slow to read', else 'damaged'."""
+    deadline = time.monotonic() + SECONDS
+
+    def problem() -> Problem:
+        if time.monotonic() > deadline:  # the progress handler interrupted a statement
+            return Problem(file, None, None, None, "gpkg_too_slow", f"{SECONDS:.0f}")
+        return Problem(file, None, None, None, "gpkg_broken")
+
     try:
-        connection = _open(raw, file)
+        connection = _open(raw, file, deadline)
     except (sqlite3.Error, UnicodeDecodeError) as err:
-        raise DatasetError([Problem(file, None, None, None, "gpkg_broken")]) from err
+        raise DatasetError([problem()]) from err
     try:
         return job(connection, *_schema(connection, file))
     except (sqlite3.Error, UnicodeDecodeError) as err:  # corrupt page, time limit, message not UTF-8
-        raise DatasetError([Problem(file, None, None, None, "gpkg_broken")]) from err
+        raise DatasetError([problem()]) from err
     finally:
         connection.close()
 
@@ -151,7 +171,8 @@ def wkb_of(blob: object) -> bytes | None:
 
 
 def _geometry(blob: object, row: int, budget: VertexBudget, file: str):
-    """A shapely polygon or the reason key for skipping the feature."""
+    """A shapely polygon or the reason key for skipping the feature; the WKB is walked (depth, parts,
+    rings, points, every byte) before shapely parses it, so GEOS never sees a nested collection."""
     if blob is None:
         return "drop_no_geometry"
     try:
@@ -162,32 +183,33 @@ def _geometry(blob: object, row: int, budget: VertexBudget, file: str):
         return "drop_bad_geometry"
     if wkb is None:
         return "drop_no_geometry"
-    if len(wkb) < 5 or wkb[0] not in (0, 1):
-        return "drop_bad_geometry"
-    kind = struct.unpack("<I" if wkb[0] else ">I", wkb[1:5])[0]
-    if kind in OTHER_WKB:
+    try:
+        counts = scan_wkb(wkb, file, row)
+    except NotPolygon:
         return "drop_not_polygon"
-    if kind not in POLYGON_WKB:
-        return "drop_bad_geometry"  # curves, EWKB flags, nonsense
-    budget.add(len(wkb) // 16, row)  # at least 16 bytes a vertex: an upper bound before parsing
+    except ValueError:
+        return "drop_bad_geometry"  # curves, EWKB flags, truncated, trailing bytes, mixed members
+    budget.add(counts.points, row)
     try:
         return shapely.from_wkb(wkb)
     except (shapely.errors.GEOSException, ValueError):
-        return "drop_bad_geometry"
+        return "drop_bad_geometry"  # e.g. a ring of three points
 
 
 def read_gpkg(raw: bytes, file: str, layer: str | None) -> tuple[Parsed, str]:
-    def job(connection: sqlite3.Connection, plain: set[str], other: set[str]) -> tuple[Parsed, str]:
+    def job(connection: sqlite3.Connection, plain: dict[str, str], other: set[str]) -> tuple[Parsed, str]:
         layers = _feature_layers(connection)
         if not layers:
             fail(file, "no_geometry_layer")
         name = pick_layer(list(layers), layer, file)
-        if name in other or name not in plain:
+        if _fold(name) in other:
             fail(file, "gpkg_virtual_table", value=name)
+        if _fold(name) not in plain:  # gpkg_contents names a table the file does not hold
+            fail(file, "gpkg_missing_table", value=name)
         geometry_column, srs_id = layers[name]
-        table = _quote(name)
+        table = _quote(plain[_fold(name)])
         info = connection.execute(
-            "SELECT name, type, pk, hidden FROM pragma_table_xinfo(?)", (name,)
+            "SELECT name, type, pk, hidden FROM pragma_table_xinfo(?)", (plain[_fold(name)],)
         ).fetchall()
         by_lower = {n.lower(): n for n, _, _, hidden in info if isinstance(n, str) and hidden == 0}
         if geometry_column.lower() not in by_lower:

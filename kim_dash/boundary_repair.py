@@ -1,11 +1,12 @@
 """Geometry work whose cost the file controls, bounded: inline when small, else in a child process.
 
-GEOS cannot be interrupted, and two of its operations grow with the square of the crossings a file can
-pack into few vertices: make_valid of a polygon whose edges all cross (600 such 400-vertex polygons in
-a 5 MB GeoJSON: 10 minutes) and the union of crossing strips (2,000 five-vertex features: 95 s). Small
-jobs run inline (a few hundred vertices finish within a second whatever their shape); larger ones run
-in a fresh interpreter (`python -c`, so no main module is re-imported) with a memory and CPU cap,
-killed at the deadline. Geometries travel as length-prefixed WKB both ways: no pickle.
+GEOS cannot be interrupted, and its validity check, repair and union grow with the square of the
+crossings a file can pack into few vertices: is_valid of a ring cycling 400,000 times over 16 points
+(over a minute), make_valid of 10,000 such vertices (95 s), 600 crossing 400-vertex polygons in a 5 MB
+GeoJSON (10 minutes), the union of 2,000 crossing strips (95 s). Small jobs run inline (a few hundred
+vertices finish within a second whatever their shape); larger ones run in a fresh interpreter (this
+file as a script, `-I`: numpy and shapely only) capped at SECONDS of CPU and MEMORY_BYTES of address
+space, killed at twice SECONDS of wall clock. Geometries travel as length-prefixed WKB: no pickle.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import os
 import struct
 import subprocess
 import sys
-from pathlib import Path
+from collections.abc import Callable
 
 import numpy as np
 import shapely
@@ -23,7 +24,6 @@ SECONDS = 20.0
 MEMORY_BYTES = 4 * 1024**3  # the child's address space: a runaway repair fails there, not on the server
 INLINE_VERTICES = 500
 POLYGONAL = (3, 6)  # shapely type ids of Polygon and MultiPolygon
-_PACKAGE_ROOT = str(Path(__file__).resolve().parents[1])
 
 
 class TooComplex(Exception):
@@ -52,7 +52,41 @@ def _union(geometries: list, groups: list[int]) -> list:
     return [shapely.union_all(members[ids == group]) for group in range(int(ids.max()) + 1)]
 
 
-JOBS = {"repair": _repair, "union": _union}
+def _validate(geometries: list, groups: list[int]) -> list:
+    """KEPT for a valid geometry, else its repair (None when nothing of it has an area). is_valid
+    alone costs the square of the crossings: 40,000 vertices cycling over 16 points take 0.8 CPU-s,
+    400,000 over a minute."""
+    members = np.asarray(geometries, dtype=object)
+    out: list = [KEPT] * len(members)
+    invalid = np.flatnonzero(~shapely.is_valid(members))
+    for index, geometry in zip(invalid, _repair(list(members[invalid]), []) if len(invalid) else []):
+        out[int(index)] = geometry
+    return out
+
+
+def _simplify(geometries: list, groups: list[int], tolerance: float = 0.0, grid: float = 0.0) -> list:
+    """Simplified, then snapped to the display grid; where snapping meets a topology GEOS cannot
+    resolve (a repaired star: "side location conflict"), the coordinates are only rounded."""
+    out = []
+    for geometry in shapely.simplify(np.asarray(geometries, dtype=object), tolerance, preserve_topology=True):
+        try:
+            out.append(shapely.set_precision(geometry, grid))
+        except shapely.errors.GEOSException:
+            out.append(shapely.set_precision(geometry, grid, mode="pointwise"))
+    return out
+
+
+class _Kept:
+    """The job left the geometry as it was: nothing is sent back."""
+
+
+KEPT = _Kept()
+JOBS: dict[str, Callable[..., list]] = {
+    "repair": _repair,
+    "union": _union,
+    "validate": _validate,
+    "simplify": _simplify,
+}
 
 
 def _pack(items: list[tuple[int, bytes | None]]) -> bytes:
@@ -81,28 +115,40 @@ def main() -> None:
         import resource
 
         resource.setrlimit(resource.RLIMIT_AS, (MEMORY_BYTES, MEMORY_BYTES))
-        resource.setrlimit(resource.RLIMIT_CPU, (int(SECONDS) + 5, int(SECONDS) + 10))
+        resource.setrlimit(resource.RLIMIT_CPU, (max(1, int(SECONDS)), int(SECONDS) + 5))
     except (ImportError, ValueError, OSError):
         pass  # no such limits on this platform: the parent's deadline still holds
     items = _unpack(sys.stdin.buffer.read())
-    result = JOBS[sys.argv[1]]([shapely.from_wkb(w) for _, w in items], [g for g, _ in items])
-    sys.stdout.buffer.write(_pack([(0, None if g is None else shapely.to_wkb(g)) for g in result]))
+    args = [float(a) for a in sys.argv[2:]]
+    result = JOBS[sys.argv[1]]([shapely.from_wkb(w) for _, w in items], [g for g, _ in items], *args)
+    sys.stdout.buffer.write(_pack([_answer(g) for g in result]))
 
 
-def run(job: str, geometries: list, groups: list[int] | None = None) -> list:
-    """JOBS[job](geometries, groups), inline when small; TooComplex past the deadline or the memory cap."""
+def _answer(geometry: object) -> tuple[int, bytes | None]:
+    if geometry is KEPT:
+        return 1, None
+    return 0, None if geometry is None else shapely.to_wkb(geometry)
+
+
+def run(job: str, geometries: list, groups: list[int] | None = None, args: tuple[float, ...] = ()) -> list:
+    """JOBS[job](geometries, groups, *args), inline when small; TooComplex past the deadline or the
+    memory cap. Every GEOS call whose cost a user's file controls goes through here."""
     groups = groups if groups is not None else [0] * len(geometries)
     if not geometries or int(shapely.get_num_coordinates(geometries).sum()) <= INLINE_VERTICES:
-        return JOBS[job](geometries, groups)
+        return JOBS[job](geometries, groups, *args)
     payload = _pack([(g, shapely.to_wkb(geometry)) for g, geometry in zip(groups, geometries)])
     env = {**os.environ, "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1"}
-    env["PYTHONPATH"] = os.pathsep.join(p for p in (_PACKAGE_ROOT, env.get("PYTHONPATH")) if p)
-    command = [sys.executable, "-c", "from kim_dash.boundary_repair import main; main()", job]
+    # this file as a script (-I: no user site, no cwd on the path): numpy and shapely only, not the
+    # kim_dash package (pandas, pyproj...), whose import alone took 16 s of wall clock on a loaded host
+    command = [sys.executable, "-I", __file__, job, *map(repr, args)]
     try:
         done = subprocess.run(
-            command, input=payload, capture_output=True, timeout=SECONDS, env=env, check=True
+            command, input=payload, capture_output=True, timeout=2 * SECONDS, env=env, check=True
         )
-        return [None if w is None else shapely.from_wkb(w) for _, w in _unpack(done.stdout)]
+        return [
+            KEPT if tag == 1 else None if w is None else shapely.from_wkb(w)
+            for tag, w in _unpack(done.stdout)
+        ]
     except (
         subprocess.SubprocessError,
         OSError,
@@ -111,3 +157,7 @@ def run(job: str, geometries: list, groups: list[int] | None = None) -> list:
         shapely.errors.GEOSException,
     ) as err:
         raise TooComplex(job) from err  # timed out (killed), died at a cap, or answered nonsense
+
+
+if __name__ == "__main__":
+    main()

@@ -1,6 +1,7 @@
 """Zipped Shapefile boundaries read with pyshp from memory: no GDAL, no temporary files.
 
-Only the .shp/.shx/.dbf/.prj/.cpg members of a checked zip are ever read; one .shp is one layer.
+Only the .shp/.dbf/.prj/.cpg members of a checked zip are ever read (the .shx index is not trusted:
+records are found by the .shp's own headers); one .shp is one layer.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from kim_dash.boundary_base import (
     read_member,
     text_value,
 )
+from kim_dash.boundary_wkb import check_counts
 from kim_dash.problems import DatasetError, Problem
 
 SHAPEFILE_PARTS = (".shp", ".shx", ".dbf", ".prj", ".cpg")
@@ -100,7 +102,9 @@ def _polygon(interface: dict) -> shapely.Geometry:
 
 
 def count_points(shp: bytes, file: str) -> int:
-    """Vertices a .shp declares, from its record headers alone (before pyshp builds any point)."""
+    """Vertices a .shp declares, from its record headers alone (before pyshp builds any point); rings
+    (parts) bounded per record. pyshp then walks the same headers: it is never given the .shx, whose
+    record lengths could step into a record's points, onto a polygon these headers never declared."""
     budget, offset, records = VertexBudget(file), 100, 0
     while offset + 12 <= len(shp):
         length = 2 * struct.unpack_from(">i", shp, offset + 4)[0]  # content length in 16-bit words
@@ -109,6 +113,8 @@ def count_points(shp: bytes, file: str) -> int:
             break  # damaged: pyshp reports it
         at = offset + 8 + POINT_COUNT_AT.get(kind, -1)  # where numPoints sits in the record
         if at > offset + 8 and at + 4 <= len(shp):
+            if POINT_COUNT_AT[kind] == 40:  # numParts just before numPoints
+                check_counts(file, records + 1, 0, struct.unpack_from("<i", shp, at - 4)[0])
             budget.add(max(0, struct.unpack_from("<i", shp, at)[0]), records + 1)
         records += 1
         check_count(file, records)
@@ -120,12 +126,10 @@ def _read_shapes(archive, parts, file: str, encoding: str, errors: str) -> Parse
     files = {
         ext: io.BytesIO(read_member(archive, info, file))
         for ext, info in parts.items()
-        if ext in (".shp", ".shx", ".dbf")
+        if ext in (".shp", ".dbf")
     }
     count_points(files[".shp"].getvalue(), file)
-    reader = shapefile.Reader(
-        shp=files[".shp"], shx=files.get(".shx"), dbf=files[".dbf"], encoding=encoding, encodingErrors=errors
-    )
+    reader = shapefile.Reader(shp=files[".shp"], dbf=files[".dbf"], encoding=encoding, encodingErrors=errors)
     check_count(file, reader.numRecords)
     columns = [f.name for f in reader.fields[1:]]  # the first is dBASE's deletion flag
     check_columns(file, columns)

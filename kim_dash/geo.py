@@ -12,7 +12,6 @@ from pathlib import Path
 
 import geopandas as gpd
 import pandas as pd
-import shapely
 
 from kim_dash import boundary_repair, names
 from kim_dash.boundary_files import ACCEPTED, read_boundary_file
@@ -126,9 +125,17 @@ def join_boundaries(
 
 
 def simplify(frame: gpd.GeoDataFrame, level: str) -> gpd.GeoDataFrame:
+    """Simplified and snapped to the display grid, bounded (boundary_repair): snapping can make a
+    polygon's edges cross, and re-noding them costs what the file makes it cost."""
     out = frame.copy()
-    simplified = out.geometry.simplify(SIMPLIFY_DEGREES[level], preserve_topology=True)
-    out["geometry"] = shapely.set_precision(simplified.values, GRID_DEGREES[level])
+    try:
+        done = boundary_repair.run(
+            "simplify", list(out.geometry.values), args=(SIMPLIFY_DEGREES[level], GRID_DEGREES[level])
+        )
+    except boundary_repair.TooComplex as err:
+        seconds = f"{boundary_repair.SECONDS:.0f}"
+        raise DatasetError([Problem("boundaries", None, None, None, "too_complex", seconds)]) from err
+    out["geometry"] = gpd.GeoSeries(done, index=out.index, crs=out.crs)
     return out[~out.geometry.is_empty]
 
 

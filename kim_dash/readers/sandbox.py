@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -17,6 +18,8 @@ from kim_dash.problems import DatasetError, Problem
 from kim_dash.readers.budget import Budget, refuse
 
 WORKER = Path(__file__).with_name("cells.py")
+# RLIMIT_CPU: SIGXCPU at the soft limit, SIGKILL at the hard one (a process that ignores SIGXCPU)
+CPU_KILLS = (-signal.SIGXCPU, -signal.SIGKILL) if hasattr(signal, "SIGXCPU") else ()
 
 
 def run_worker(raw: bytes, file: str, mode: str, sheet: str | None, budget: Budget) -> dict:
@@ -40,10 +43,12 @@ def run_worker(raw: bytes, file: str, mode: str, sheet: str | None, budget: Budg
             check=False,
         )
     except subprocess.TimeoutExpired:
-        refuse(file, "read_limit")
+        refuse(file, "read_too_slow", detail=str(budget.worker_seconds))
     except OSError as err:  # no interpreter to start: refuse rather than parse in this process
         refuse(file, "bad_spreadsheet", detail=type(err).__name__)
-    if done.returncode != 0:  # killed: memory or CPU limit, or an abort inside the library
+    if done.returncode in CPU_KILLS:  # the CPU limit: slow, not damaged
+        refuse(file, "read_too_slow", detail=str(budget.worker_seconds))
+    if done.returncode != 0:  # killed: the memory limit, or an abort inside the library
         refuse(file, "read_limit")
     try:
         lines = done.stdout.split(b"\n")
