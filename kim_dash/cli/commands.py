@@ -54,6 +54,8 @@ def write(data: bytes, out: Path | None) -> None:
     if out is None:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
+    elif not out.parent.is_dir():
+        raise UsageError(f"--out {out}: no such folder {out.parent} (make it first)")
     else:
         out.write_bytes(data)
 
@@ -165,10 +167,10 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(problem.line(args.lang), file=sys.stderr)
     if result.problems:
         return 1
-    check_import(result, getattr(args, "as_of", ""))  # nor does a missing date: the store stays untouched
+    check_import(result, args.as_of, args.allow_future)  # nor does a missing date: the store stays untouched
     store = open_store(args, geography, create=True)
     store.ensure_schema()
-    done = store_import(store, result, raw, getattr(args, "as_of", ""), args.note, geography)
+    done = store_import(store, result, raw, args.as_of, args.note, geography, args.allow_future)
     verb = "already stored, nothing changed" if done.already else "stored"
     print(
         f"{done.snapshot.label}: {verb} ({done.snapshot.rows} rows, {done.snapshot.total_kim} KIM) in {store.label}"
