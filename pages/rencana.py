@@ -14,6 +14,7 @@ from kim_dash.provenance import combine
 from kim_dash.regency import regency_data
 from kim_dash.ui import charts, charts_plan, downloads, guidance, state, widgets
 from kim_dash.ui.app_main import page_context
+from kim_dash.url_values import PER_YEAR_RANGE, TARGET_RANGE, YEAR_RANGE
 
 ctx = page_context()
 lang, dataset = ctx.lang, ctx.dataset
@@ -38,18 +39,18 @@ answer = st.container()  # filled below: the answer sits above the settings that
 
 with st.expander(t("planner.advanced", lang), expanded=False, icon=":material/tune:"):
     c1, c2, c3, c4 = st.columns(4)
+    state.url_int("target", *TARGET_RANGE, default)  # a link's value is bounded before the widget
     total = int(
         c1.number_input(
             t("planner.target", lang),
-            min_value=0,
-            max_value=100_000,
-            value=default,
+            min_value=TARGET_RANGE[0],
+            max_value=TARGET_RANGE[1],
             step=1,
             key="target",
-            bind="query-params",
             help=t("planner.target_help", lang),
         )
     )
+    state.write_url_int("target", total)
     c2.selectbox(
         t("planner.weighting", lang),
         list(WEIGHTINGS),
@@ -137,31 +138,14 @@ st.plotly_chart(charts_plan.before_after(result.plan, lang), width="stretch", co
 st.subheader(t("planner.by_year", lang))
 y1, y2, y3 = st.columns(3)
 per_year_default = int(regency.targets.per_year.value) if regency.targets.per_year else 10
-per_year = int(
-    y1.number_input(
-        t("planner.per_year", lang), 1, 10_000, per_year_default, key="per_tahun", bind="query-params"
-    )
-)
-first = int(
-    y2.number_input(
-        t("planner.from_year", lang),
-        1980,
-        2100,
-        int(as_of[:4]) + 1 if as_of else 2027,
-        key="mulai",
-        bind="query-params",
-    )
-)
-until = int(
-    y3.number_input(
-        t("planner.until", lang),
-        1980,
-        2100,
-        max(regency.targets.deadline or first + 4, first),
-        key="sampai",
-        bind="query-params",
-    )
-)
+state.url_int("per_tahun", *PER_YEAR_RANGE, per_year_default)
+per_year = int(y1.number_input(t("planner.per_year", lang), *PER_YEAR_RANGE, key="per_tahun"))
+state.url_int("mulai", *YEAR_RANGE, int(as_of[:4]) + 1 if as_of else 2027)
+first = int(y2.number_input(t("planner.from_year", lang), *YEAR_RANGE, key="mulai"))
+state.url_int("sampai", *YEAR_RANGE, max(regency.targets.deadline or first + 4, first))
+until = int(y3.number_input(t("planner.until", lang), *YEAR_RANGE, key="sampai"))
+for key, value in (("per_tahun", per_year), ("mulai", first), ("sampai", until)):
+    state.write_url_int(key, value)
 by_year = run_plan(
     dataset,
     PlanRequest(
