@@ -12,7 +12,7 @@ import re
 
 from kim_dash.specs import MAX_DIGITS
 
-WHOLE = re.compile(r"-?[0-9]{1,%d}(\.0*)?" % MAX_DIGITS)
+WHOLE = re.compile(rf"-?[0-9]{{1,{MAX_DIGITS}}}(\.0*)?")
 
 
 def clamp_int(text: str, low: int, high: int) -> int | None:
