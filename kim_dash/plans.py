@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
@@ -10,6 +10,7 @@ from kim_dash.cache import derived
 from kim_dash.coverage import TargetSpread, coverage_kpis, floors, planning_units, target_spread
 from kim_dash.data import Dataset
 from kim_dash.planner import PlanSummary, make_plan, summarise, weights_units
+from kim_dash.problems import DatasetError, Problem
 from kim_dash.provenance import SETTING, Figure
 from kim_dash.regency import RegencyData, regency_data
 from kim_dash.schedule import Schedule, plan_by_year
@@ -88,6 +89,18 @@ def run_plan(dataset: Dataset, request: PlanRequest) -> PlanResult:
         schedule,
         goal,
     )
+
+
+def checked_request(dataset: Dataset, request: PlanRequest) -> tuple[PlanRequest, list[Problem]]:
+    """The one place a weights file is judged: a bad one is a report, and the request returned plans
+    with equal weights, so nothing after it (the table, the plan by year, the PDF) meets the bad file."""
+    if request.weighting != "file" or request.weights_file is None:
+        return replace(request, weights_file=None), []
+    try:
+        run_plan(dataset, replace(request, per_year=None, until=None))
+    except DatasetError as err:
+        return replace(request, weighting="equal", weights_file=None), err.problems
+    return request, []
 
 
 def _minimums_kind(spread: TargetSpread) -> str:

@@ -1,5 +1,7 @@
 """Kesenjangan & Rencana: the answer first (where the next KIM go), then the table and the method."""
 
+from dataclasses import replace
+
 import streamlit as st
 
 from kim_dash.apportion import METHODS
@@ -8,8 +10,7 @@ from kim_dash.briefs import BriefRequest, brief_pdf
 from kim_dash.display import inequality_rows
 from kim_dash.i18n import fmt_int, t
 from kim_dash.planner import MODES, WEIGHTINGS, desa_saturation
-from kim_dash.plans import PlanRequest, run_plan
-from kim_dash.problems import DatasetError
+from kim_dash.plans import PlanRequest, checked_request, run_plan
 from kim_dash.provenance import combine
 from kim_dash.regency import regency_data
 from kim_dash.ui import charts, charts_plan, downloads, guidance, state, widgets
@@ -81,19 +82,20 @@ with st.expander(t("planner.advanced", lang), expanded=False, icon=":material/tu
     st.markdown(t(f"planner.explain.{method}", lang))
     st.markdown(t("planner.explain.ties", lang))
 
-request = PlanRequest(
-    regency.code,
-    None if total == default else total,
-    weighting if weights_file else ("equal" if weighting == "file" else weighting),
-    method,
-    mode,
-    weights_file=weights_file,
+request, weights_problems = checked_request(
+    dataset,
+    PlanRequest(
+        regency.code,
+        None if total == default else total,
+        "equal" if weighting == "file" and weights_file is None else weighting,
+        method,
+        mode,
+        weights_file=weights_file,
+    ),
 )
-try:
-    result = run_plan(dataset, request)
-except DatasetError as err:
-    widgets.validation_report(err.problems, lang, "data.report_title")
-    result = run_plan(dataset, PlanRequest(regency.code, request.target, "equal", method, mode))
+if weights_problems:  # reported once; `request` now plans with equal weights, never the bad file
+    widgets.validation_report(weights_problems, lang, "data.report_title")
+result = run_plan(dataset, request)
 
 with answer:
     widgets.sentences([proposal_sentence(result.plan, lang)], lang)
@@ -146,12 +148,7 @@ state.url_int("sampai", *YEAR_RANGE, max(regency.targets.deadline or first + 4, 
 until = int(y3.number_input(t("planner.until", lang), *YEAR_RANGE, key="sampai"))
 for key, value in (("per_tahun", per_year), ("mulai", first), ("sampai", until)):
     state.write_url_int(key, value)
-by_year = run_plan(
-    dataset,
-    PlanRequest(
-        regency.code, request.target, request.weighting, method, mode, per_year, until, first, weights_file
-    ),
-).schedule
+by_year = run_plan(dataset, replace(request, per_year=per_year, until=until, from_year=first)).schedule
 if by_year is not None:
     done = by_year.reached_year
     key = (
