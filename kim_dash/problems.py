@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kim_dash.i18n import t
+from kim_dash.i18n import fmt_int, t
+
+NUMBER_DETAIL = {"too_big"}  # reasons whose detail is a bound, formatted per language
 
 
 @dataclass(frozen=True)
@@ -18,7 +20,9 @@ class Problem:
 
     def message(self, lang: str = "en") -> str:
         detail = self.detail
-        if self.reason.startswith("unknown_") and detail:
+        if self.reason in NUMBER_DETAIL and detail.isdigit():  # "at most 1,000,000" / "1.000.000"
+            detail = fmt_int(int(detail), lang)
+        elif self.reason.startswith("unknown_") and detail:
             detail = t("problem.suggest", lang, value=detail)  # a hint, never applied
         return t(f"problem.{self.reason}", lang, value=self.value or "", detail=detail)
 

@@ -10,6 +10,7 @@ from pathlib import Path
 import pandas as pd
 
 from kim_dash import export, names
+from kim_dash.cli.checks import UsageError, ambiguous, note, output_path, printable
 from kim_dash.data import Dataset, load_curated, load_dataset
 from kim_dash.extracts import kecamatan_extract, ranking_extract, registry_extract, slug_of
 from kim_dash.geography import Geography, load_geography
@@ -22,15 +23,12 @@ from kim_dash.snapshots import check_import, default_store, store_import
 from kim_dash.store import Store
 
 
-class UsageError(Exception):
-    pass
-
-
 def resolve(values: list[str], names_by_code: dict[str, str], what: str) -> tuple[str, ...]:
     codes = []
     for value in values:
         code = names.match(value, names_by_code)
         if code is None:
+            ambiguous(value, names_by_code, what)
             hint = names.suggest(value, names_by_code)
             raise UsageError(f"unknown {what} {value!r}" + (f" (did you mean {hint}?)" if hint else ""))
         codes.append(code)
@@ -54,10 +52,8 @@ def write(data: bytes, out: Path | None) -> None:
     if out is None:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
-    elif not out.parent.is_dir():
-        raise UsageError(f"--out {out}: no such folder {out.parent} (make it first)")
     else:
-        out.write_bytes(data)
+        output_path(out).write_bytes(data)
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -159,6 +155,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     if not args.file.is_file():
         raise UsageError(f"no such file: {args.file}")
+    note(args.note)
     geography = load_geography(args.data)
     raw = args.file.read_bytes()
     regency = "32.01" if args.kind == "national" else regency_code(args, geography)
@@ -190,9 +187,8 @@ def cmd_snapshots(args: argparse.Namespace) -> int:
     for s in snapshots:
         if regency and s.regency_code not in ("", regency):
             continue
-        print(
-            f"{s.id}\t{s.as_of}\t{s.kind}\t{s.regency_code or '-'}\t{s.rows}\t{s.total_kim}\t{s.sha256[:12]}\t{s.note}"
-        )
+        cells = (s.id, s.as_of, s.kind, s.regency_code or "-", s.rows, s.total_kim, s.sha256[:12])
+        print("\t".join(map(str, cells)) + "\t" + printable(s.note))
     return 0
 
 
