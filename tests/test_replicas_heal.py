@@ -105,3 +105,32 @@ def test_scale_and_heal_bring_dead_replicas_back_and_keep_the_healthy_one(runboo
     assert pids()["r2"] == healthy and all(ctl._alive_map(ctl._load()).values())
     ctl.status(argparse.Namespace())
     assert "all 2 replicas running" in capsys.readouterr().out
+
+
+def test_a_session_that_lost_its_preview_is_told_once():
+    from streamlit.testing.v1 import AppTest
+
+    from .apptest_helpers import APP, open_page
+    from .test_app_data import UPLOAD
+
+    at = open_page("data")
+    at.file_uploader(key="data_file").upload("registri_saya.csv", UPLOAD, "text/csv").run()
+    at.button(key="use_upload").click().run()
+    at.switch_page("pages/kecamatan.py").run()
+    assert at.query_params["pratinjau"] in ("1", ["1"])
+    assert not [w for w in at.warning if "unggah berkasnya kembali" in w.value]
+    carried = {k: v[-1] if isinstance(v, list) else v for k, v in at.query_params.items()}
+
+    fresh = AppTest.from_file(APP, default_timeout=120)  # the replica died: a new session, same URL
+    for key, value in carried.items():
+        fresh.query_params[key] = value
+    fresh.run()  # the first run of the new session (AppTest opens the entry page first)
+    said = [w.value for w in fresh.warning if "unggah berkasnya kembali" in w.value]
+    assert len(said) == 1 and "pratinjau" not in fresh.query_params
+    fresh.switch_page("pages/kecamatan.py").run()
+    assert not [w for w in fresh.warning if "unggah berkasnya kembali" in w.value]  # once
+
+    at.button(key="sidebar_back").click().run()  # back to the stored data on purpose: nothing to tell
+    assert "pratinjau" not in at.query_params
+    at.run()
+    assert not [w for w in at.warning if "unggah berkasnya kembali" in w.value]

@@ -22,6 +22,7 @@ from kim_dash.url_values import clamp, clamp_int
 PREVIEWS = "previews"  # session_state: {(kind, regency): (frame, file name, as_of)}
 COMPOSED = "composed_dataset"  # session_state: (key, Dataset with the previews applied)
 BOUNDARIES = "boundaries"  # session_state: {level: BoundaryJoin}
+PREVIEW_FLAG = "pratinjau"  # in the URL while a preview is shown: its loss (a replica restart) is told
 
 
 @dataclass(frozen=True)
@@ -126,6 +127,7 @@ def use_preview(kind: str, regency: str, frame, file_name: str, as_of: str = "")
 
 def clear_previews() -> None:
     st.session_state[PREVIEWS] = {}
+    st.query_params.pop(PREVIEW_FLAG, None)
 
 
 def previews() -> dict:
