@@ -69,3 +69,15 @@ def test_readiness_is_bounded():
     ):
         pytest.fail("never yielded")
     assert "not healthy after 2 s" in str(caught.value) and "still loading" in str(caught.value)
+
+
+def test_a_replica_that_cannot_start_is_reported_with_its_log(monkeypatch):
+    from tests.browser_helpers import cluster
+
+    def crashing(port, address="127.0.0.1", python=sys.executable):
+        return [python, "-c", CRASHES, f"--server.port={port}"]
+
+    monkeypatch.setattr(cluster, "replica_command", crashing)
+    with pytest.raises(RuntimeError) as caught, cluster.local_cluster(2, timeout=10):
+        pytest.fail("never yielded")
+    assert "exited with code 3" in str(caught.value) and "ImportError: the real cause" in str(caught.value)
