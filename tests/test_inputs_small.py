@@ -105,3 +105,15 @@ def test_a_bound_in_a_problem_is_written_in_the_readers_language(geography):
     assert problem.reason == "too_big"
     assert "at most 1,000,000" in problem.message("en")
     assert "paling banyak 1.000.000" in problem.message("id")
+
+
+def test_every_bound_in_a_message_follows_the_language():
+    from kim_dash.problems import Problem
+
+    rows = Problem("f.csv", 20_001, None, "20000", "too_many_rows")
+    assert "20,000" in rows.message("en") and "20.000" in rows.message("id")
+    vertices = Problem("b.geojson", 3, None, None, "too_many_vertices", "1,000,000")
+    assert "1,000,000" in vertices.message("en") and "1.000.000" in vertices.message("id")
+    assert "5000000" in Problem("f.csv", 2, "count", "5000000", "too_big", "1000000").message(
+        "en"
+    )  # as typed
