@@ -119,3 +119,17 @@ def wait_up(stats_socket: Path | str, names: Sequence[str], timeout: float = 30)
         if time.monotonic() > deadline:
             raise RuntimeError(f"servers not UP: {server_stats(stats_socket)}")
         time.sleep(0.3)
+
+
+COMPOSE_RESOLVERS = """resolvers docker
+    # Docker's embedded DNS: a replica container that comes back with a new address is found again
+    nameserver dns 127.0.0.11:53
+    hold valid 10s
+"""
+
+
+def compose_config(replicas: int) -> str:
+    """The config deploy/compose/haproxy.cfg holds: server rN is compose service appN."""
+    servers = [(f"r{i}", f"app{i}:8501") for i in range(1, replicas + 1)]
+    options = "resolvers docker init-addr last,libc,none"
+    return render_haproxy("*:8080", servers, "/tmp/haproxy.sock", options, COMPOSE_RESOLVERS)

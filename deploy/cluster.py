@@ -125,6 +125,13 @@ def end(*processes: subprocess.Popen, timeout: float = 20) -> None:
             process.wait(10)
 
 
+def _tail(log: Path, chars: int = 4000) -> str:
+    try:
+        return log.read_text(encoding="utf-8", errors="replace")[-chars:]
+    except OSError as err:
+        return f"({err})"
+
+
 @dataclass
 class Cluster:
     url: str  # the balancer
@@ -149,7 +156,16 @@ def local_cluster(
         stack.callback(lambda: end(*processes.values()))  # runs last: replicas after haproxy
         for name in names:
             processes[name] = start_replica(name, ports[name], folder / f"{name}.log", env)
-        wait_healthy({n: f"http://127.0.0.1:{p}" for n, p in ports.items()}, timeout, processes)
+        try:
+            wait_healthy({n: f"http://127.0.0.1:{p}" for n, p in ports.items()}, timeout, processes)
+        except RuntimeError as err:  # the cause first: the log of each replica that is not up
+            down = [
+                n
+                for n in names
+                if processes[n].poll() is not None or not healthy(f"http://127.0.0.1:{ports[n]}")
+            ]
+            tails = "".join(f"\n--- {n}.log ---\n{_tail(folder / f'{n}.log')}" for n in down)
+            raise RuntimeError(f"{err}{tails}") from None
         cfg, sock, lb_port = folder / "haproxy.cfg", folder / "haproxy.sock", free_port()
         servers = [(n, f"127.0.0.1:{ports[n]}") for n in names]
         cfg.write_text(render_haproxy(f"127.0.0.1:{lb_port}", servers, str(sock)))

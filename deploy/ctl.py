@@ -3,6 +3,7 @@
     deploy/run.sh start [--replicas 2] [--bind 0.0.0.0:8080] [--base-port 8501]
     deploy/run.sh status
     deploy/run.sh scale N        # add (or drain and remove) replicas; HAProxy reloads, sessions stay
+    deploy/run.sh heal           # start dead replicas again (alias: restart); healthy ones untouched
     deploy/run.sh reload         # re-render the HAProxy config from the template and reload
     deploy/run.sh stop
     python deploy/ctl.py replica [--port 8501] [--address 0.0.0.0]   # one replica, in the foreground
@@ -24,8 +25,9 @@ import sys
 import time
 from pathlib import Path
 
-from balancer import BACKEND, admin, check_config, render_haproxy, server_stats, wait_up
+from balancer import BACKEND, admin, check_config, compose_config, render_haproxy, server_stats, wait_up
 from cluster import DEPLOY, ROOT, replica_command, replica_env, start_haproxy, start_replica, wait_healthy
+from replicas import down_line, heal_plan, plan_scale
 
 RUN = Path(os.environ.get("KIM_RUN_DIR", DEPLOY / "run")).resolve()
 LOGS = Path(os.environ.get("KIM_LOG_DIR", DEPLOY / "logs")).resolve()
@@ -127,6 +129,11 @@ def status(_: argparse.Namespace) -> None:
             f"{name}: port {replica['port']}, pid {replica['pid']} {alive}; balancer: "
             f"{row.get('status', '-')}, open connections {row.get('scur', '-')}, total {row.get('stot', '-')}"
         )
+    print(down_line(_alive_map(state)))
+
+
+def _alive_map(state: dict) -> dict[str, bool]:
+    return {name: _alive(r["pid"], _marker(r)) for name, r in state.get("replicas", {}).items()}
 
 
 def _reload() -> None:
@@ -143,32 +150,45 @@ def reload(_: argparse.Namespace) -> None:
     print("haproxy reloaded")
 
 
-def scale(args: argparse.Namespace) -> None:
-    state = _load()
-    current = sorted(state["replicas"], key=lambda n: int(n[1:]))
-    if args.replicas < 1:
-        sys.exit("at least one replica")
-    if args.replicas > len(current):
-        _start_replicas(state, [f"r{i}" for i in range(len(current) + 1, args.replicas + 1)])
+def _apply(state: dict, plan, drain_seconds: float) -> None:
+    """Start the dead kept and the new replicas first (waiting until healthy), then drain and stop."""
+    if plan.heal or plan.add:
+        _start_replicas(state, plan.heal + plan.add)
         _save(state)
         _write_config(state)
         _reload()
-        wait_up(SOCK, list(state["replicas"]))
-    else:
-        gone = current[args.replicas :]
-        for name in gone:  # no new sessions; browsers that hold its cookie keep being served
+        wait_up(SOCK, plan.heal + plan.add)
+    if plan.remove:
+        for name in plan.remove:  # no new sessions; browsers that hold its cookie keep being served
             admin(SOCK, f"set server {BACKEND}/{name} state drain")
-        deadline = time.monotonic() + args.drain_seconds
-        while time.monotonic() < deadline and any(int(server_stats(SOCK)[n]["scur"]) > 0 for n in gone):
+        deadline = time.monotonic() + drain_seconds
+        live = [n for n in plan.remove if _alive_map(state)[n]]
+        while time.monotonic() < deadline and any(int(server_stats(SOCK)[n]["scur"]) > 0 for n in live):
             time.sleep(2)
-        removed = [state["replicas"].pop(name) for name in gone]
+        removed = [state["replicas"].pop(name) for name in plan.remove]
         _save(state)
         _write_config(state)
         _reload()
         for replica in removed:
             if _alive(replica["pid"], _marker(replica)):
                 os.kill(replica["pid"], signal.SIGTERM)
-    print(f"{args.replicas} replicas")
+
+
+def scale(args: argparse.Namespace) -> None:
+    state = _load()
+    if args.replicas < 1:
+        sys.exit("at least one replica")
+    plan = plan_scale(_alive_map(state), args.replicas)
+    _apply(state, plan, args.drain_seconds)
+    started = f"; started again: {', '.join(plan.heal)}" if plan.heal else ""
+    print(f"{args.replicas} replicas{started}; {down_line(_alive_map(state))}")
+
+
+def heal(_: argparse.Namespace) -> None:
+    state = _load()
+    plan = heal_plan(_alive_map(state))
+    _apply(state, plan, 0)
+    print(f"started again: {', '.join(plan.heal)}" if plan.heal else down_line(_alive_map(state)))
 
 
 def stop(_: argparse.Namespace) -> None:
@@ -186,20 +206,6 @@ def stop(_: argparse.Namespace) -> None:
             os.kill(target, signal.SIGKILL)
     STATE.unlink(missing_ok=True)
     print("stopped")
-
-
-COMPOSE_RESOLVERS = """resolvers docker
-    # Docker's embedded DNS: a replica container that comes back with a new address is found again
-    nameserver dns 127.0.0.11:53
-    hold valid 10s
-"""
-
-
-def compose_config(replicas: int) -> str:
-    """The config deploy/compose/haproxy.cfg holds: server rN is compose service appN."""
-    servers = [(f"r{i}", f"app{i}:8501") for i in range(1, replicas + 1)]
-    options = "resolvers docker init-addr last,libc,none"
-    return render_haproxy("*:8080", servers, "/tmp/haproxy.sock", options, COMPOSE_RESOLVERS)
 
 
 def replica(args: argparse.Namespace) -> None:
@@ -221,6 +227,8 @@ def main() -> None:
     more = sub.add_parser("scale", help="change the number of replicas without dropping sessions")
     more.add_argument("replicas", type=int)
     more.add_argument("--drain-seconds", type=float, default=300, help="when removing: wait for sessions")
+    for name in ("heal", "restart"):
+        sub.add_parser(name, help="start dead replicas again; healthy ones are not touched")
     sub.add_parser("reload", help="re-render the HAProxy config and reload it")
     sub.add_parser("stop", help="stop HAProxy and every replica")
     one = sub.add_parser("replica", help="run one replica in the foreground (containers)")
@@ -230,7 +238,8 @@ def main() -> None:
         "replicas", type=int
     )
     args = parser.parse_args()
-    commands = {"start": start, "status": status, "scale": scale, "reload": reload, "stop": stop}
+    commands = {"start": start, "status": status, "scale": scale, "heal": heal, "restart": heal}
+    commands |= {"reload": reload, "stop": stop}
     if args.command == "render-compose":
         sys.stdout.write(compose_config(args.replicas))
     else:

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# N Streamlit replicas of the KIM Dashboard behind HAProxy: start | status | scale N | reload | stop.
+# N Streamlit replicas of the KIM Dashboard behind HAProxy: start | status | scale N | heal | reload | stop.
 # Runbook: deploy/README.md. Uses the app's virtualenv (.venv, or the Python named by KIM_PYTHON).
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -161,6 +161,15 @@ def ranking_part(
     return [sentence] if sentence else [], kpis, chart, rows
 
 
+MAX_FILTER_CHARS = 80  # a search typed (or linked) is shown clipped: 100,000 characters are not a filter line
+
+
+def clipped(text: str, limit: int = MAX_FILTER_CHARS) -> str:
+    """`text` on one line, at most `limit` characters (an ellipsis marks the cut)."""
+    flat = " ".join(str(text).split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+
+
 def settings_of(dataset: Dataset, request: BriefRequest, result=None) -> list[str]:
     lang, geography = request.lang, dataset.geography
     if request.page == "ranking":
@@ -172,7 +181,7 @@ def settings_of(dataset: Dataset, request: BriefRequest, result=None) -> list[st
             )
         parts += [t("pdf.types", lang, names=", ".join(f.types))] if f.types else []
         parts += [t("pdf.bands", lang, names=", ".join(f.bands))] if f.bands else []
-        parts += [t("pdf.search", lang, text=f.search)] if f.search else []
+        parts += [t("pdf.search", lang, text=clipped(f.search))] if f.search else []
         return parts
     names = geography.names("kecamatan", request.regency)
     chosen = ", ".join(names.get(c, c) for c in request.kecamatan) or t("pdf.kecamatan_all", lang)

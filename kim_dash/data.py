@@ -12,6 +12,7 @@ from typing import Any
 
 import pandas as pd
 
+from kim_dash.dates import date_problem
 from kim_dash.geography import Geography, load_geography, read_data_file
 from kim_dash.problems import DatasetError, Problem
 from kim_dash.provenance import Facts
@@ -171,9 +172,14 @@ def load_dataset(
         problems += err.problems
     if problems or store is None:
         raise DatasetError(problems)
+    snapshots = tuple(store.snapshots())
+    dated = [(s, date_problem(s.as_of, allow_future=True)) for s in snapshots]  # stored by an older version
+    bad = [Problem(f"{store.label} {s.label}", None, "as_of", s.as_of, r) for s, r in dated if r]
+    if bad:  # or by hand: a report, never a page that fails formatting the date
+        raise DatasetError(bad)
     return Dataset(
         geography,
-        tuple(store.snapshots()),
+        snapshots,
         SnapshotFrames(store, geography),
         curated["history"],
         curated["targets"],

@@ -75,14 +75,19 @@ def fmt_date(value: dt.date, lang: str) -> str:
 
 def fmt_as_of(as_of: str, lang: str) -> str:
     """A history date as stored ('2014-12', '2016-12-20' or '' for undated) in words."""
+    from kim_dash.dates import BadDate, parse_as_of
+
     if not as_of:
         return t("common.undated", lang)
-    parts = [int(p) for p in as_of.split("-")]
-    if len(parts) == 1:
-        return str(parts[0])
-    if len(parts) == 2:
-        return fmt_month(dt.date(parts[0], parts[1], 1), lang)
-    return fmt_date(dt.date(*parts), lang)
+    try:
+        when = parse_as_of(as_of, allow_future=True)
+    except BadDate:  # loaders report such a date; here it is shown as written, never a crash
+        return as_of
+    if when.precision == "year":
+        return str(when.year)
+    if when.precision == "month":
+        return fmt_month(when.start, lang)
+    return fmt_date(when.start, lang)
 
 
 def fmt_list(items: list[str], lang: str) -> str:

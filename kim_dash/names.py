@@ -58,6 +58,17 @@ def match_many(values: Iterable[str], names_by_code: Mapping[str, str]) -> dict[
     return out
 
 
+_KIND_PREFIX = re.compile(r"^(kabupaten|kota)")
+
+
+def bare_matches(value: str, names_by_code: Mapping[str, str]) -> list[str]:
+    """Codes whose name without "Kabupaten"/"Kota" is `value`: "Bogor" -> 32.01 and 32.71 (ambiguous)."""
+    key = normalise(value)
+    if not key:
+        return []
+    return sorted(c for c, n in names_by_code.items() if _KIND_PREFIX.sub("", normalise(n)) == key)
+
+
 def suggest(value: str, names_by_code: Mapping[str, str]) -> str | None:
     """The closest known name, for a "did you mean ...?" hint (never applied automatically)."""
     key = normalise(value)

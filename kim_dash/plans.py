@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
@@ -15,6 +15,7 @@ from kim_dash.data import Dataset
 from kim_dash.i18n import fmt_date, fmt_int, t
 from kim_dash.plan_time import Outlook, age_text, outlook_text, plan_start
 from kim_dash.planner import PlanSummary, make_plan, summarise, weights_units
+from kim_dash.problems import DatasetError, Problem
 from kim_dash.provenance import SETTING, Figure, derive
 from kim_dash.regency import RegencyData, regency_data
 from kim_dash.schedule import Schedule, plan_by_year
@@ -138,6 +139,18 @@ def run_plan(dataset: Dataset, request: PlanRequest) -> PlanResult:
         first,
         outlook,
     )
+
+
+def checked_request(dataset: Dataset, request: PlanRequest) -> tuple[PlanRequest, list[Problem]]:
+    """The one place a weights file is judged: a bad one is a report, and the request returned plans
+    with equal weights, so nothing after it (the table, the plan by year, the PDF) meets the bad file."""
+    if request.weighting != "file" or request.weights_file is None:
+        return replace(request, weights_file=None), []
+    try:
+        run_plan(dataset, replace(request, per_year=None, until=None))
+    except DatasetError as err:
+        return replace(request, weighting="equal", weights_file=None), err.problems
+    return request, []
 
 
 def _minimums_kind(spread: TargetSpread) -> str:

@@ -4,7 +4,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kim_dash.i18n import t
+from kim_dash.i18n import fmt_int, t
+
+# reasons whose detail (or value) is a bound of ours, written in the reader's number format
+NUMBER_DETAIL = {"too_big", "too_many_features", "too_many_vertices", "too_many_attributes", "cell_too_long"}
+NUMBER_VALUE = {"too_many_rows", "too_many_columns", "too_many_cells", "too_many_sheets"}
+
+
+def _number(text: str, lang: str) -> str:
+    """'1000000' or '1,000,000' -> '1,000,000' (en) / '1.000.000' (id); any other text unchanged."""
+    digits = text.replace(",", "")
+    plain = text.isdigit() or (digits.isdigit() and all(len(g) == 3 for g in text.split(",")[1:]))
+    return fmt_int(int(digits), lang) if plain and len(digits) <= 15 else text
 
 
 @dataclass(frozen=True)
@@ -17,10 +28,14 @@ class Problem:
     detail: str = ""  # filled into the reason text: allowed values, a suggestion, ...
 
     def message(self, lang: str = "en") -> str:
-        detail = self.detail
-        if self.reason.startswith("unknown_") and detail:
+        detail, value = self.detail, self.value or ""
+        if self.reason in NUMBER_DETAIL:  # "at most 1,000,000" / "paling banyak 1.000.000"
+            detail = _number(detail, lang)
+        elif self.reason.startswith("unknown_") and detail:
             detail = t("problem.suggest", lang, value=detail)  # a hint, never applied
-        return t(f"problem.{self.reason}", lang, value=self.value or "", detail=detail)
+        if self.reason in NUMBER_VALUE:
+            value = _number(value, lang)
+        return t(f"problem.{self.reason}", lang, value=value, detail=detail)
 
     def line(self, lang: str = "en") -> str:
         """One readable line: `file:row: column: reason` (the CLI's format)."""

@@ -13,9 +13,9 @@ from collections.abc import Collection, Mapping
 import pandas as pd
 import pandera.pandas as pa
 
+from kim_dash.dates import is_data_date
 from kim_dash.specs import (
     CODE_PATTERNS,
-    DATE_TEXT,
     FIELDS_OF_ACTIVITY,
     FIRST_YEAR,
     INT_TEXT,
@@ -48,10 +48,9 @@ def _bounded_int(s: pd.Series, low: int, high: int) -> pd.Series:
 
 
 def _valid_dates(s: pd.Series) -> pd.Series:
-    shaped = s.str.fullmatch(DATE_TEXT).fillna(False)
-    padded = s.where(shaped, "").map(lambda v: (v + "-01-01"[len(v) - 4 :]) if v else "")
-    parsed = pd.to_datetime(padded, format="%Y-%m-%d", errors="coerce")
-    return shaped & parsed.notna()
+    """Dates that exist, from 1990 to today (`kim_dash.dates`, the one reading of a data date)."""
+    verdicts = {v: is_data_date(v) for v in s.dropna().unique()}
+    return s.map(verdicts).fillna(False).astype(bool)
 
 
 def _checks(col: Col, refs: Mapping[str, Collection[str]]) -> list[pa.Check]:

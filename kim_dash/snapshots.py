@@ -20,10 +20,10 @@ import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.pool import StaticPool
 
+from kim_dash.dates import date_problem
 from kim_dash.geography import Geography, read_data_file
 from kim_dash.ingest import Ingested, ingest
 from kim_dash.problems import DatasetError, Problem
-from kim_dash.specs import DATE_TEXT
 from kim_dash.store import Snapshot, Store
 from kim_dash.validate import validate_frame
 
@@ -48,24 +48,21 @@ def per_kecamatan(kind: str, frame: pd.DataFrame) -> pd.Series:
     return frame.set_index("kecamatan_code")["count"]
 
 
-def _date_problem(as_of: str, file: str) -> Problem | None:
-    import re
-
+def _date_problem(as_of: str, file: str, allow_future: bool = False) -> Problem | None:
     if not as_of:
         return Problem(file, None, "as_of", "", "snapshot_needs_date")
-    if not re.fullmatch(DATE_TEXT, as_of):
-        return Problem(file, None, "as_of", as_of, "bad_date")
-    return None
+    reason = date_problem(as_of, allow_future)
+    return Problem(file, None, "as_of", as_of, reason) if reason else None
 
 
-def check_import(result: Ingested, as_of: str) -> str:
+def check_import(result: Ingested, as_of: str, allow_future: bool = False) -> str:
     """The snapshot's date (the file's own date column, else `as_of`), or DatasetError."""
     if result.problems:
         raise DatasetError(result.problems)
     if result.as_of and as_of and result.as_of != as_of:
         raise DatasetError([Problem(result.file, None, "as_of", result.as_of, "date_conflict", as_of)])
     date = result.as_of or as_of
-    problem = _date_problem(date, result.file)
+    problem = _date_problem(date, result.file, allow_future)
     if problem:
         raise DatasetError([problem])
     return date
@@ -92,10 +89,16 @@ def _disagreements(store: Store, meta: Snapshot, frame: pd.DataFrame, geography:
 
 
 def store_import(
-    store: Store, result: Ingested, raw: bytes, as_of: str, note: str, geography: Geography
+    store: Store,
+    result: Ingested,
+    raw: bytes,
+    as_of: str,
+    note: str,
+    geography: Geography,
+    allow_future: bool = False,
 ) -> ImportResult:
     """Append a validated upload as a snapshot (never changing an earlier one)."""
-    date = check_import(result, as_of)
+    date = check_import(result, as_of, allow_future)
     assert result.frame is not None and result.text is not None
     regency = "" if result.kind == "national" else result.regency
     digest = hashlib.sha256(raw).hexdigest()

@@ -27,7 +27,7 @@ def _reason_and_detail(check: str, kind: str, column: str) -> tuple[str, str]:
     if check == "bad_year":
         return "bad_year", f"{FIRST_YEAR}–{last_year()}"
     if check == "too_big":
-        return "too_big", f"{MAX_COUNT:,}".replace(",", ".")
+        return "too_big", str(MAX_COUNT)  # in the reader's locale when shown (Problem.message)
     if check == "field_uniqueness":
         return "duplicate", ""
     return check, ""

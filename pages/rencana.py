@@ -11,12 +11,20 @@ from kim_dash.display import inequality_rows
 from kim_dash.i18n import fmt_int, t
 from kim_dash.plan_time import outlook_text
 from kim_dash.planner import MODES, WEIGHTINGS, desa_saturation
-from kim_dash.plans import DEFAULT_PER_YEAR, PlanRequest, minimum_each, rule_text, run_plan, timing_sentences
-from kim_dash.problems import DatasetError
+from kim_dash.plans import (
+    DEFAULT_PER_YEAR,
+    PlanRequest,
+    checked_request,
+    minimum_each,
+    rule_text,
+    run_plan,
+    timing_sentences,
+)
 from kim_dash.provenance import combine
 from kim_dash.regency import regency_data
 from kim_dash.ui import charts, charts_plan, downloads, grain_view, state, widgets
 from kim_dash.ui.app_main import page_context
+from kim_dash.url_values import PER_YEAR_RANGE, TARGET_RANGE, YEAR_RANGE
 
 ctx = page_context()
 lang, dataset = ctx.lang, ctx.dataset
@@ -41,18 +49,18 @@ answer = st.container()  # filled below: the answer sits above the settings that
 
 with st.expander(t("planner.advanced", lang), expanded=False, icon=":material/tune:"):
     c1, c2, c3, c4 = st.columns(4)
+    state.url_int("target", *TARGET_RANGE, default)  # a link's value is bounded before the widget
     total = int(
         c1.number_input(
             t("planner.target", lang),
-            min_value=0,
-            max_value=100_000,
-            value=default,
+            min_value=TARGET_RANGE[0],
+            max_value=TARGET_RANGE[1],
             step=1,
             key="target",
-            bind="query-params",
             help=t("planner.target_help", lang),
         )
     )
+    state.write_url_int("target", total)
     c2.selectbox(
         t("planner.weighting", lang),
         list(WEIGHTINGS),
@@ -91,21 +99,21 @@ with st.expander(t("planner.advanced", lang), expanded=False, icon=":material/tu
     st.markdown(t(f"planner.explain.{method}", lang))
     st.markdown(t("planner.explain.ties", lang))
 
-request = PlanRequest(
-    regency.code,
-    None if total == default else total,
-    weighting if weights_file else ("equal" if weighting == "file" else weighting),
-    method,
-    mode,
-    weights_file=weights_file,
-    empty_first=empty_first,
+request, weights_problems = checked_request(
+    dataset,
+    PlanRequest(
+        regency.code,
+        None if total == default else total,
+        "equal" if weighting == "file" and weights_file is None else weighting,
+        method,
+        mode,
+        weights_file=weights_file,
+        empty_first=empty_first,
+    ),
 )
-try:
-    result = run_plan(dataset, request)
-except DatasetError as err:
-    widgets.validation_report(err.problems, lang, "data.report_title")
-    request = PlanRequest(regency.code, request.target, "equal", method, mode, empty_first=empty_first)
-    result = run_plan(dataset, request)
+if weights_problems:  # reported once; `request` now plans with equal weights, never the bad file
+    widgets.validation_report(weights_problems, lang, "data.report_title")
+result = run_plan(dataset, request)
 
 with answer:
     widgets.sentences([proposal_sentence(result.plan, lang), *timing_sentences(result, request, lang)], lang)
@@ -150,31 +158,15 @@ st.plotly_chart(charts_plan.before_after(result.plan, lang), width="stretch", co
 
 st.subheader(t("planner.by_year", lang))
 y1, y2, y3 = st.columns(3)
-per_year = int(
-    y1.number_input(
-        t("planner.per_year", lang), 1, 10_000, DEFAULT_PER_YEAR, key="per_tahun", bind="query-params"
-    )
-)
-first = int(  # never before this year: a plan starts from today, whatever the data's date
-    y2.number_input(
-        t("planner.from_year", lang),
-        request.today.year,
-        2100,
-        result.first_year,
-        key="mulai",
-        bind="query-params",
-    )
-)
-until = int(
-    y3.number_input(
-        t("planner.until", lang),
-        1980,
-        2100,
-        max(regency.targets.deadline or first + 4, first),
-        key="sampai",
-        bind="query-params",
-    )
-)
+state.url_int("per_tahun", *PER_YEAR_RANGE, DEFAULT_PER_YEAR)
+per_year = int(y1.number_input(t("planner.per_year", lang), *PER_YEAR_RANGE, key="per_tahun"))
+# never before this year: a plan starts from today, whatever the data's date
+state.url_int("mulai", request.today.year, YEAR_RANGE[1], result.first_year)
+first = int(y2.number_input(t("planner.from_year", lang), request.today.year, YEAR_RANGE[1], key="mulai"))
+state.url_int("sampai", *YEAR_RANGE, max(regency.targets.deadline or first + 4, first))
+until = int(y3.number_input(t("planner.until", lang), *YEAR_RANGE, key="sampai"))
+for key, value in (("per_tahun", per_year), ("mulai", first), ("sampai", until)):
+    state.write_url_int(key, value)
 yearly = run_plan(dataset, replace(request, per_year=per_year, until=until, from_year=first))
 by_year = yearly.schedule
 if by_year is not None:

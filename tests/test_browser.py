@@ -9,14 +9,8 @@ from __future__ import annotations
 import io
 import os
 import re
-import socket
-import subprocess
-import sys
-import tempfile
-import time
 import urllib.parse
 import urllib.request
-from contextlib import contextmanager
 from pathlib import Path
 
 import pandas as pd
@@ -25,7 +19,7 @@ import pytest
 from kim_dash import boundaries
 from kim_dash.ui import maps
 
-from .browser_helpers import CHROMIUM, chromium
+from .browser_helpers import CHROMIUM, chromium, streamlit_servers
 from .conftest import ROOT
 
 SHOTS = ROOT / "screenshots"
@@ -47,62 +41,10 @@ if not Path(CHROMIUM).exists():
     pytest.skip("chromium is not installed", allow_module_level=True)
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@contextmanager
-def streamlit_servers(count: int = 1):
-    """Fresh `streamlit run app.py` processes on free loopback ports (production settings), started
-    together and yielded once every one answers its health check."""
-    ports = [_free_port() for _ in range(count)]
-    logs = [tempfile.TemporaryFile() for _ in ports]  # noqa: SIM115 - closed in the finally below
-    processes = [
-        subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "streamlit",
-                "run",
-                "app.py",
-                "--server.headless=true",
-                f"--server.port={port}",
-                "--server.address=127.0.0.1",
-            ],
-            cwd=ROOT,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-        for port, log in zip(ports, logs, strict=True)
-    ]
-    urls = [f"http://127.0.0.1:{port}" for port in ports]
-    try:
-        for url, log in zip(urls, logs, strict=True):
-            deadline = time.time() + 60
-            while time.time() < deadline:
-                try:
-                    if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).status == 200:
-                        break
-                except OSError:
-                    time.sleep(0.2)
-            else:
-                log.seek(0)
-                raise RuntimeError("streamlit did not start:\n" + log.read().decode(errors="replace"))
-        yield urls
-    finally:
-        for process in processes:
-            process.terminate()
-        for process, log in zip(processes, logs, strict=True):
-            process.wait(timeout=20)
-            log.close()
-
-
 @pytest.fixture(scope="module")
 def server():
-    with streamlit_servers() as (url,):
-        yield url
+    with streamlit_servers() as servers:
+        yield servers.urls[0]
 
 
 @pytest.fixture(scope="module")
@@ -156,16 +98,25 @@ def shot(tab, name: str) -> None:
 @pytest.mark.xdist_group("deep_links")  # its own servers: runs beside the others on the second worker
 def test_first_deep_link_after_a_server_start(browser):
     paths = ["kecamatan", "rencana?target=200", "ringkasan", "peringkat?lang=EN", "data"]  # every page
-    with streamlit_servers(len(paths)) as urls:  # fresh servers: the first request of each is a deep link
-        tabs = []
-        for url, path in zip(urls, paths, strict=True):  # all first runs at once, one per server
+    with streamlit_servers(len(paths)) as servers:  # fresh servers: the first request of each is a deep link
+        # one page at a time (each still the first request its server gets): five first runs at once on a
+        # loaded two-core machine measured the machine, not the deep link
+        for index, (url, path) in enumerate(zip(servers.urls, paths, strict=True)):
             tab = browser.new_page(viewport=DESKTOP)
-            tab.goto(f"{url}/{path}")
-            tabs.append((tab, path))
-        for tab, path in tabs:
-            settle(tab, "Sources:" if "lang=EN" in path else "Sumber:" if path != "data" else "Unggah data")
-            no_exception(tab)
-            tab.close()
+            try:
+                tab.goto(f"{url}/{path}")
+                settle(
+                    tab, "Sources:" if "lang=EN" in path else "Sumber:" if path != "data" else "Unggah data"
+                )
+                no_exception(tab)
+            except Exception as err:  # the cause first: which page, what the browser and the server saw
+                body = tab.inner_text("body")[-1500:] if not tab.is_closed() else ""
+                raise AssertionError(
+                    f"/{path} on a fresh server: {type(err).__name__}: {str(err)[:500]}\n"
+                    f"--- page text ---\n{body}\n--- server log ---\n{servers.log(index)}"
+                ) from err
+            finally:
+                tab.close()
 
 
 def on_first_screen(tab, answer: str, viewport: dict, shot_name: str) -> None:

@@ -113,3 +113,20 @@ def test_request_log_reads_haproxys_httplog_lines(tmp_path):
             "path": "/_stcore/upload_file/abc/def",
         },
     ]
+
+
+def test_scale_and_heal_plans_never_stop_the_last_healthy_replica():
+    import replicas
+
+    r2_dead = {"r1": True, "r2": False}
+    assert replicas.plan_scale(r2_dead, 2) == replicas.Plan(["r2"], [], [])  # was: "2 replicas", r2 dead
+    assert replicas.plan_scale(r2_dead, 1) == replicas.Plan([], [], ["r2"])
+    r1_dead = {"r1": False, "r2": True}
+    assert replicas.plan_scale(r1_dead, 1) == replicas.Plan([], [], ["r1"])  # was: r2 stopped, none left
+    assert replicas.plan_scale({"r2": True}, 3) == replicas.Plan([], ["r1", "r3"], [])
+    assert replicas.plan_scale({"r1": False, "r2": False}, 1) == replicas.Plan(["r1"], [], ["r2"])
+    assert replicas.heal_plan({"r1": True, "r2": False, "r3": False}) == replicas.Plan(["r2", "r3"], [], [])
+    assert replicas.down_line(r2_dead) == "DOWN: r2 (1 of 2): deploy/run.sh heal starts them again"
+    assert replicas.down_line({"r1": True}) == "all 1 replicas running"
+    with pytest.raises(ValueError):
+        replicas.plan_scale(r2_dead, 0)

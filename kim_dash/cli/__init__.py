@@ -10,7 +10,8 @@ import sys
 
 from kim_dash.cli.commands import COMMANDS, UsageError
 from kim_dash.cli.parser import build_parser
-from kim_dash.problems import DatasetError
+from kim_dash.dates import date_problem
+from kim_dash.problems import DatasetError, Problem
 from kim_dash.store import StoreUnavailable
 
 
@@ -25,6 +26,11 @@ def main(argv: list[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exit_:
         return int(exit_.code or 0)
+    reason = date_problem(args.as_of, args.allow_future) if args.as_of else None
+    if reason and args.command != "import":  # an import reports its date with the file's (exit 1)
+        problem = Problem("--as-of", None, None, args.as_of, reason)
+        print(f"error: --as-of: {problem.message(getattr(args, 'lang', None) or 'en')}", file=sys.stderr)
+        return 2
     try:
         return COMMANDS[args.command](args)
     except (UsageError, StoreUnavailable) as err:

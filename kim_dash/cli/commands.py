@@ -10,6 +10,7 @@ from pathlib import Path
 import pandas as pd
 
 from kim_dash import export, names
+from kim_dash.cli.checks import UsageError, ambiguous, note, output_path, printable
 from kim_dash.data import Dataset, load_curated, load_dataset
 from kim_dash.extracts import kecamatan_extract, ranking_extract, registry_extract, slug_of
 from kim_dash.geography import Geography, load_geography
@@ -24,15 +25,12 @@ from kim_dash.snapshots import check_import, default_store, schema_problems, sto
 from kim_dash.store import Store
 
 
-class UsageError(Exception):
-    pass
-
-
 def resolve(values: list[str], names_by_code: dict[str, str], what: str) -> tuple[str, ...]:
     codes = []
     for value in values:
         code = names.match(value, names_by_code)
         if code is None:
+            ambiguous(value, names_by_code, what)
             hint = names.suggest(value, names_by_code)
             raise UsageError(f"unknown {what} {value!r}" + (f" (did you mean {hint}?)" if hint else ""))
         codes.append(code)
@@ -67,7 +65,7 @@ def write(data: bytes, out: Path | None) -> None:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
     else:
-        out.write_bytes(data)
+        output_path(out).write_bytes(data)
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -170,9 +168,9 @@ def cmd_plan(args: argparse.Namespace) -> int:
     request = plan_request(args, dataset)
     frame, table = plan_table(dataset, request)
     lang = args.lang or "en"
-    for note in plan_notes(run_plan(dataset, request), request, lang):  # as the page says it, on stderr
-        mark = "" if is_published(note.source) else f" ({t('source.illustrative', lang)})"
-        print(note.text + mark, file=sys.stderr)
+    for said in plan_notes(run_plan(dataset, request), request, lang):  # as the page says it, on stderr
+        mark = "" if is_published(said.source) else f" ({t('source.illustrative', lang)})"
+        print(said.text + mark, file=sys.stderr)
     if args.format == "json":
         data = frame.astype(object).where(frame.notna(), None).to_dict(orient="records")
         write((json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode(), args.out)
@@ -184,6 +182,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     if not args.file.is_file():
         raise UsageError(f"no such file: {args.file}")
+    note(args.note)
     geography = load_geography(args.data)
     raw = args.file.read_bytes()
     regency = "32.01" if args.kind == "national" else regency_code(args, geography)
@@ -192,12 +191,12 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(problem.line(args.lang), file=sys.stderr)
     if result.problems:
         return 1
-    check_import(result, getattr(args, "as_of", ""))  # nor does a missing date: the store stays untouched
+    check_import(result, args.as_of, args.allow_future)  # nor does a missing date: the store stays untouched
     store = open_store(args, geography, create=True)
     problems = schema_problems(store)
     if problems:  # an older store holds several snapshots of one kind, area and date
         raise DatasetError(problems)
-    done = store_import(store, result, raw, getattr(args, "as_of", ""), args.note, geography)
+    done = store_import(store, result, raw, args.as_of, args.note, geography, args.allow_future)
     verb = "already stored, nothing changed" if done.already else "stored"
     print(
         f"{done.snapshot.label}: {verb} ({done.snapshot.rows} rows, {done.snapshot.total_kim} KIM) in {store.label}"
@@ -220,9 +219,8 @@ def cmd_snapshots(args: argparse.Namespace) -> int:
     for s in snapshots:
         if regency and s.regency_code not in ("", regency):
             continue
-        print(
-            f"{s.id}\t{s.as_of}\t{s.kind}\t{s.regency_code or '-'}\t{s.rows}\t{s.total_kim}\t{s.sha256[:12]}\t{s.note}"
-        )
+        cells = (s.id, s.as_of, s.kind, s.regency_code or "-", s.rows, s.total_kim, s.sha256[:12])
+        print("\t".join(map(str, cells)) + "\t" + printable(s.note))
     return 0
 
 

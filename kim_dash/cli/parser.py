@@ -60,6 +60,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="snapshot store URL (default: $KIM_DATABASE_URL, else <data>/kim.sqlite)",
     )
     parser.add_argument("--as-of", default="", help="show the data as of this date (YYYY[-MM[-DD]])")
+    parser.add_argument(
+        "--allow-future", action="store_true", help="accept an --as-of after today (a planned date)"
+    )
     sub = parser.add_subparsers(dest="command", required=True)
 
     validate = sub.add_parser("validate", help="check the data folder, or one registry/counts/national file")
@@ -111,4 +114,5 @@ def build_parser() -> argparse.ArgumentParser:
     snaps.add_argument("--regency", default="", help="only this kabupaten/kota (and the national tables)")
     for command in sub.choices.values():  # "--as-of" may also follow the command (import ... --as-of)
         command.add_argument("--as-of", default=argparse.SUPPRESS, help="the data's date (YYYY[-MM[-DD]])")
+        command.add_argument("--allow-future", action="store_true", default=argparse.SUPPRESS)
     return parser

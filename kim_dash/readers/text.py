@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from kim_dash.readers.budget import Budget, refuse
 from kim_dash.readers.cells import RowBudget
 
+UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 SNIFF_LINES = 20
 QUOTED = re.compile(r'"[^"]*"')
 SNIFF_CHARS = 64 * 1024
@@ -66,7 +67,10 @@ def decode(raw: bytes, file: str) -> str:
         refuse(file, "binary_file")
     try:
         return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
+    except UnicodeDecodeError as err:
+        if raw.startswith(b"\xef\xbb\xbf") or UTF8_MULTIBYTE.search(raw):  # UTF-8 with a stray byte:
+            line = raw[: err.start].count(b"\n") + 1  # cp1252 would turn its "é" into "Ã©": refuse
+            refuse(file, "mixed_encoding", f"0x{raw[err.start]:02X}", str(err.start), row=line)
         return raw.decode("cp1252", errors="replace")  # what Indonesian Excel writes on Windows
 
 

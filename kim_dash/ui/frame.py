@@ -74,8 +74,18 @@ def regency_choice(dataset: Dataset, lang: str) -> str:
 
 
 def preview_banner(lang: str) -> None:
+    """The session's upload preview, named; or, once, the news that a preview this page had is gone.
+
+    While a preview is shown the URL carries `pratinjau=1`. A session that arrives with the flag and no
+    preview lost it: its server (a replica) was restarted or the session expired, and uploads live only
+    in their session. Saying so once beats silently showing other data.
+    """
     previews = state.previews()
-    if previews:
+    if not previews and st.query_params.get(state.PREVIEW_FLAG) == "1":
+        st.query_params.pop(state.PREVIEW_FLAG, None)
+        st.warning(t("banner.preview_lost", lang), icon=":material/sync_problem:")
+    elif previews:
+        st.query_params[state.PREVIEW_FLAG] = "1"
         files = ", ".join(widgets.plain(name) for _, name, _ in previews.values())
         st.sidebar.warning(t("banner.preview", lang, files=files), icon=":material/visibility:")
         st.sidebar.button(t("banner.back", lang), on_click=state.clear_previews, key="sidebar_back")

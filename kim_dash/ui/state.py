@@ -18,11 +18,13 @@ from kim_dash.geography import Geography, load_geography
 from kim_dash.problems import DatasetError, Problem
 from kim_dash.snapshots import default_store
 from kim_dash.store import Store, StoreUnavailable
+from kim_dash.url_values import clamp, clamp_int
 
 PREVIEWS = "previews"  # session_state: {(kind, regency): (frame, file name, as_of)}
 COMPOSED = "composed_dataset"  # session_state: (key, Dataset with the previews applied)
 BOUNDARIES = "boundaries"  # session_state: {level: BoundaryJoin}
 LOG = logging.getLogger("kim_dash.store")
+PREVIEW_FLAG = "pratinjau"  # in the URL while a preview is shown: its loss (a replica restart) is told
 
 
 @dataclass(frozen=True)
@@ -128,6 +130,7 @@ def use_preview(kind: str, regency: str, frame, file_name: str, as_of: str = "")
 
 def clear_previews() -> None:
     st.session_state[PREVIEWS] = {}
+    st.query_params.pop(PREVIEW_FLAG, None)
 
 
 def previews() -> dict:
@@ -163,6 +166,34 @@ def url_value(key: str, allowed: list[str], default: str) -> str:
         st.session_state[key] = default
     write_url_value(key, st.session_state[key], default)
     return st.session_state[key]
+
+
+def url_int(key: str, low: int, high: int, default: int) -> int:
+    """A whole number kept in the URL (?target=200, ?mulai=2027), bounded before its widget sees it.
+
+    Streamlit's own binding hands a link's "1e309" to the widget (an OverflowError) and a default
+    outside the range raises too; here a link's value is clamped into [low, high] or dropped, and
+    the session state holds it for a widget made with `key` and no `value`. A value the person never
+    changed follows its default (another kabupaten/kota's target); call `write_url_int` after the widget.
+    """
+    default = clamp(default, low, high)
+    synced, last_default = f"_url_{key}", f"_default_{key}"
+    in_url = st.query_params.get(key)
+    value = clamp_int(in_url, low, high) if in_url is not None else None
+    current = st.session_state.get(key)
+    if value is not None and in_url != st.session_state.get(synced):
+        st.session_state[key] = value
+    elif not isinstance(current, int) or current == st.session_state.get(last_default):
+        st.session_state[key] = default  # never set, or never changed: the default of this view
+    if in_url is not None and value is None:
+        st.query_params.pop(key, None)
+    st.session_state[key] = clamp(st.session_state[key], low, high)
+    st.session_state[last_default] = default
+    return int(st.session_state[key])
+
+
+def write_url_int(key: str, value: int) -> None:
+    write_url_value(key, str(int(value)), str(st.session_state.get(f"_default_{key}")))
 
 
 def write_url_value(key: str, value: str, default: str) -> None:

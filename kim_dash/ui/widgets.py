@@ -15,11 +15,14 @@ from kim_dash.problems import Problem
 from kim_dash.provenance import Figure, is_published
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&])")
+# Line structure is markup too: a break then 4 spaces is a code block, "\n\n" a new paragraph, "\n---" a rule.
+_LINE_STRUCTURE = re.compile(r"\s*[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]\s*|\t")
 
 
 def plain(text: object) -> str:
     """Escape Markdown (and HTML-looking text) so data shows as typed, never as markup."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
+    flat = _LINE_STRUCTURE.sub(" ", str(text)).strip()  # one line, never indented
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", flat)
 
 
 def marked(text: str, source: str, lang: str) -> str:
