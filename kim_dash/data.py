@@ -15,6 +15,7 @@ import pandas as pd
 from kim_dash.geography import Geography, load_geography, read_data_file
 from kim_dash.problems import DatasetError, Problem
 from kim_dash.provenance import Facts
+from kim_dash import sample
 from kim_dash.store import Snapshot, Store
 from kim_dash.validate import validate_frame
 
@@ -148,7 +149,7 @@ def load_dataset(
         raise DatasetError(problems)
     return Dataset(
         geography,
-        tuple(store.snapshots()),
+        tuple(sample.shown(store.snapshots())),  # real data replaces the sample of its area
         SnapshotFrames(store, geography),
         curated["history"],
         curated["targets"],

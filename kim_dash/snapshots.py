@@ -25,6 +25,18 @@ from kim_dash.validate import validate_frame
 
 SEED_MANIFEST = "seed_snapshots.csv"
 STORE_FILE = "kim.sqlite"
+SAMPLE_AUTHOR = f"sample ({SEED_MANIFEST})"
+
+
+def command_line_author() -> str:
+    """Who stores a snapshot from a shell: "command line (<OS user>)"."""
+    import getpass
+
+    try:
+        user = getpass.getuser()
+    except (OSError, KeyError):  # no login name (a container without a passwd entry)
+        user = "?"
+    return f"command line ({user})"
 
 
 @dataclass
@@ -67,7 +79,9 @@ def check_import(result: Ingested, as_of: str) -> str:
     return date
 
 
-def _disagreements(store: Store, meta: Snapshot, frame: pd.DataFrame, geography: Geography) -> list:
+def _disagreements(
+    store: Store, meta: Snapshot, frame: pd.DataFrame, geography: Geography, stored: list[Snapshot]
+) -> list:
     from kim_dash.data import SnapshotFrames
 
     other_kind = {"registry": "counts", "counts": "registry"}.get(meta.kind)
@@ -75,8 +89,11 @@ def _disagreements(store: Store, meta: Snapshot, frame: pd.DataFrame, geography:
         return []
     others = [
         s
-        for s in store.snapshots()
-        if s.kind == other_kind and s.regency_code == meta.regency_code and s.as_of == meta.as_of
+        for s in stored
+        if s.kind == other_kind
+        and s.regency_code == meta.regency_code
+        and s.as_of == meta.as_of
+        and (meta.sample or not s.sample)  # real data is compared with real data only
     ]
     if not others:
         return []
@@ -88,9 +105,21 @@ def _disagreements(store: Store, meta: Snapshot, frame: pd.DataFrame, geography:
 
 
 def store_import(
-    store: Store, result: Ingested, raw: bytes, as_of: str, note: str, geography: Geography
+    store: Store,
+    result: Ingested,
+    raw: bytes,
+    as_of: str,
+    note: str,
+    geography: Geography,
+    author: str = "",
+    sample: bool = False,
 ) -> ImportResult:
-    """Append a validated upload as a snapshot (never changing an earlier one)."""
+    """Append a validated upload as a snapshot (never changing an earlier one).
+
+    The one writer of the command line and the page. A real snapshot of a kind, area and date is
+    never overwritten; the illustrative sample never blocks real data of its own kind, area and date
+    (the sample then stops being shown for that area: `kim_dash.sample.shown`).
+    """
     date = check_import(result, as_of)
     assert result.frame is not None and result.text is not None
     regency = "" if result.kind == "national" else result.regency
@@ -105,15 +134,21 @@ def store_import(
         digest,
         Path(result.file).name,
         note,
+        author or command_line_author(),
+        "",
+        sample,
     )
+    stored = store.snapshots()
     same_day = [
-        s for s in store.snapshots() if (s.kind, s.regency_code, s.as_of) == (meta.kind, regency, date)
+        s
+        for s in stored
+        if (s.kind, s.regency_code, s.as_of) == (meta.kind, regency, date) and (sample or not s.sample)
     ]
     if any(s.sha256 == digest for s in same_day):
         return ImportResult(next(s for s in same_day if s.sha256 == digest), already=True)
     if same_day:
         raise DatasetError([Problem(result.file, None, "as_of", date, "snapshot_exists", same_day[-1].label)])
-    disagreements = _disagreements(store, meta, result.frame, geography)
+    disagreements = _disagreements(store, meta, result.frame, geography, stored)
     return ImportResult(store.add(meta, result.text), disagreements=disagreements)
 
 
@@ -134,7 +169,7 @@ def seed(store: Store, folder: Path, geography: Geography) -> None:
         raw = path.read_bytes()
         result = ingest(raw, row.file, geography, kind=row.kind, regency=row.regency_code or "32.01")
         try:  # every seed file is checked, so one report lists the problems of all of them
-            store_import(store, result, raw, row.as_of, row.note, geography)
+            store_import(store, result, raw, row.as_of, row.note, geography, SAMPLE_AUTHOR, sample=True)
         except DatasetError as err:
             problems += err.problems
     if problems:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import quote
 
@@ -37,7 +38,12 @@ SNAPSHOTS = sa.Table(
     sa.Column("sha256", sa.String(64), nullable=False),
     sa.Column("file_name", sa.Text, nullable=False),
     sa.Column("note", sa.Text, nullable=False),
+    # who stored it and when (issue 26); `sample`: the shipped illustrative sample, which real data replaces
+    sa.Column("author", sa.Text, nullable=False, server_default=""),
+    sa.Column("stored_at", sa.String(32), nullable=False, server_default=""),
+    sa.Column("sample", sa.Boolean, nullable=False, server_default=sa.false()),
 )
+ADDED_COLUMNS = ("author", "stored_at", "sample")  # added to a store made before them by ensure_schema
 ROWS = {
     kind: sa.Table(
         f"kim_{kind}_row",
@@ -87,6 +93,9 @@ class Snapshot:
     sha256: str
     file_name: str
     note: str
+    author: str = ""  # an officer's e-mail, or "command line (<OS user>)"; "" in a store older than this
+    stored_at: str = ""  # UTC, ISO 8601 to the second
+    sample: bool = False  # the shipped illustrative sample
 
     @property
     def label(self) -> str:
@@ -119,19 +128,43 @@ class Store:
     def ensure_schema(self) -> None:
         try:
             METADATA.create_all(self.engine)
+            present = {c["name"] for c in sa.inspect(self.engine).get_columns(SNAPSHOTS.name)}
+            with self.engine.begin() as conn:
+                for name in ADDED_COLUMNS:
+                    if name not in present:
+                        column = SNAPSHOTS.c[name]
+                        kind = column.type.compile(dialect=self.engine.dialect)
+                        default = "false" if name == "sample" else "''"
+                        conn.execute(
+                            sa.text(
+                                f"ALTER TABLE {SNAPSHOTS.name} ADD COLUMN {name} {kind} NOT NULL DEFAULT {default}"
+                            )
+                        )
         except SQLAlchemyError as err:
             raise self._fail(err) from err
 
     def snapshots(self) -> list[Snapshot]:
-        query = sa.select(SNAPSHOTS).order_by(SNAPSHOTS.c.as_of, SNAPSHOTS.c.id)
+        # every column there is: a store made before `author` was added reads too (the app only reads)
+        query = sa.text(f"SELECT * FROM {SNAPSHOTS.name} ORDER BY as_of, id")
         try:
             with self.engine.connect() as conn:
-                result = conn.execute(query).all()
+                result = [r._mapping for r in conn.execute(query).all()]
         except SQLAlchemyError as err:
             raise self._fail(err) from err
         return [
             Snapshot(
-                r.id, r.kind, r.regency_code, r.as_of, r.row_count, r.total_kim, r.sha256, r.file_name, r.note
+                r["id"],
+                r["kind"],
+                r["regency_code"],
+                r["as_of"],
+                r["row_count"],
+                r["total_kim"],
+                r["sha256"],
+                r["file_name"],
+                r["note"],
+                r.get("author") or "",
+                r.get("stored_at") or "",
+                bool(r.get("sample") or False),
             )
             for r in result
         ]
@@ -164,6 +197,7 @@ class Store:
         frame = text_rows.reindex(columns=columns, fill_value="").fillna("").astype(str)
         record = {k: v for k, v in meta.__dict__.items() if k not in ("id", "rows")}
         record["row_count"] = len(frame)
+        record["stored_at"] = meta.stored_at or utc_now()
         try:
             with self.engine.begin() as conn:
                 inserted = conn.execute(sa.insert(SNAPSHOTS).values(**record)).inserted_primary_key
@@ -177,4 +211,11 @@ class Store:
                     conn.execute(sa.insert(ROWS[meta.kind]), rows)
         except SQLAlchemyError as err:
             raise self._fail(err) from err
-        return Snapshot(**{**meta.__dict__, "id": int(new_id), "rows": len(frame)})
+        return Snapshot(
+            **{**meta.__dict__, "id": int(new_id), "rows": len(frame), "stored_at": record["stored_at"]}
+        )
+
+
+def utc_now() -> str:
+    """The time a snapshot is stored: UTC, to the second (the data's own date is `as_of`)."""
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")

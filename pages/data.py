@@ -9,6 +9,7 @@ from kim_dash import export
 from kim_dash.columns import ALIASES
 from kim_dash.i18n import t
 from kim_dash.ingest import template
+from kim_dash.snapshot_list import snapshot_list
 from kim_dash.store import Snapshot
 from kim_dash.ui import state, upload_flow, widgets
 from kim_dash.ui.app_main import page_context
@@ -32,16 +33,7 @@ with tab_upload:
     upload_flow.table_upload(ctx)
 with tab_snapshots:
     st.caption(t("data.snapshots_note", lang, store=widgets.plain(dataset.store_label)))
-    rows = [
-        {k: getattr(s, k) for k in ("id", "as_of", "kind", "regency_code", "rows", "total_kim", "note")}
-        for s in dataset.snapshots
-    ]
-    import pandas as pd
-
-    snapshots = pd.DataFrame(
-        rows, columns=["id", "as_of", "kind", "regency_code", "rows", "total_kim", "note"]
-    )
-    widgets.table(snapshots.rename(columns={"id": "snapshot"}), "snapshots", lang)
+    widgets.table(snapshot_list(dataset.snapshots, lang), "snapshots", lang)
 with tab_boundaries:
     upload_flow.boundary_upload(ctx)
 with tab_template:

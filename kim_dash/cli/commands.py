@@ -184,12 +184,13 @@ def cmd_snapshots(args: argparse.Namespace) -> int:
     store = open_store(args, geography)
     regency = regency_code(args, geography) if args.regency else ""
     snapshots = store.snapshots()  # before any output: an unreachable store prints only the error
-    print("id\tas_of\tkind\tregency\trows\ttotal_kim\tsha256\tnote")
+    print("id\tas_of\tkind\tregency\trows\ttotal_kim\tsha256\tnote\tstored_by\tstored_at")
     for s in snapshots:
         if regency and s.regency_code not in ("", regency):
             continue
         print(
-            f"{s.id}\t{s.as_of}\t{s.kind}\t{s.regency_code or '-'}\t{s.rows}\t{s.total_kim}\t{s.sha256[:12]}\t{s.note}"
+            f"{s.id}\t{s.as_of}\t{s.kind}\t{s.regency_code or '-'}\t{s.rows}\t{s.total_kim}\t{s.sha256[:12]}"
+            f"\t{s.note}\t{s.author or '-'}\t{s.stored_at or '-'}"
         )
     return 0
 
