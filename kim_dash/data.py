@@ -12,10 +12,10 @@ from typing import Any
 
 import pandas as pd
 
+from kim_dash import sample
 from kim_dash.geography import Geography, load_geography, read_data_file
 from kim_dash.problems import DatasetError, Problem
 from kim_dash.provenance import Facts
-from kim_dash import sample
 from kim_dash.store import Snapshot, Store
 from kim_dash.validate import validate_frame
 

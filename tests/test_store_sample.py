@@ -113,7 +113,12 @@ def test_shown_keeps_the_sample_only_where_nothing_real_is():
     def snap(i: int, regency: str, sample: bool, kind: str = "counts") -> Snapshot:
         return Snapshot(i, kind, regency, "2020", 1, 1, "", "f.csv", "", "x", "", sample)
 
-    every = [snap(1, "", True, "national"), snap(2, BOGOR, True), snap(3, BANDUNG, True), snap(4, BANDUNG, False)]
+    every = [
+        snap(1, "", True, "national"),
+        snap(2, BOGOR, True),
+        snap(3, BANDUNG, True),
+        snap(4, BANDUNG, False),
+    ]
     assert [s.id for s in shown(every)] == [1, 2, 4]
     later = snap(5, BOGOR, False, "registry")  # a real registry replaces the sample counts of its area too
     assert [s.id for s in shown([*every, later])] == [1, 4, 5]
