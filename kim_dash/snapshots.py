@@ -139,13 +139,10 @@ def store_import(
         sample,
     )
     stored = store.snapshots()
-    same_day = [
-        s
-        for s in stored
-        if (s.kind, s.regency_code, s.as_of) == (meta.kind, regency, date) and (sample or not s.sample)
-    ]
-    if any(s.sha256 == digest for s in same_day):
+    same_day = [s for s in stored if (s.kind, s.regency_code, s.as_of) == (meta.kind, regency, date)]
+    if any(s.sha256 == digest for s in same_day):  # the shipped file itself is still the sample
         return ImportResult(next(s for s in same_day if s.sha256 == digest), already=True)
+    same_day = [s for s in same_day if sample or not s.sample]  # the sample never blocks real data
     if same_day:
         raise DatasetError([Problem(result.file, None, "as_of", date, "snapshot_exists", same_day[-1].label)])
     disagreements = _disagreements(store, meta, result.frame, geography, stored)
@@ -194,4 +191,22 @@ def default_store(folder: Path, geography: Geography, create: bool = False) -> S
     if not path.exists():
         store.ensure_schema()
         seed(store, folder, geography)
+    elif create:  # a store seeded before snapshots knew their sample: mark the shipped files as such
+        store.ensure_schema()
+        store.mark_sample(shipped_sample_ids(store, folder), SAMPLE_AUTHOR)
     return store
+
+
+def shipped_sample_ids(store: Store, folder: Path) -> list[int]:
+    """Unmarked snapshots holding exactly a shipped sample file for its kind, area and date."""
+    manifest = pd.read_csv(folder / SEED_MANIFEST, dtype=str, keep_default_na=False)
+    shipped = {
+        (row.kind, row.regency_code, row.as_of, hashlib.sha256((folder / row.file).read_bytes()).hexdigest())
+        for row in manifest.itertuples(index=False)
+        if (folder / row.file).is_file()
+    }
+    return [
+        s.id
+        for s in store.snapshots()
+        if not s.sample and not s.author and (s.kind, s.regency_code, s.as_of, s.sha256) in shipped
+    ]

@@ -179,6 +179,17 @@ class Store:
             raise self._fail(err) from err
         return int(count), int(top)
 
+    def mark_sample(self, ids: list[int], author: str) -> None:
+        """Mark snapshots of an older store as the shipped sample (their data stays as stored)."""
+        if not ids:
+            return
+        update = sa.update(SNAPSHOTS).where(SNAPSHOTS.c.id.in_(ids)).values(sample=True, author=author)
+        try:
+            with self.engine.begin() as conn:
+                conn.execute(update)
+        except SQLAlchemyError as err:
+            raise self._fail(err) from err
+
     def rows(self, snapshot: Snapshot) -> pd.DataFrame:
         """The snapshot's rows as text, indexed from 0 in stored order (row n is position n + 1)."""
         table = ROWS[snapshot.kind]

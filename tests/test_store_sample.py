@@ -83,12 +83,16 @@ def test_real_data_for_the_samples_own_date_is_stored_and_replaces_the_sample(
     assert store_backend.fingerprint() == stored
 
 
-def test_the_sample_still_blocks_another_sample_of_its_date(store_backend, store_data, store_geography):
+def test_the_sample_is_stored_once(store_backend, kim_cli: Cli, store_data, store_geography):
     store = Store.from_url(store_backend.url, create=True)
     store.ensure_schema()
     seed(store, store_data, store_geography)
     seed(store, store_data, store_geography)  # seeding twice: "already stored", nothing added
     assert len(store.snapshots()) == 3
+    # the shipped file imported as if real is the sample already stored, not real data
+    national = store_data / "national_kim_2014.csv"
+    code, out, _ = kim_cli(store_backend.url, *import_args("national", national, "2014-12"))
+    assert code == 0 and "already stored, nothing changed" in out and len(store.snapshots()) == 3
 
 
 def test_the_issues_case_on_the_default_store(data_copy, capsys, read_geography, monkeypatch, real_counts):
@@ -141,3 +145,27 @@ def test_a_store_made_before_authorship_is_read_then_upgraded(store_backend):
     store.ensure_schema()
     store.ensure_schema()  # twice: nothing more to add
     assert store.snapshots() == old
+
+
+def test_an_older_default_store_learns_which_snapshots_are_the_sample(
+    data_copy, capsys, read_geography, monkeypatch, real_counts
+):
+    """data/kim.sqlite seeded before `sample` existed: the next import marks the shipped files."""
+    import sqlalchemy as sa
+
+    from kim_dash.cli import commands
+
+    monkeypatch.delenv("KIM_DATABASE_URL", raising=False)
+    monkeypatch.setattr(commands, "load_geography", read_geography)
+    cli = Cli(capsys, data_copy)
+    from kim_dash.snapshots import default_store
+
+    default_store(data_copy, read_geography(data_copy), create=True)  # made and seeded
+    engine = sa.create_engine(f"sqlite:///{data_copy / 'kim.sqlite'}")
+    with engine.begin() as conn:  # as an older version left it
+        conn.execute(sa.text("UPDATE kim_snapshot SET sample = 0, author = ''"))
+    engine.dispose()
+    code, out, err = cli("", *import_args("counts", real_counts[0], SAMPLE_DATE, BANDUNG))
+    assert (code, err) == (0, "") and "stored" in out
+    rows = listing_with_author(cli("", "snapshots")[1])
+    assert [r[8] for r in rows] == [SAMPLE_AUTHOR] * 3 + [f"command line ({getpass.getuser()})"]
