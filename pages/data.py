@@ -11,13 +11,14 @@ from kim_dash.i18n import t
 from kim_dash.ingest import template
 from kim_dash.snapshot_list import snapshot_list
 from kim_dash.store import Snapshot
-from kim_dash.ui import state, upload_flow, widgets
+from kim_dash.ui import signin, state, upload_flow, widgets
 from kim_dash.ui.app_main import page_context
 
 ctx = page_context()
 lang, dataset = ctx.lang, ctx.dataset
 st.title(t("data.title", lang))
 st.caption(t("data.lead", lang))
+signin.panel(lang)
 if state.previews():
     st.button(t("banner.back", lang), on_click=state.clear_previews, key="data_back", type="primary")
 
