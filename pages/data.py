@@ -11,7 +11,7 @@ from kim_dash.i18n import t
 from kim_dash.ingest import template
 from kim_dash.snapshot_list import snapshot_list
 from kim_dash.store import Snapshot
-from kim_dash.ui import signin, state, upload_flow, widgets
+from kim_dash.ui import registry_form, signin, state, upload_flow, widgets
 from kim_dash.ui.app_main import page_context
 
 ctx = page_context()
@@ -22,14 +22,19 @@ signin.panel(lang)
 if state.previews():
     st.button(t("banner.back", lang), on_click=state.clear_previews, key="data_back", type="primary")
 
-tab_upload, tab_snapshots, tab_boundaries, tab_template = st.tabs(
+changes = registry_form.available(ctx)  # a signed-in officer of this kabupaten/kota
+tab_upload, tab_snapshots, tab_boundaries, tab_template, *tab_changes = st.tabs(
     [
         t("data.tab.upload", lang),
         t("data.tab.snapshots", lang),
         t("data.tab.boundaries", lang),
         t("data.tab.template", lang),
+        *([t("data.tab.changes", lang)] if changes else []),
     ]
 )
+for tab in tab_changes:
+    with tab:
+        registry_form.forms(ctx)
 with tab_upload:
     upload_flow.table_upload(ctx)
 with tab_snapshots:
