@@ -32,9 +32,6 @@ tab_upload, tab_snapshots, tab_boundaries, tab_template, *tab_changes = st.tabs(
         *([t("data.tab.changes", lang)] if changes else []),
     ]
 )
-for tab in tab_changes:
-    with tab:
-        registry_form.forms(ctx)
 with tab_upload:
     upload_flow.table_upload(ctx)
 with tab_snapshots:
@@ -80,5 +77,8 @@ with tab_template:
         on_click="ignore",
         key="dictionary",
     )
+for tab in tab_changes:
+    with tab:
+        registry_form.forms(ctx)
 st.caption(t("data.privacy", lang))
 _ = Snapshot

@@ -17,10 +17,11 @@ from kim_dash.problems import DatasetError
 from kim_dash.ui import signin, widgets
 
 DONE = "officer_saved"  # the last stored snapshot's message, shown once after the rerun
+DONE_CHANGE = "officer_saved_change"  # the same, for the registry change forms (another tab)
 
 
-def stored_message(lang: str) -> None:
-    message = st.session_state.pop(DONE, None)
+def stored_message(lang: str, key: str = DONE) -> None:
+    message = st.session_state.pop(key, None)
     if message:
         st.success(message, icon=":material/cloud_done:")
 

@@ -24,7 +24,7 @@ def available(ctx: Context) -> bool:
 
 def _done(result: ImportResult, lang: str) -> None:
     key = "officer.already" if result.already else "officer.stored"
-    st.session_state[officer_flow.DONE] = t(
+    st.session_state[officer_flow.DONE_CHANGE] = t(
         key,
         lang,
         label=widgets.plain(result.snapshot.label),
@@ -36,7 +36,7 @@ def _done(result: ImportResult, lang: str) -> None:
 
 def forms(ctx: Context) -> None:
     lang, dataset, regency = ctx.lang, ctx.dataset, ctx.regency
-    officer_flow.stored_message(lang)
+    officer_flow.stored_message(lang, officer_flow.DONE_CHANGE)
     base = base_registry(dataset, regency)
     if base is None:
         st.info(t("change.no_registry", lang), icon=":material/info:")
