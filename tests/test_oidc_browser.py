@@ -81,7 +81,7 @@ def signed_in_app():
         with oidc_provider(provider_port, f"{app}/oauth2callback", ACCOUNTS) as discovery:
             secrets_file = Path(folder) / "secrets.toml"
             secrets_file.write_text(secrets(app, discovery, url))
-            log = Path(os.environ.get("KIM_TEST_APP_LOG") or Path(folder) / "app.log").open("wb")
+            log = Path(os.environ.get("KIM_TEST_APP_LOG") or Path(folder) / "app.log").open("wb")  # noqa: SIM115
             process = subprocess.Popen(
                 [
                     sys.executable,
