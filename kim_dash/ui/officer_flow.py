@@ -74,6 +74,6 @@ def save_form(result: Ingested, raw: bytes, geography: Geography, lang: str) -> 
         rows=fmt_int(done.snapshot.rows, lang),
         kim=fmt_int(done.snapshot.total_kim, lang),
     )
-    for code, here, there in done.disagreements:
-        st.warning(t("officer.differs", lang, code=code, here=here, there=there))
+    differs = [t("officer.differs", lang, code=c, here=a, there=b) for c, a, b in done.disagreements]
+    st.session_state[DONE] = "  \n".join([st.session_state[DONE], *differs])  # shown after the rerun
     st.rerun()
