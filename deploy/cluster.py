@@ -22,6 +22,9 @@ from balancer import check_config, haproxy_command, render_haproxy, wait_up
 DEPLOY = Path(__file__).resolve().parent
 ROOT = DEPLOY.parent
 SETTINGS = DEPLOY / "streamlit.env"
+# the app's own production settings (not Streamlit's): a public server takes uploads from signed-in
+# data officers only (README, "Sign-in for data officers"); KIM_PUBLIC_UPLOADS=1 in the environment wins
+APP_SETTINGS = {"KIM_PUBLIC_UPLOADS": "0"}
 
 
 def read_env_file(path: Path = SETTINGS) -> dict[str, str]:
@@ -38,7 +41,7 @@ def read_env_file(path: Path = SETTINGS) -> dict[str, str]:
 def replica_env(name: str, base: Mapping[str, str] | None = None) -> dict[str, str]:
     """Production settings, then the caller's environment on top (so KIM_DATABASE_URL, KIM_DATA_DIR and
     any STREAMLIT_* override reach every replica unchanged), then the replica's name as KIM_REPLICA."""
-    env = read_env_file()
+    env = {**read_env_file(), **APP_SETTINGS}
     env.update(os.environ if base is None else base)
     env["KIM_REPLICA"] = name
     return env

@@ -12,6 +12,7 @@ from typing import Any
 
 import pandas as pd
 
+from kim_dash import sample
 from kim_dash.dates import date_problem
 from kim_dash.geography import Geography, load_geography, read_data_file
 from kim_dash.problems import DatasetError, Problem
@@ -156,7 +157,7 @@ def load_dataset(
     geography: Geography | None = None,
 ) -> Dataset:
     """Geography and curated files from `folder`, snapshots from `store` (default: the folder's own)."""
-    from kim_dash.snapshots import default_store  # the default store seeds itself through ingest
+    from kim_dash.seeding import default_store  # the default store seeds itself through ingest
 
     folder = Path(folder)
     geography = geography or load_geography(folder)
@@ -179,7 +180,7 @@ def load_dataset(
         raise DatasetError(bad)
     return Dataset(
         geography,
-        snapshots,
+        tuple(sample.shown(snapshots)),  # real data replaces the sample of its area
         SnapshotFrames(store, geography),
         curated["history"],
         curated["targets"],

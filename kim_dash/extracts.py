@@ -30,7 +30,19 @@ REGISTRY_COLUMNS = [
 # column -> kind: text | code | int | year | signed | decimal | percent | date | enum:<family> | source
 COLUMN_KINDS: dict[str, str] = {
     **dict.fromkeys(
-        ("name", "province", "top_regency", "kecamatan", "desa", "fields", "band", "note", "file_name"),
+        (
+            "name",
+            "province",
+            "top_regency",
+            "kecamatan",
+            "desa",
+            "fields",
+            "band",
+            "note",
+            "file_name",
+            "author",
+            "stored_at",
+        ),
         "text",
     ),
     **dict.fromkeys(

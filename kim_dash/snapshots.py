@@ -1,34 +1,33 @@
-"""Imports and the default store: a file becomes a dated snapshot only after it validates.
+"""Imports: a file becomes a dated snapshot only after it validates, and never overwrites one.
 
-The shipped sample is the first snapshots of the default store (`seed_snapshots.csv` names its files
-and dates). Until the first import, the default store is an in-memory SQLite database seeded from
-those files, so the app never writes to disk; the first `import` creates `<data>/kim.sqlite`, seeds
-it the same way and appends.
+`store_import` is the one writer (the command line and a signed-in officer's page); the default store
+and its seeding from the shipped sample are in `kim_dash.seeding`.
 """
 
 from __future__ import annotations
 
 import hashlib
-import os
-import secrets
-import time
-from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
-import sqlalchemy as sa
-from sqlalchemy.pool import StaticPool
 
 from kim_dash.dates import date_problem
-from kim_dash.geography import Geography, read_data_file
-from kim_dash.ingest import Ingested, ingest
+from kim_dash.geography import Geography
+from kim_dash.ingest import Ingested
 from kim_dash.problems import DatasetError, Problem
 from kim_dash.store import Snapshot, Store
-from kim_dash.validate import validate_frame
 
-SEED_MANIFEST = "seed_snapshots.csv"
-STORE_FILE = "kim.sqlite"
+
+def command_line_author() -> str:
+    """Who stores a snapshot from a shell: "command line (<OS user>)"."""
+    import getpass
+
+    try:
+        user = getpass.getuser()
+    except (OSError, KeyError):  # no login name (a container without a passwd entry)
+        user = "?"
+    return f"command line ({user})"
 
 
 @dataclass
@@ -68,7 +67,9 @@ def check_import(result: Ingested, as_of: str, allow_future: bool = False) -> st
     return date
 
 
-def _disagreements(store: Store, meta: Snapshot, frame: pd.DataFrame, geography: Geography) -> list:
+def _disagreements(
+    store: Store, meta: Snapshot, frame: pd.DataFrame, geography: Geography, stored: list[Snapshot]
+) -> list:
     from kim_dash.data import SnapshotFrames
 
     other_kind = {"registry": "counts", "counts": "registry"}.get(meta.kind)
@@ -76,8 +77,11 @@ def _disagreements(store: Store, meta: Snapshot, frame: pd.DataFrame, geography:
         return []
     others = [
         s
-        for s in store.snapshots()
-        if s.kind == other_kind and s.regency_code == meta.regency_code and s.as_of == meta.as_of
+        for s in stored
+        if s.kind == other_kind
+        and s.regency_code == meta.regency_code
+        and s.as_of == meta.as_of
+        and (meta.sample or not s.sample)  # real data is compared with real data only
     ]
     if not others:
         return []
@@ -96,8 +100,15 @@ def store_import(
     note: str,
     geography: Geography,
     allow_future: bool = False,
+    author: str = "",
+    sample: bool = False,
 ) -> ImportResult:
-    """Append a validated upload as a snapshot (never changing an earlier one)."""
+    """Append a validated upload as a snapshot (never changing an earlier one).
+
+    The one writer of the command line and the page. A real snapshot of a kind, area and date is
+    never overwritten; the illustrative sample never blocks real data of its own kind, area and date
+    (the sample then stops being shown for that area: `kim_dash.sample.shown`).
+    """
     date = check_import(result, as_of, allow_future)
     assert result.frame is not None and result.text is not None
     regency = "" if result.kind == "national" else result.regency
@@ -112,14 +123,27 @@ def store_import(
         digest,
         Path(result.file).name,
         note,
+        author or command_line_author(),
+        "",
+        sample,
     )
-    same_day = store.same_key(meta)
+    stored = store.snapshots()
+    if any(  # the same file for its kind, area and date: the shipped file itself stays the sample
+        (s.kind, s.regency_code, s.as_of, s.sha256) == (meta.kind, regency, date, digest) for s in stored
+    ):
+        same = [
+            s
+            for s in stored
+            if (s.kind, s.regency_code, s.as_of, s.sha256) == (meta.kind, regency, date, digest)
+        ]
+        return ImportResult(same[0], already=True)
+    same_day = store.same_key(meta)  # the unique key: kind, area, date and sample (real never blocked)
     if not same_day:
-        disagreements = _disagreements(store, meta, result.frame, geography)
-        stored, new = store.add(meta, result.text)  # the database's unique key decides a race
+        disagreements = _disagreements(store, meta, result.frame, geography, stored)
+        added, new = store.add(meta, result.text)  # the database's unique key decides a race
         if new:
-            return ImportResult(stored, disagreements=disagreements)
-        same_day = [stored]
+            return ImportResult(added, disagreements=disagreements)
+        same_day = [added]
     if any(s.sha256 == digest for s in same_day):
         return ImportResult(next(s for s in same_day if s.sha256 == digest), already=True)
     raise DatasetError([Problem(result.file, None, "as_of", date, "snapshot_exists", same_day[-1].label)])
@@ -138,96 +162,3 @@ def schema_problems(store: Store) -> list[Problem]:
         )
         for kind, regency, as_of, ids in store.ensure_schema()
     ]
-
-
-def seed(store: Store, folder: Path, geography: Geography) -> None:
-    """Import the shipped sample files named in the seed manifest, in order."""
-    text, problems = read_data_file(folder, SEED_MANIFEST)
-    manifest = None
-    if text is not None:
-        manifest, problems = validate_frame("seed", text, geography.refs(), SEED_MANIFEST)
-    if manifest is None:
-        raise DatasetError(problems)
-    problems = []
-    for row in manifest.itertuples(index=False):
-        path = folder / row.file
-        if not path.is_file():
-            problems.append(Problem(row.file, None, None, None, "missing_file"))
-            continue
-        raw = path.read_bytes()
-        result = ingest(raw, row.file, geography, kind=row.kind, regency=row.regency_code or "32.01")
-        try:  # every seed file is checked, so one report lists the problems of all of them
-            store_import(store, result, raw, row.as_of, row.note, geography)
-        except DatasetError as err:
-            problems += err.problems
-    if problems:
-        raise DatasetError(problems)
-
-
-def memory_store(folder: Path, geography: Geography) -> Store:
-    engine = sa.create_engine("sqlite://", poolclass=StaticPool, connect_args={"check_same_thread": False})
-    store = Store(engine, f"{folder.name}/{SEED_MANIFEST}")
-    store.ensure_schema()
-    seed(store, folder, geography)
-    return store
-
-
-def default_store(folder: Path, geography: Geography, create: bool = False) -> Store:
-    """`<folder>/kim.sqlite` when it exists (or `create`), else the seeded in-memory store.
-
-    A new file is made whole or not at all: seeded under a temporary name, then linked into place
-    (never over another importer's file), so a first import killed at any moment leaves either no
-    store (the sample shows from memory) or a seeded one.
-    """
-    path = folder / STORE_FILE
-    if not path.exists() and not create:
-        return memory_store(folder, geography)
-    if create:
-        _remove_stale(path)
-        _set_aside_if_empty(path)
-    if not path.exists():
-        _make_seeded(path, folder, geography)
-    store = Store.from_url(f"sqlite:///{path}")
-    store.label = f"{folder.name}/{STORE_FILE}"
-    return store
-
-
-def _remove_stale(path: Path) -> None:
-    """Partial stores of imports killed before they finished (their process is gone, or long ago)."""
-    for stale in path.parent.glob(f".{path.name}.*.partial*"):
-        with suppress(OSError, ValueError):
-            pid = int(stale.name.split(".")[3])
-            if not _running(pid) or time.time() - stale.stat().st_mtime > 3600:
-                stale.unlink()
-
-
-def _set_aside_if_empty(path: Path) -> None:
-    """A default store without snapshots (left by a first import killed in an older version): kept
-    under another name, so this import seeds a new one. The sample is always its first snapshots."""
-    if path.exists() and Store.from_url(f"sqlite:///{path}").version() == (0, 0):
-        with suppress(FileNotFoundError):  # another importer set it aside first
-            path.rename(path.with_name(f"{path.name}.empty-{time.strftime('%Y%m%d%H%M%S')}"))
-
-
-def _running(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return pid != os.getpid()
-
-
-def _make_seeded(path: Path, folder: Path, geography: Geography) -> None:
-    partial = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.partial")
-    try:
-        store = Store.from_url(f"sqlite:///{partial}", create=True)
-        store.ensure_schema()
-        seed(store, folder, geography)
-        store.engine.dispose()
-        with suppress(FileExistsError):  # atomic, and never replaces a store another importer made first
-            os.link(partial, path)
-    finally:
-        for leftover in (partial, partial.with_name(partial.name + "-journal")):
-            leftover.unlink(missing_ok=True)

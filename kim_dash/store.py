@@ -1,15 +1,14 @@
 """Snapshots of KIM data: dated, never changed once stored; SQLite by default, PostgreSQL by URL.
 
-One schema (SQLAlchemy Core) for both backends, so both give the same results. A snapshot is one
-imported file: a Kabupaten's registry, a per-kecamatan count table, or the national table. Rows are
-stored as the validated text the user gave, and validated again when read, so a row changed in the
-database by hand gets the same problem report as a file. The app only reads (a read-only role is
-enough); `python -m kim_dash import` is the one writer.
+A snapshot is one imported file (a registry, a per-kecamatan count table, or the national table),
+stored as the validated text given and validated again when read, so a row changed by hand gets the
+same report as a file. The app only reads; `kim_dash.snapshots.store_import` is the one writer.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
 import pandas as pd
@@ -18,9 +17,10 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from kim_dash import store_waits
-from kim_dash.specs import SNAPSHOT_KINDS, SPECS
+from kim_dash.specs import SPECS
 from kim_dash.store_engine import StoreUnavailable as StoreUnavailable
 from kim_dash.store_engine import engine_options, supported_url
+from kim_dash.store_schema import KEY, METADATA, ROWS, SNAPSHOTS, add_missing_columns
 from kim_dash.store_waits import (
     NO_ANSWER,
     ROWS_PER_EXTRA_WAIT,
@@ -30,32 +30,6 @@ from kim_dash.store_waits import (
     is_timeout,
     operation,
 )
-
-METADATA = sa.MetaData()
-SNAPSHOTS = sa.Table(
-    "kim_snapshot",
-    METADATA,
-    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
-    sa.Column("kind", sa.String(16), nullable=False),
-    sa.Column("regency_code", sa.String(8), nullable=False),  # "" for the national table
-    sa.Column("as_of", sa.String(10), nullable=False),  # YYYY, YYYY-MM or YYYY-MM-DD: as precise as known
-    sa.Column("row_count", sa.Integer, nullable=False),
-    sa.Column("total_kim", sa.Integer, nullable=False),
-    sa.Column("sha256", sa.String(64), nullable=False),
-    sa.Column("file_name", sa.Text, nullable=False),
-    sa.Column("note", sa.Text, nullable=False),
-)
-ROWS = {
-    kind: sa.Table(
-        f"kim_{kind}_row",
-        METADATA,
-        sa.Column("snapshot_id", sa.Integer, sa.ForeignKey("kim_snapshot.id"), nullable=False, index=True),
-        sa.Column("position", sa.Integer, nullable=False),
-        *[sa.Column(col.name, sa.Text, nullable=False) for col in SPECS[kind]],
-    )
-    for kind in SNAPSHOT_KINDS
-}
-KEY = sa.Index("kim_snapshot_key", SNAPSHOTS.c.kind, SNAPSHOTS.c.regency_code, SNAPSHOTS.c.as_of, unique=True)
 
 
 @dataclass(frozen=True)
@@ -69,6 +43,9 @@ class Snapshot:
     sha256: str
     file_name: str
     note: str
+    author: str = ""  # an officer's e-mail, or "command line (<OS user>)"; "" in a store older than this
+    stored_at: str = ""  # UTC, ISO 8601 to the second
+    sample: bool = False  # the shipped illustrative sample
 
     @property
     def label(self) -> str:
@@ -77,9 +54,11 @@ class Snapshot:
 
 
 def _snapshot(r: Any) -> Snapshot:
+    m = r._mapping  # a store older than `author`, `stored_at` and `sample` reads too
     return Snapshot(
-        r.id, r.kind, r.regency_code, r.as_of, r.row_count, r.total_kim, r.sha256, r.file_name, r.note
-    )
+        m["id"], m["kind"], m["regency_code"], m["as_of"], m["row_count"], m["total_kim"], m["sha256"],
+        m["file_name"], m["note"], m.get("author") or "", m.get("stored_at") or "", bool(m.get("sample") or False),
+    )  # fmt: skip
 
 
 class Store:
@@ -136,6 +115,7 @@ class Store:
                     if conn.dialect.name == "postgresql":  # concurrent first imports make the tables once
                         conn.execute(sa.select(sa.func.pg_advisory_xact_lock(0x4B494D)))
                     METADATA.create_all(conn)
+                    add_missing_columns(conn)
                     duplicates = self._duplicates(conn)
                     if not duplicates:
                         KEY.create(conn, checkfirst=True)
@@ -145,16 +125,18 @@ class Store:
 
     @staticmethod
     def _duplicates(conn: sa.Connection) -> list[tuple[str, str, str, list[int]]]:
-        key = (SNAPSHOTS.c.kind, SNAPSHOTS.c.regency_code, SNAPSHOTS.c.as_of)
+        # the unique key's columns: one sample and one real snapshot of a kind, area and date may coexist
+        key = (SNAPSHOTS.c.kind, SNAPSHOTS.c.regency_code, SNAPSHOTS.c.as_of, SNAPSHOTS.c.sample)
         rows = conn.execute(sa.select(*key, SNAPSHOTS.c.id).order_by(*key, SNAPSHOTS.c.id)).all()
-        groups: dict[tuple[str, str, str], list[int]] = {}
-        for kind, regency, as_of, id_ in rows:
-            groups.setdefault((kind, regency, as_of), []).append(int(id_))
-        return [(*k, ids) for k, ids in groups.items() if len(ids) > 1]
+        groups: dict[tuple[str, str, str, bool], list[int]] = {}
+        for kind, regency, as_of, _sample, id_ in rows:
+            groups.setdefault((kind, regency, as_of, _sample), []).append(int(id_))
+        return [(*k[:3], ids) for k, ids in groups.items() if len(ids) > 1]
 
     def snapshots(self) -> list[Snapshot]:
         """Every snapshot by date; [] for a database the first import has not reached yet."""
-        query = sa.select(SNAPSHOTS).order_by(SNAPSHOTS.c.as_of, SNAPSHOTS.c.id)
+        # every column there is: a store made before `author` was added reads too (the app only reads)
+        query = sa.text(f"SELECT * FROM {SNAPSHOTS.name} ORDER BY as_of, id")
 
         def work() -> list[Snapshot]:
             try:
@@ -168,7 +150,7 @@ class Store:
         return self._run(work)
 
     def version(self) -> tuple[int, int]:
-        """(number of snapshots, highest id): changes exactly when an import lands."""
+        """(count, highest id): changes exactly when an import lands."""
         query = sa.select(sa.func.count(SNAPSHOTS.c.id), sa.func.coalesce(sa.func.max(SNAPSHOTS.c.id), 0))
 
         def work() -> tuple[int, int]:
@@ -182,6 +164,18 @@ class Store:
             return int(count), int(top)
 
         return self._run(work)
+
+    def mark_sample(self, ids: list[int], author: str) -> None:
+        """Mark snapshots of an older store as the shipped sample (their data stays as stored)."""
+        if not ids:
+            return
+        update = sa.update(SNAPSHOTS).where(SNAPSHOTS.c.id.in_(ids)).values(sample=True, author=author)
+
+        def work() -> None:
+            with self.engine.begin() as conn:
+                conn.execute(update)
+
+        self._run(work)
 
     def rows(self, snapshot: Snapshot) -> pd.DataFrame:
         """The snapshot's rows as text, indexed from 0 in stored order (row n is position n + 1)."""
@@ -197,11 +191,12 @@ class Store:
         return pd.DataFrame([tuple(r) for r in result], columns=columns, dtype=str)
 
     def same_key(self, meta: Snapshot, conn: sa.Connection | None = None) -> list[Snapshot]:
-        """Stored snapshots of the kind, area and date of `meta`."""
+        """Stored snapshots of the unique key of `meta`: its kind, area, date and whether it is the sample."""
         query = sa.select(SNAPSHOTS).where(
             SNAPSHOTS.c.kind == meta.kind,
             SNAPSHOTS.c.regency_code == meta.regency_code,
             SNAPSHOTS.c.as_of == meta.as_of,
+            SNAPSHOTS.c.sample == meta.sample,
         )
         if conn is not None:
             return [_snapshot(r) for r in conn.execute(query.order_by(SNAPSHOTS.c.id)).all()]
@@ -222,6 +217,7 @@ class Store:
         frame = text_rows.reindex(columns=columns, fill_value="").fillna("").astype(str)
         record = {k: v for k, v in meta.__dict__.items() if k not in ("id", "rows")}
         record["row_count"] = len(frame)
+        stamp = record["stored_at"] = meta.stored_at or utc_now()
 
         def work() -> tuple[Snapshot, bool]:
             try:
@@ -245,6 +241,11 @@ class Store:
                 if not taken:
                     raise
                 return taken[0], False
-            return Snapshot(**{**meta.__dict__, "id": new_id, "rows": len(frame)}), True
+            return Snapshot(**{**meta.__dict__, "id": new_id, "rows": len(frame), "stored_at": stamp}), True
 
         return self._run(work, store_waits.ANSWER_TIMEOUT * (1 + len(frame) // ROWS_PER_EXTRA_WAIT))
+
+
+def utc_now() -> str:
+    """The time a snapshot is stored: UTC, to the second (the data's own date is `as_of`)."""
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")

@@ -11,8 +11,9 @@ from kim_dash.columns import ALIASES
 from kim_dash.grain import regency_view
 from kim_dash.i18n import t
 from kim_dash.ingest import template
+from kim_dash.snapshot_list import snapshot_list
 from kim_dash.store import Snapshot
-from kim_dash.ui import state, upload_flow, widgets
+from kim_dash.ui import registry_form, signin, state, upload_flow, widgets
 from kim_dash.ui.app_main import page_context
 
 ctx = page_context()
@@ -20,31 +21,25 @@ lang, dataset = ctx.lang, ctx.dataset
 st.title(t("data.title", lang))
 widgets.sentences([data_sentence(regency_view(dataset, ctx.regency), lang)], lang)  # the grain there is
 st.caption(t("data.lead", lang))
+signin.panel(lang)
 if state.previews():
     st.button(t("banner.back", lang), on_click=state.clear_previews, key="data_back", type="primary")
 
-tab_upload, tab_snapshots, tab_boundaries, tab_template = st.tabs(
+changes = registry_form.available(ctx)  # a signed-in officer of this kabupaten/kota
+tab_upload, tab_snapshots, tab_boundaries, tab_template, *tab_changes = st.tabs(
     [
         t("data.tab.upload", lang),
         t("data.tab.snapshots", lang),
         t("data.tab.boundaries", lang),
         t("data.tab.template", lang),
+        *([t("data.tab.changes", lang)] if changes else []),
     ]
 )
 with tab_upload:
     upload_flow.table_upload(ctx)
 with tab_snapshots:
     st.caption(t("data.snapshots_note", lang, store=widgets.plain(dataset.store_label)))
-    rows = [
-        {k: getattr(s, k) for k in ("id", "as_of", "kind", "regency_code", "rows", "total_kim", "note")}
-        for s in dataset.snapshots
-    ]
-    import pandas as pd
-
-    snapshots = pd.DataFrame(
-        rows, columns=["id", "as_of", "kind", "regency_code", "rows", "total_kim", "note"]
-    )
-    widgets.table(snapshots.rename(columns={"id": "snapshot"}), "snapshots", lang)
+    widgets.table(snapshot_list(dataset.snapshots, lang), "snapshots", lang)
 with tab_boundaries:
     upload_flow.boundary_upload(ctx)
 with tab_template:
@@ -85,5 +80,8 @@ with tab_template:
         on_click="ignore",
         key="dictionary",
     )
+for tab in tab_changes:
+    with tab:
+        registry_form.forms(ctx)
 st.caption(t("data.privacy", lang))
 _ = Snapshot

@@ -24,6 +24,22 @@ if [ -z "${KIM_TEST_DATABASE_URL:-}" ]; then
     echo "PostgreSQL not available: its store tests will be skipped" >&2
   fi
 fi
+# Node.js and npm for the sign-in tests' real OpenID Connect provider (oidc-provider, pinned by
+# tests/oidc/package-lock.json); `npm ci` is bounded so a slow registry fails plainly instead of hanging.
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+    echo "installing Debian's nodejs and npm for the sign-in tests" >&2
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q nodejs npm >/dev/null
+  else
+    echo "node or npm not found: the sign-in tests will be skipped" >&2
+  fi
+fi
+if command -v npm >/dev/null 2>&1; then
+  (cd tests/oidc && timeout 600 npm ci --no-audit --no-fund --loglevel=error) || {
+    echo "npm ci failed in tests/oidc: the sign-in tests cannot run" >&2
+    [ "${CI:-}" = "true" ] && exit 1
+  }
+fi
 VENV=.venv-test
 rm -rf "$VENV"
 python3.11 -m venv "$VENV"

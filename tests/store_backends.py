@@ -171,10 +171,18 @@ def import_args(kind: str, path: Path, as_of: str, regency: str = BOGOR, note: s
     return ["import", kind, str(path), "--as-of", as_of, "--regency", regency, "--note", note]
 
 
+LISTED = ["id", "as_of", "kind", "regency", "rows", "total_kim", "sha256", "note", "stored_by", "stored_at"]
+
+
 def listing(out: str) -> list[list[str]]:
-    """The rows of `snapshots` (tab-separated, after the header)."""
+    """The rows of `snapshots` (tab-separated, after the header), up to the note: who and when apart."""
+    return [row[:8] for row in listing_with_author(out)]
+
+
+def listing_with_author(out: str) -> list[list[str]]:
+    """Every column of `snapshots`, incl. stored_by and stored_at (a time: compare it with a window)."""
     lines = out.splitlines()
-    assert lines[0].split("\t") == ["id", "as_of", "kind", "regency", "rows", "total_kim", "sha256", "note"]
+    assert lines[0].split("\t") == LISTED
     return [line.split("\t") for line in lines[1:]]
 
 

@@ -50,6 +50,8 @@ def test_a_replica_gets_the_settings_the_callers_environment_and_its_name():
     assert env["KIM_REPLICA"] == "r3" and env["KIM_DATABASE_URL"] == "postgresql://x"
     assert env["STREAMLIT_LOGGER_LEVEL"] == "debug", "the operator's environment wins over streamlit.env"
     assert env["STREAMLIT_SERVER_FILE_WATCHER_TYPE"] == "none"
+    assert env["KIM_PUBLIC_UPLOADS"] == "0", "a public deployment: uploads only from signed-in officers"
+    assert cluster.replica_env("r1", {"KIM_PUBLIC_UPLOADS": "1"})["KIM_PUBLIC_UPLOADS"] == "1"
 
 
 def test_rendered_config_has_one_sticky_server_per_replica():

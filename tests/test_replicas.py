@@ -38,8 +38,17 @@ for missing, what in (
 
 @pytest.fixture(scope="module")
 def lb():
-    with cluster.local_cluster(2, timeout=60) as running:
-        yield running
+    # the deploy recipe turns anonymous uploads off (KIM_PUBLIC_UPLOADS=0); these tests upload anonymously
+    before = os.environ.get("KIM_PUBLIC_UPLOADS")
+    os.environ["KIM_PUBLIC_UPLOADS"] = "1"
+    try:
+        with cluster.local_cluster(2, timeout=60) as running:
+            yield running
+    finally:
+        if before is None:
+            del os.environ["KIM_PUBLIC_UPLOADS"]
+        else:
+            os.environ["KIM_PUBLIC_UPLOADS"] = before
 
 
 @pytest.fixture(scope="module")

@@ -21,7 +21,8 @@ from kim_dash.problems import DatasetError
 from kim_dash.provenance import is_published
 from kim_dash.ranking import RankingFilter, province_summary
 from kim_dash.regency import regency_data
-from kim_dash.snapshots import check_import, default_store, schema_problems, store_import
+from kim_dash.seeding import default_store
+from kim_dash.snapshots import check_import, schema_problems, store_import
 from kim_dash.store import Store
 
 
@@ -213,14 +214,15 @@ def cmd_snapshots(args: argparse.Namespace) -> int:
     store = url_store or open_store(args, geography)
     regency = regency_code(args, geography) if args.regency else ""
     snapshots = store.snapshots()  # before any output: an unreachable store prints only the error
-    print("id\tas_of\tkind\tregency\trows\ttotal_kim\tsha256\tnote")
+    print("id\tas_of\tkind\tregency\trows\ttotal_kim\tsha256\tnote\tstored_by\tstored_at")
     if not snapshots:
         print(f"no snapshots yet in {store.label}: the first import makes them", file=sys.stderr)
     for s in snapshots:
         if regency and s.regency_code not in ("", regency):
             continue
         cells = (s.id, s.as_of, s.kind, s.regency_code or "-", s.rows, s.total_kim, s.sha256[:12])
-        print("\t".join(map(str, cells)) + "\t" + printable(s.note))
+        said = (printable(s.note), printable(s.author) or "-", s.stored_at or "-")
+        print("\t".join(map(str, cells)) + "\t" + "\t".join(said))
     return 0
 
 

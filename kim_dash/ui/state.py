@@ -16,7 +16,7 @@ import streamlit as st
 from kim_dash.data import DEFAULT_DATA_DIR, Dataset, load_dataset
 from kim_dash.geography import Geography, load_geography
 from kim_dash.problems import DatasetError, Problem
-from kim_dash.snapshots import default_store
+from kim_dash.seeding import default_store
 from kim_dash.store import Store, StoreUnavailable
 from kim_dash.url_values import clamp, clamp_int
 

@@ -15,7 +15,7 @@ from kim_dash.i18n import fmt_int, t
 from kim_dash.ingest import Ingested, ingest
 from kim_dash.problems import DatasetError
 from kim_dash.readers import DEFAULT_BUDGET, sheet_names
-from kim_dash.ui import state, widgets
+from kim_dash.ui import officer_flow, signin, state, widgets
 from kim_dash.ui.guidance import admin_command, import_command
 from kim_dash.ui.page import Context
 
@@ -72,8 +72,19 @@ def _report(result: Ingested, name: str, ctx: Context) -> None:
         )
 
 
+def uploads_off(lang: str) -> bool:
+    """KIM_PUBLIC_UPLOADS off and nobody signed in as an officer: no uploads here, says so."""
+    if signin.may_upload():
+        return False
+    st.info(t("auth.uploads_off", lang), icon=":material/lock:")
+    return True
+
+
 def table_upload(ctx: Context) -> None:
     lang = ctx.lang
+    officer_flow.stored_message(lang)
+    if uploads_off(lang):
+        return
     kind_choice = st.radio(
         t("data.kind", lang),
         ["auto", "registry", "counts", "national"],
@@ -123,6 +134,7 @@ def table_upload(ctx: Context) -> None:
         if clicked:
             state.use_preview(result.kind, result.regency, result.frame, name, result.as_of)
             st.rerun()
+        officer_flow.save_form(result, raw, ctx.dataset.geography, lang)
         st.caption(t("data.make_it_last", lang))
         admin_command(import_command(result.kind, result.regency, name), lang)
     if result.preview is not None:
@@ -132,6 +144,8 @@ def table_upload(ctx: Context) -> None:
 
 def boundary_upload(ctx: Context) -> None:
     lang = ctx.lang
+    if uploads_off(lang):
+        return
     level = st.radio(
         t("data.boundary_level", lang),
         ["kecamatan", "regency"],
