@@ -149,8 +149,7 @@ class Store:
 
         return self._run(work)
 
-    def version(self) -> tuple[int, int]:
-        """(count, highest id): changes exactly when an import lands."""
+    def version(self) -> tuple[int, int]:  # (count, highest id): changes exactly when an import lands
         query = sa.select(sa.func.count(SNAPSHOTS.c.id), sa.func.coalesce(sa.func.max(SNAPSHOTS.c.id), 0))
 
         def work() -> tuple[int, int]:
