@@ -11,7 +11,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from kim_dash.cli import commands
+from kim_dash.cli import commands, store_commands
 from kim_dash.data import DEFAULT_DATA_DIR
 from kim_dash.geography import Geography, load_geography
 from tests.store_backends import BACKENDS, Backend, Cli, fresh_store
@@ -46,6 +46,7 @@ def store_geography(store_data: Path, read_geography) -> Geography:
 @pytest.fixture
 def kim_cli(capsys: pytest.CaptureFixture, store_data: Path, read_geography, monkeypatch) -> Cli:
     monkeypatch.setattr(commands, "load_geography", read_geography)
+    monkeypatch.setattr(store_commands, "load_geography", read_geography)
     return Cli(capsys, store_data)
 
 

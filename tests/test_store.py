@@ -119,10 +119,11 @@ def test_database_url_from_the_environment(store_backend, kim_cli, uploads, stor
 def test_the_default_store_is_seeded_with_the_sample_on_first_import(
     data_copy, capsys, read_geography, monkeypatch, uploads
 ):
-    from kim_dash.cli import commands
+    from kim_dash.cli import commands, store_commands
 
     monkeypatch.delenv("KIM_DATABASE_URL", raising=False)
     monkeypatch.setattr(commands, "load_geography", read_geography)
+    monkeypatch.setattr(store_commands, "load_geography", read_geography)
     cli = Cli(capsys, data_copy)
     code, _, err = cli("", "import", "registry", str(uploads.second))
     assert code == 1 and "--as-of" in err

@@ -52,7 +52,7 @@ def wait_for_store_file(data: Path, process: subprocess.Popen) -> bool:
 def test_a_killed_first_import_keeps_the_sample(
     offset, tmp_path, capsys, read_geography, monkeypatch, uploads
 ):
-    from kim_dash.cli import commands
+    from kim_dash.cli import commands, store_commands
 
     data = tmp_path / "data"
     shutil.copytree(DEFAULT_DATA_DIR, data, ignore=shutil.ignore_patterns("kim.sqlite", "boundaries"))
@@ -66,6 +66,7 @@ def test_a_killed_first_import_keeps_the_sample(
 
     monkeypatch.delenv("KIM_DATABASE_URL", raising=False)
     monkeypatch.setattr(commands, "load_geography", read_geography)
+    monkeypatch.setattr(store_commands, "load_geography", read_geography)
     cli = Cli(capsys, data)
     seed = pd.read_csv(data / "seed_snapshots.csv", dtype=str, keep_default_na=False)
     sample = [(s.as_of, s.kind, sha12(data / s.file)) for s in seed.sort_values("as_of").itertuples()]
@@ -82,12 +83,13 @@ def test_a_killed_first_import_keeps_the_sample(
 def test_an_empty_store_left_by_an_older_version_is_seeded_on_the_next_import(
     data_copy, capsys, read_geography, monkeypatch, uploads
 ):
-    from kim_dash.cli import commands
+    from kim_dash.cli import commands, store_commands
     from kim_dash.store import Store
 
     Store.from_url(f"sqlite:///{data_copy / 'kim.sqlite'}", create=True).ensure_schema()  # tables, no rows
     monkeypatch.delenv("KIM_DATABASE_URL", raising=False)
     monkeypatch.setattr(commands, "load_geography", read_geography)
+    monkeypatch.setattr(store_commands, "load_geography", read_geography)
     cli = Cli(capsys, data_copy)
     assert cli("", *import_args("registry", uploads.second, SECOND))[0] == 0
     seed = pd.read_csv(data_copy / "seed_snapshots.csv", dtype=str, keep_default_na=False)

@@ -97,10 +97,11 @@ def test_the_sample_is_stored_once(store_backend, kim_cli: Cli, store_data, stor
 
 def test_the_issues_case_on_the_default_store(data_copy, capsys, read_geography, monkeypatch, real_counts):
     """An officer imports the real Bandung count for 2019-04-11 into data/kim.sqlite: stored, not refused."""
-    from kim_dash.cli import commands
+    from kim_dash.cli import commands, store_commands
 
     monkeypatch.delenv("KIM_DATABASE_URL", raising=False)
     monkeypatch.setattr(commands, "load_geography", read_geography)
+    monkeypatch.setattr(store_commands, "load_geography", read_geography)
     cli = Cli(capsys, data_copy)
     code, out, err = cli("", *import_args("counts", real_counts[0], SAMPLE_DATE, BANDUNG))
     assert (code, err) == (0, "") and "stored" in out
@@ -153,10 +154,11 @@ def test_an_older_default_store_learns_which_snapshots_are_the_sample(
     """data/kim.sqlite seeded before `sample` existed: the next import marks the shipped files."""
     import sqlalchemy as sa
 
-    from kim_dash.cli import commands
+    from kim_dash.cli import commands, store_commands
 
     monkeypatch.delenv("KIM_DATABASE_URL", raising=False)
     monkeypatch.setattr(commands, "load_geography", read_geography)
+    monkeypatch.setattr(store_commands, "load_geography", read_geography)
     cli = Cli(capsys, data_copy)
     from kim_dash.seeding import default_store
 

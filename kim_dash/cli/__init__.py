@@ -8,11 +8,21 @@ from __future__ import annotations
 
 import sys
 
-from kim_dash.cli.commands import COMMANDS, UsageError
+from kim_dash.cli.commands import UsageError, cmd_brief, cmd_export, cmd_plan, cmd_validate
 from kim_dash.cli.parser import build_parser
+from kim_dash.cli.store_commands import cmd_import, cmd_snapshots
 from kim_dash.dates import date_problem
 from kim_dash.problems import DatasetError, Problem
 from kim_dash.store import StoreUnavailable
+
+COMMANDS = {
+    "validate": cmd_validate,
+    "export": cmd_export,
+    "plan": cmd_plan,
+    "import": cmd_import,
+    "snapshots": cmd_snapshots,
+    "brief": cmd_brief,
+}
 
 
 def run() -> None:
