@@ -16,6 +16,7 @@ from kim_dash.map_labels import (
     NAME_SIZE,
     Box,
     Spot,
+    _short,
     inside_share,
     label_point,
     labels_for,
@@ -56,7 +57,7 @@ def regency_labels(
             code,
             screen_shape(areas[code], view),
             str(int(rows.loc[code, "count"])),
-            (names or {}).get(code, ""),
+            _short((names or {}).get(code, "")),
             strong=code == focus,
         )
         for code in dict.fromkeys(order)

@@ -137,7 +137,8 @@ def test_choosing_a_province_zooms_the_national_map_to_it_and_names_its_regencie
     assert x0 >= 0 and y0 >= 0 and x1 <= DESKTOP and y1 <= 460  # Jawa Barat whole
     assert x1 - x0 > 0.4 * DESKTOP and y1 - y0 > 300  # and filling the map (Indonesia's view: 46 x 36 px)
     texts = {row["text"] for row in _layer(deck, "regency_labels")["data"]}
-    assert {"Kabupaten Bogor", "Kabupaten Bandung"} <= texts  # names above the counts, zoomed in
+    named = " ".join(texts).replace("\n", " ")
+    assert "Kab. Bogor" in named and named.count("Kab. ") >= 8  # names above the counts, zoomed in
 
 
 def test_the_kecamatan_map_shows_the_whole_regency_and_fills_a_phone_column(kecamatan):
