@@ -31,6 +31,7 @@ from reportlab.platypus import (
 from reportlab.platypus import Table as RLTable
 
 from kim_dash.pdf_chart import draw_chart
+from kim_dash.pdf_map import map_flowables
 from kim_dash.pdf_model import BriefDoc, Chart, Kpi, Sentence, Series, Table
 from kim_dash.pdf_table import column_widths, numeric_columns
 from kim_dash.pdf_text import BOLD, ITALIC, REGULAR, clip, markup, register_fonts, safe_text, text_width
@@ -236,6 +237,8 @@ def render_pdf(doc: BriefDoc) -> bytes:
     # No frame padding: text, KPI panels and the table share one left edge.
     frame = Frame(MARGIN, BOTTOM, WIDTH, FRAME_HEIGHT, 0, 0, 0, 0, id="body")
     template.addPageTemplates([PageTemplate("page", [frame])])
-    story = [*_header(doc), *_sentences(doc), *_kpis(doc), *_chart(doc), *_table(doc), *_end_notes(doc)]
+    drawn_map = map_flowables(doc.map, doc.map_title, doc.map_key, HEADING, SMALL)  # type: ignore[arg-type]
+    story = [*_header(doc), *_sentences(doc), *_kpis(doc), *drawn_map, *_chart(doc), *_table(doc)]
+    story += _end_notes(doc)
     template.build(story, canvasmaker=partial(_FooterCanvas, footer=doc.footer))
     return buffer.getvalue()

@@ -5,6 +5,7 @@ import streamlit as st
 from kim_dash.apportion import METHODS
 from kim_dash.brief import proposal_sentence
 from kim_dash.briefs import BriefRequest, brief_pdf
+from kim_dash.coverage import kecamatan_table
 from kim_dash.display import inequality_rows
 from kim_dash.i18n import fmt_int, t
 from kim_dash.planner import MODES, WEIGHTINGS, desa_saturation
@@ -12,7 +13,7 @@ from kim_dash.plans import PlanRequest, run_plan
 from kim_dash.problems import DatasetError
 from kim_dash.provenance import combine
 from kim_dash.regency import regency_data
-from kim_dash.ui import charts, charts_plan, downloads, guidance, state, widgets
+from kim_dash.ui import charts, charts_plan, downloads, guidance, state, static_map, widgets
 from kim_dash.ui.app_main import page_context
 
 ctx = page_context()
@@ -124,6 +125,13 @@ with answer:
         lang,
     )
 
+st.subheader(t("map.plan_title", lang))
+static_map.kecamatan_map(
+    regency.code,
+    kecamatan_table(regency),
+    lang,
+    dict(zip(result.plan["code"], result.plan["new"], strict=True)),
+)
 st.subheader(t(f"planner.table_title.{mode}", lang))
 widgets.illustrative_notice(result.plan["source"], lang)
 widgets.table(
