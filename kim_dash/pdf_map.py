@@ -4,7 +4,7 @@ the screen's colours, with its legend and, where names did not fit, the key of l
 from __future__ import annotations
 
 from reportlab.graphics.shapes import Drawing, Path, Rect, String
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from kim_dash.map_labels import PAD, text_size
 from kim_dash.map_picture import MapPicture
@@ -93,11 +93,22 @@ def draw_map(picture: MapPicture, width: float, max_height: float = 420.0) -> Dr
     return drawing
 
 
-def map_flowables(picture: MapPicture | None, title: str, key_note: str, heading, body) -> list[Flowable]:
-    """The map under its heading, kept together; the key of lettered kecamatan as a line under it."""
+COLUMN = 215.0  # pt: the map's column beside the KPIs
+
+
+def beside_map(
+    left: list[Flowable], width: float, picture: MapPicture | None, title: str, key_note: str, heading, body
+) -> list[Flowable]:
+    """`left` (the KPIs, drawn `width` - COLUMN wide) with the map under its heading on the right, and
+    the key of lettered kecamatan under the map; `left` alone without a map."""
     if picture is None:
-        return []
-    parts: list[Flowable] = [Paragraph(markup(title), heading), draw_map(picture, 300.0)]
+        return left
+    parts: list[Flowable] = [
+        Paragraph(markup(title), heading),
+        draw_map(picture, COLUMN - 8, max_height=230.0),
+    ]
     if key_note:
         parts.append(Paragraph(markup(key_note), body))
-    return [KeepTogether(parts), Spacer(1, 6)]
+    table = Table([[left, parts]], colWidths=[width - COLUMN, COLUMN])
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (0, 0), 0)]))
+    return [table, Spacer(1, 6)]
