@@ -86,7 +86,6 @@ def measure(samples: int = 3) -> list[tuple[str, float]]:
         ):
             with streamlit_server(script=script) as (url, _, _):
                 first_view(browser, url)  # warm
-                print(name, file=sys.stderr)
                 rows.append((name, statistics.median(first_view(browser, url) for _ in range(samples))))
         with streamlit_server() as (url, _, _):
             for path in PAGES:

@@ -73,7 +73,9 @@ with answer_column:
 
     table = kecamatan_table(regency, chosen)
     kpis = coverage_kpis(regency, chosen)
-    kim_col, kecamatan_col, desa_or_mean_col, target_col = st.columns(4)
+    # two by two: four side by side beside the map would cut the values ("31 d…")
+    kim_col, kecamatan_col = st.columns(2)
+    desa_or_mean_col, target_col = st.columns(2)
     widgets.figure_kpi(kim_col, t("kecamatan.kpi.kim", lang), kpis.kim, lang)
     widgets.kpi(
         kecamatan_col,
