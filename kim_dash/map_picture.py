@@ -149,7 +149,7 @@ def to_svg(picture: MapPicture, title: str) -> str:
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {picture.width} {picture.height}" '
         f'width="{picture.width}" height="{picture.height}" role="img" '
-        'font-family="\'Source Sans Pro\', \'Source Sans 3\', Arial, sans-serif" font-weight="600">',
+        "font-family=\"'Source Sans Pro', 'Source Sans 3', Arial, sans-serif\" font-weight=\"600\">",
         f"<title>{html.escape(title)}</title>",
     ]
     for area in picture.areas:
