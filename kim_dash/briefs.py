@@ -127,11 +127,11 @@ def build_doc(dataset: Dataset, request: BriefRequest) -> BriefDoc:
 
 def _map(dataset: Dataset, regency, request: BriefRequest, result) -> tuple:
     """The page's map: the kecamatan by status (home, kecamatan), or where the new KIM go (plan)."""
-    from kim_dash.map_picture import kecamatan_picture
+    from kim_dash.map_picture import added_by, kecamatan_picture
     from kim_dash.map_views import key_text
 
     lang = request.lang
-    added = dict(zip(result.plan["code"], result.plan["new"], strict=True)) if result is not None else None
+    added = added_by(result.plan) if result is not None else None
     folder = Path(os.environ.get("KIM_DATA_DIR", DEFAULT_DATA_DIR))  # as the app (ui.state.data_dir)
     picture = kecamatan_picture(folder, regency.code, kecamatan_table(regency), lang, added)
     if picture is None:

@@ -175,3 +175,10 @@ def to_svg(picture: MapPicture, title: str) -> str:
             )
     out.append("</svg>")
     return "".join(out)
+
+
+def added_by(plan: pd.DataFrame) -> dict[str, int]:
+    """Kecamatan code -> new KIM a plan places there: the "new" column (only adding KIM), else the KIM
+    still to form toward its share ("to_form", full redistribution; a kecamatan over its share gets 0)."""
+    column = "new" if "new" in plan else "to_form"
+    return {code: max(int(n), 0) for code, n in zip(plan["code"], plan[column], strict=True)}

@@ -8,6 +8,7 @@ from kim_dash.briefs import BriefRequest, brief_pdf
 from kim_dash.coverage import kecamatan_table
 from kim_dash.display import inequality_rows
 from kim_dash.i18n import fmt_int, t
+from kim_dash.map_picture import added_by
 from kim_dash.planner import MODES, WEIGHTINGS, desa_saturation
 from kim_dash.plans import PlanRequest, run_plan
 from kim_dash.problems import DatasetError
@@ -126,12 +127,7 @@ with answer:
     )
 
 st.subheader(t("map.plan_title", lang))
-static_map.kecamatan_map(
-    regency.code,
-    kecamatan_table(regency),
-    lang,
-    dict(zip(result.plan["code"], result.plan["new"], strict=True)),
-)
+static_map.kecamatan_map(regency.code, kecamatan_table(regency), lang, added_by(result.plan))
 st.subheader(t(f"planner.table_title.{mode}", lang))
 widgets.illustrative_notice(result.plan["source"], lang)
 widgets.table(
