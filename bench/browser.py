@@ -39,7 +39,7 @@ def free_port() -> int:
 
 
 @contextmanager
-def streamlit_server(env: dict[str, str] | None = None):
+def streamlit_server(env: dict[str, str] | None = None, script: str = "app.py"):
     port = free_port()
     started = time.perf_counter()
     process = subprocess.Popen(
@@ -48,7 +48,7 @@ def streamlit_server(env: dict[str, str] | None = None):
             "-m",
             "streamlit",
             "run",
-            "app.py",
+            script,
             "--server.headless=true",
             f"--server.port={port}",
             "--server.address=127.0.0.1",

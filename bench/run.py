@@ -2,6 +2,7 @@
 
     python bench/run.py            # everything (about 10 minutes on 2 cores)
     python bench/run.py --quick    # 5 reruns instead of 20, no browser part
+    python bench/run.py --first-view  # only each page's first view in a browser beside the reference page
 
 Absolute times are noisy on shared machines, so every page is also given as a ratio to the
 reference page (bench/reference_page.py) measured in the same run. Prints a Markdown table.
@@ -23,6 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
+import firstview  # noqa: E402
 import streamlit as st  # noqa: E402
 from browser import CHROMIUM_ARGS, open_kecamatan, rss_mb, streamlit_server, toggle_and_settle  # noqa: E402
 from scaled_data import make  # noqa: E402
@@ -122,7 +124,11 @@ def browser_section(clicks: int) -> dict[str, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--first-view", action="store_true", help="only the browser first-view table")
     args = parser.parse_args()
+    if args.first_view:
+        print(firstview.table(firstview.measure(3)))
+        return
     reruns = 5 if args.quick else 20
     rows = apptest_section(reruns, "shipped")
     with tempfile.TemporaryDirectory() as folder:
@@ -143,6 +149,9 @@ def main() -> None:
         print("\n| browser (shipped data) | value |\n|---|---:|")
         for key, value in browser_section(20).items():
             print(f"| {key} | {value:.2f} |")
+        # the first view of every page beside the reference page's, in the same run (bench/firstview.py)
+        print("\nFirst view at 1440x900, new browser context, warm server, software WebGL, median of 3\n")
+        print(firstview.table(firstview.measure(3)))
 
 
 if __name__ == "__main__":

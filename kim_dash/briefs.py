@@ -6,14 +6,16 @@ two cannot differ. Layout and fonts live in kim_dash.pdf; this module only gathe
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
+from pathlib import Path
 
 from kim_dash import brief as sentences_of
 from kim_dash import brief_parts
 from kim_dash.brief_parts import BriefRequest
 from kim_dash.coverage import coverage_kpis, kecamatan_table
-from kim_dash.data import Dataset
+from kim_dash.data import DEFAULT_DATA_DIR, Dataset
 from kim_dash.extracts import slug_of
 from kim_dash.i18n import fmt_as_of, t
 from kim_dash.palette import FOCUS, MUTED
@@ -34,6 +36,7 @@ def build_doc(dataset: Dataset, request: BriefRequest) -> BriefDoc:
     chart: Chart | None = None
     table: Table | None = None
     result = None
+    picture, map_title, map_key = None, "", ""
     if request.page == "ranking":
         sentences, kpis, chart, table = brief_parts.ranking_part(dataset, request)
     elif regency.has_data:
@@ -85,6 +88,7 @@ def build_doc(dataset: Dataset, request: BriefRequest) -> BriefDoc:
             )
             # make_plan orders the plan: most new KIM first, then the largest shortfall left
             table = brief_parts.table(plan, "plan", lang, title, ("code", "weight"))
+        picture, map_title, map_key = _map(dataset, regency, request, result)
     else:  # below the full grain: what the grain there is supports (kim_dash.grain), never a sample mark
         from kim_dash.brief_grain import opening
         from kim_dash.grain import regency_view
@@ -133,7 +137,26 @@ def build_doc(dataset: Dataset, request: BriefRequest) -> BriefDoc:
         footer=t("pdf.footer", lang),
         sources_heading=t("provenance.label", lang),
         notes_heading=t("pdf.notes", lang),
+        map=picture,
+        map_title=map_title,
+        map_key=map_key,
     )
+
+
+def _map(dataset: Dataset, regency, request: BriefRequest, result) -> tuple:
+    """The page's map: the kecamatan by status (home, kecamatan), or where the new KIM go (plan)."""
+    from kim_dash.map_picture import added_by, kecamatan_picture
+    from kim_dash.map_views import key_text
+
+    lang = request.lang
+    added = added_by(result.plan) if result is not None else None
+    folder = Path(os.environ.get("KIM_DATA_DIR", DEFAULT_DATA_DIR))  # as the app (ui.state.data_dir)
+    picture = kecamatan_picture(folder, regency.code, kecamatan_table(regency), lang, added)
+    if picture is None:
+        return None, "", ""
+    title = t("map.plan_title" if added is not None else "map.status_title", lang)
+    key = t("map.empty_key", lang, names=key_text(list(picture.key))).replace("**", "") if picture.key else ""
+    return picture, title, key
 
 
 def brief_pdf(dataset: Dataset, request: BriefRequest) -> bytes:

@@ -31,6 +31,7 @@ from reportlab.platypus import (
 from reportlab.platypus import Table as RLTable
 
 from kim_dash.pdf_chart import draw_chart
+from kim_dash.pdf_map import COLUMN, beside_map
 from kim_dash.pdf_model import BriefDoc, Chart, Kpi, Sentence, Series, Table
 from kim_dash.pdf_table import column_widths, numeric_columns
 from kim_dash.pdf_text import BOLD, ITALIC, REGULAR, clip, markup, register_fonts, safe_text, text_width
@@ -97,7 +98,7 @@ def _sentences(doc: BriefDoc) -> list[Flowable]:
     return out + ([Spacer(1, 6)] if out else [])
 
 
-def _kpis(doc: BriefDoc) -> list[Flowable]:
+def _kpis(doc: BriefDoc, width: float = WIDTH) -> list[Flowable]:
     if not doc.kpis:
         return []
     per_row = 1 if len(doc.kpis) == 1 else 2 if len(doc.kpis) in (2, 4) else 3
@@ -112,7 +113,7 @@ def _kpis(doc: BriefDoc) -> list[Flowable]:
         cells.append(cell + ([Paragraph(markup(k.note, CELL_LIMIT), KPI_NOTE)] if k.note else []))
     cells += [""] * (-len(cells) % per_row)  # empty table cells fill the last row
     grid = [cells[i : i + per_row] for i in range(0, len(cells), per_row)]
-    table = RLTable(grid, colWidths=[WIDTH / per_row] * per_row)
+    table = RLTable(grid, colWidths=[width / per_row] * per_row)
     style = [("VALIGN", (0, 0), (-1, -1), "TOP"), ("INNERGRID", (0, 0), (-1, -1), 5, colors.white)]
     style += [("LEFTPADDING", (0, 0), (-1, -1), 7), ("TOPPADDING", (0, 0), (-1, -1), 5)]
     style += [("BOTTOMPADDING", (0, 0), (-1, -1), 6)]
@@ -236,6 +237,9 @@ def render_pdf(doc: BriefDoc) -> bytes:
     # No frame padding: text, KPI panels and the table share one left edge.
     frame = Frame(MARGIN, BOTTOM, WIDTH, FRAME_HEIGHT, 0, 0, 0, 0, id="body")
     template.addPageTemplates([PageTemplate("page", [frame])])
-    story = [*_header(doc), *_sentences(doc), *_kpis(doc), *_chart(doc), *_table(doc), *_end_notes(doc)]
+    kpis = _kpis(doc, WIDTH - COLUMN if doc.map else WIDTH)
+    top = beside_map(kpis, WIDTH, doc.map, doc.map_title, doc.map_key, HEADING, SMALL)  # type: ignore[arg-type]
+    story = [*_header(doc), *_sentences(doc), *top, *_chart(doc), *_table(doc)]
+    story += _end_notes(doc)
     template.build(story, canvasmaker=partial(_FooterCanvas, footer=doc.footer))
     return buffer.getvalue()

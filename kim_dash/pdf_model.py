@@ -97,3 +97,6 @@ class BriefDoc:
     footer: str  # "{page}" and "{pages}" are filled in
     sources_heading: str = ""  # e.g. "Sumber"; no heading when empty
     notes_heading: str = ""  # e.g. "Catatan"
+    map: object | None = None  # a kim_dash.map_picture.MapPicture: the page's map, drawn as vector paths
+    map_title: str = ""
+    map_key: str = ""  # "Tanpa KIM (huruf di peta): A Gunungputri · …" where names did not fit

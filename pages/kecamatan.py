@@ -62,80 +62,77 @@ state.write_url_codes("kec", list(chosen), names)
 reset_column.button(
     t("kecamatan.reset", lang), on_click=reset, disabled=not chosen, icon=":material/restart_alt:"
 )
-widgets.sentences(
-    [target_sentence(regency, lang, chosen), empty_kecamatan_sentence(regency, lang, chosen)], lang
-)
-if regency.disagreements:
-    pairs = ", ".join(f"{names.get(c, c)} ({a}/{b})" for c, a, b in regency.disagreements[:10])
-    st.warning(t("kecamatan.disagree", lang, pairs=widgets.plain(pairs)), icon=":material/compare_arrows:")
+# the answer and the map side by side on a desktop (the map under the answer on a phone)
+answer_column, map_column = st.columns([3, 2])
+with answer_column:
+    widgets.sentences(
+        [target_sentence(regency, lang, chosen), empty_kecamatan_sentence(regency, lang, chosen)], lang
+    )
+    if regency.disagreements:
+        pairs = ", ".join(f"{names.get(c, c)} ({a}/{b})" for c, a, b in regency.disagreements[:10])
+        st.warning(
+            t("kecamatan.disagree", lang, pairs=widgets.plain(pairs)), icon=":material/compare_arrows:"
+        )
 
-table = kecamatan_table(regency, chosen)
-kpis = coverage_kpis(regency, chosen)
-kim_col, kecamatan_col, desa_or_mean_col, target_col = st.columns(4)
-widgets.figure_kpi(kim_col, t("kecamatan.kpi.kim", lang), kpis.kim, lang)
-widgets.kpi(
-    kecamatan_col,
-    t("kecamatan.kpi.kecamatan", lang),
-    fmt_x_of_y(kpis.kecamatan_with_kim.value, kpis.kecamatan, lang),
-    lang,
-    kpis.kecamatan_with_kim.source,
-    t("kecamatan.kpi.spm_help", lang),
-)
-if kpis.villages_with_kim is None:  # a count table names no desa: the average per kecamatan instead
-    widgets.figure_kpi(desa_or_mean_col, t("kecamatan.kpi.mean", lang), kpis.mean_per_kecamatan, lang, "num")
-else:
+    table = kecamatan_table(regency, chosen)
+    kpis = coverage_kpis(regency, chosen)
+    # two by two: four side by side beside the map would cut the values ("31 d…")
+    kim_col, kecamatan_col = st.columns(2)
+    desa_or_mean_col, target_col = st.columns(2)
+    widgets.figure_kpi(kim_col, t("kecamatan.kpi.kim", lang), kpis.kim, lang)
     widgets.kpi(
-        desa_or_mean_col,
-        t("kecamatan.kpi.desa", lang),
-        fmt_x_of_y(kpis.villages_with_kim.value, kpis.villages, lang),
+        kecamatan_col,
+        t("kecamatan.kpi.kecamatan", lang),
+        fmt_x_of_y(kpis.kecamatan_with_kim.value, kpis.kecamatan, lang),
         lang,
-        kpis.villages_with_kim.source,
+        kpis.kecamatan_with_kim.source,
+        t("kecamatan.kpi.spm_help", lang),
     )
-target_help = t(
-    f"kecamatan.kpi.target_help.{kpis.target.spread}",
-    lang,
-    total=fmt_int(kpis.target.total.value, lang),
-    n=len(regency.kecamatan),
-)
-if chosen:  # the chosen kecamatan's own target, never the regency's average beside their count
-    target_label, target_value = (
-        t("kecamatan.kpi.target_chosen", lang),
-        fmt_int(kpis.target_shown.value, lang),
+    if kpis.villages_with_kim is None:  # a count table names no desa: the average per kecamatan instead
+        widgets.figure_kpi(
+            desa_or_mean_col, t("kecamatan.kpi.mean", lang), kpis.mean_per_kecamatan, lang, "num"
+        )
+    else:
+        widgets.kpi(
+            desa_or_mean_col,
+            t("kecamatan.kpi.desa", lang),
+            fmt_x_of_y(kpis.villages_with_kim.value, kpis.villages, lang),
+            lang,
+            kpis.villages_with_kim.source,
+        )
+    target_help = t(
+        f"kecamatan.kpi.target_help.{kpis.target.spread}",
+        lang,
+        total=fmt_int(kpis.target.total.value, lang),
+        n=len(regency.kecamatan),
     )
-elif kpis.target.spread in ("per_kecamatan", "default"):
-    target_label, target_value = (
-        t("kecamatan.kpi.target_min", lang),
-        fmt_int(kpis.target_per_kecamatan.value, lang),
+    if chosen:  # the chosen kecamatan's own target, never the regency's average beside their count
+        target_label, target_value = (
+            t("kecamatan.kpi.target_chosen", lang),
+            fmt_int(kpis.target_shown.value, lang),
+        )
+    elif kpis.target.spread in ("per_kecamatan", "default"):
+        target_label, target_value = (
+            t("kecamatan.kpi.target_min", lang),
+            fmt_int(kpis.target_per_kecamatan.value, lang),
+        )
+    else:
+        target_label, target_value = (
+            t("kecamatan.kpi.target", lang),
+            fmt_num(kpis.target_per_kecamatan.value, lang),
+        )
+    widgets.kpi(target_col, target_label, target_value, lang, kpis.target_per_kecamatan.source, target_help)
+    widgets.illustrative_notice(table["source"], lang)
+    slug = slug_of([names[c] for c in chosen])
+    as_of = regency.snapshot.as_of if regency.snapshot else ""
+    downloads.pdf_download(
+        lambda: brief_pdf(dataset, BriefRequest("kecamatan", lang, regency.code, kecamatan=chosen)),
+        "kecamatan",
+        slug,
+        as_of,
+        lang,
     )
-else:
-    target_label, target_value = (
-        t("kecamatan.kpi.target", lang),
-        fmt_num(kpis.target_per_kecamatan.value, lang),
-    )
-widgets.kpi(target_col, target_label, target_value, lang, kpis.target_per_kecamatan.source, target_help)
-widgets.illustrative_notice(table["source"], lang)
-slug = slug_of([names[c] for c in chosen])
-as_of = regency.snapshot.as_of if regency.snapshot else ""
-downloads.pdf_download(
-    lambda: brief_pdf(dataset, BriefRequest("kecamatan", lang, regency.code, kecamatan=chosen)),
-    "kecamatan",
-    slug,
-    as_of,
-    lang,
-)
-
-left, right = st.columns([3, 2])
-with left:
-    per_village = st.toggle(t("kecamatan.per_10", lang), key="per10")
-    st.plotly_chart(
-        charts.kecamatan_bar(table, per_village, lang),
-        width="stretch",
-        config=charts.CONFIG,
-        on_select=drill_from_chart,
-        selection_mode="points",
-        key="kec_chart",
-    )
-with right:
+with map_column:
     deck = maps.kecamatan_deck(
         kecamatan_table(regency),
         regency.kecamatan,
@@ -149,8 +146,19 @@ with right:
             deck, height=maps.map_height("kecamatan", regency.code), on_select=drill_from_map, key="kec_map"
         )
         map_legend.status_legend(lang)
+        map_legend.empty_key(lang)
         map_legend.attribution(lang, maps.features("kecamatan", regency.code)[1])
     st.caption(t("kecamatan.map_hint", lang))
+
+per_village = st.toggle(t("kecamatan.per_10", lang), key="per10")
+st.plotly_chart(
+    charts.kecamatan_bar(table, per_village, lang),
+    width="stretch",
+    config=charts.CONFIG,
+    on_select=drill_from_chart,
+    selection_mode="points",
+    key="kec_chart",
+)
 
 st.subheader(t("kecamatan.table_title", lang))
 widgets.table(

@@ -131,7 +131,16 @@ def focus_from_map() -> None:
     frame.focus_on(maps.selected_code(st.session_state["rank_map"], "regency"))
 
 
-chart_column, map_column = st.columns([1, 1])
+# the map across the content width, zoomed to the chosen provinces; the top N and the bands below it
+st.subheader(t("ranking.map_title", lang))
+deck = maps.regency_deck(
+    table, dataset.geography.regencies, lang, focus, maps.boundary_token("regency"), tuple(provinces)
+)
+if deck is not None:
+    st.pydeck_chart(deck, height=maps.map_height("regency"), on_select=focus_from_map, key="rank_map")
+    map_legend.band_legend(lang)
+    map_legend.attribution(lang, maps.features("regency")[1])
+chart_column, bands_column = st.columns([3, 2])
 with chart_column:
     st.subheader(t("ranking.chart_title", lang))
     top_n = st.slider(t("ranking.top_n", lang), 5, 50, 20, key="top")
@@ -144,13 +153,7 @@ with chart_column:
         selection_mode="points",
         key="rank_chart",
     )
-with map_column:
-    st.subheader(t("ranking.map_title", lang))
-    deck = maps.regency_deck(table, dataset.geography.regencies, lang, focus, maps.boundary_token("regency"))
-    if deck is not None:
-        st.pydeck_chart(deck, height=maps.map_height("regency"), on_select=focus_from_map, key="rank_map")
-        map_legend.band_legend(lang)
-        map_legend.attribution(lang, maps.features("regency")[1])
+with bands_column:
     widgets.table(band_counts(dataset), "bands", lang)
 
 st.subheader(t("ranking.table_title", lang))

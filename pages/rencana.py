@@ -7,8 +7,10 @@ import streamlit as st
 from kim_dash.apportion import METHOD_NAMES, METHODS
 from kim_dash.brief import proposal_sentence
 from kim_dash.briefs import BriefRequest, brief_pdf
+from kim_dash.coverage import kecamatan_table
 from kim_dash.display import inequality_rows
 from kim_dash.i18n import fmt_int, t
+from kim_dash.map_picture import added_by
 from kim_dash.plan_time import outlook_text
 from kim_dash.planner import MODES, WEIGHTINGS, desa_saturation
 from kim_dash.plans import (
@@ -22,7 +24,7 @@ from kim_dash.plans import (
 )
 from kim_dash.provenance import combine
 from kim_dash.regency import regency_data
-from kim_dash.ui import charts, charts_plan, downloads, grain_view, state, widgets
+from kim_dash.ui import charts, charts_plan, downloads, grain_view, state, static_map, widgets
 from kim_dash.ui.app_main import page_context
 from kim_dash.url_values import PER_YEAR_RANGE, TARGET_RANGE, YEAR_RANGE
 
@@ -146,6 +148,8 @@ with answer:
         lang,
     )
 
+st.subheader(t("map.plan_title", lang))
+static_map.kecamatan_map(regency.code, kecamatan_table(regency), lang, added_by(result.plan))
 st.subheader(t(f"planner.table_title.{mode}", lang))
 widgets.illustrative_notice(result.plan["source"], lang)
 widgets.table(

@@ -7,14 +7,14 @@ import streamlit as st
 from kim_dash.brief import home_sentences
 from kim_dash.brief_grain import nearest_sentence, opening
 from kim_dash.briefs import BriefRequest, brief_pdf
-from kim_dash.coverage import coverage_kpis, growth_by_year
+from kim_dash.coverage import coverage_kpis, growth_by_year, kecamatan_table
 from kim_dash.grain import regency_view
 from kim_dash.grain_kpis import grain_cards, kimid_card
 from kim_dash.i18n import fmt_as_of, fmt_int, fmt_pct, fmt_x_of_y, t
 from kim_dash.progress import reported_history, snapshot_progress
 from kim_dash.ranking import focus_stats, national_snapshot, national_totals
 from kim_dash.regency import regency_data
-from kim_dash.ui import charts, charts_plan, downloads, widgets
+from kim_dash.ui import charts, charts_plan, downloads, static_map, widgets
 from kim_dash.ui.app_main import page_context
 
 ctx = page_context()
@@ -127,6 +127,8 @@ if view.full and kim_col is not None:
     )
     to_form_col.page_link("pages/rencana.py", label=t("home.link.planner", lang), icon=":material/target:")
     widgets.illustrative_notice([kpis.kim.source, kpis.kecamatan_with_kim.source], lang)
+    st.subheader(t("map.status_title", lang))
+    static_map.kecamatan_map(regency.code, kecamatan_table(regency), lang)
 if nearest is not None:
     widgets.sentences([nearest], lang)
 

@@ -12,6 +12,7 @@ import re
 import urllib.parse
 import urllib.request
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import pytest
@@ -236,4 +237,77 @@ def test_the_kecamatan_page_of_a_second_regency(server, browser):
     assert tab.get_by_role("heading", name=re.compile("Kabupaten Bandung")).count() == 1
     no_exception(tab)
     shot(tab, "kecamatan_bandung_en_phone")
+    tab.close()
+
+
+def _canvas_pixels(tab, selector: str, hex_colour: str) -> int:
+    """How many pixels of the map's canvas have this fill colour as drawn (alpha 230 over white)."""
+    from PIL import Image
+
+    target = [int(hex_colour[i : i + 2], 16) * 230 / 255 + 255 * 25 / 255 for i in (1, 3, 5)]
+    image = Image.open(io.BytesIO(tab.locator(selector).screenshot())).convert("RGB")
+    pixels: Any = image.get_flattened_data() if hasattr(image, "get_flattened_data") else image.getdata()
+    return sum(1 for p in pixels if all(abs(a - b) <= 14 for a, b in zip(p, target, strict=True)))
+
+
+def _deck_drawn(tab, timeout: float = 90_000) -> None:
+    tab.wait_for_function("() => window.__webgl_draws > 0", timeout=timeout)
+    tab.wait_for_timeout(1500)  # the last frames of a software-WebGL draw
+
+
+def test_the_national_map_spans_the_desktop_and_zooms_to_a_chosen_province(server, browser):
+    """At 1440x900 the map is at least 900 px wide; choosing Jawa Barat zooms to it: Kabupaten Bogor and
+    Bandung (band 100–199, published 134 and 112) then fill many times the pixels they filled before."""
+    from kim_dash.palette import BAND_HEX
+
+    tab = browser.new_page(viewport=DESKTOP)
+    tab.add_init_script(COUNT_WEBGL_DRAWS)
+    tab.goto(f"{server}/peringkat")
+    settle(tab, "2 dari 174")
+    canvas = '.st-key-rank_map [data-testid="stDeckGlJsonChart"]'
+    tab.locator(canvas).scroll_into_view_if_needed()
+    _deck_drawn(tab)
+    assert tab.locator(canvas).bounding_box()["width"] >= 900
+    before = _canvas_pixels(tab, canvas, BAND_HEX["100–199"])
+    shot(tab, "peringkat_map_national")
+    tab.goto(f"{server}/peringkat?provinsi=Jawa+Barat")
+    settle(tab, "2 dari 174")
+    tab.locator(canvas).scroll_into_view_if_needed()
+    _deck_drawn(tab)
+    after = _canvas_pixels(tab, canvas, BAND_HEX["100–199"])
+    assert after > 8 * max(before, 1), (before, after)
+    shot(tab, "peringkat_map_jawa_barat")
+    tab.goto(f"{server}/peringkat")  # and back: Indonesia whole again
+    settle(tab, "2 dari 174")
+    tab.locator(canvas).scroll_into_view_if_needed()
+    _deck_drawn(tab)
+    assert _canvas_pixels(tab, canvas, BAND_HEX["100–199"]) < 2 * max(before, 1)
+    no_exception(tab)
+    tab.close()
+
+
+def test_the_kecamatan_map_sits_beside_the_answer_and_names_the_kecamatan_without_kim(server, browser):
+    tab = browser.new_page(viewport=DESKTOP)
+    tab.goto(f"{server}/kecamatan")
+    settle(tab, "belum punya KIM")
+    answer = tab.get_by_text("belum punya KIM", exact=False).first.bounding_box()
+    deck = tab.locator('.st-key-kec_map [data-testid="stDeckGlJsonChart"]').bounding_box()
+    assert deck["y"] < DESKTOP["height"] and deck["x"] > answer["x"] + answer["width"] - 5  # beside it
+    key = tab.get_by_text("huruf di peta", exact=False).first.inner_text()
+    assert "huruf di peta" in key and "Gunungputri" in key  # the lettered ones, named beside the map
+    no_exception(tab)
+    tab.close()
+
+
+@pytest.mark.parametrize(("path", "title"), [("", "Peta status kecamatan"), ("rencana", "di mana KIM baru")])
+def test_ringkasan_and_rencana_show_a_kecamatan_map(server, browser, path, title):
+    tab = browser.new_page(viewport=DESKTOP)
+    tab.goto(f"{server}/{path}")
+    settle(tab, "Sumber:")
+    tab.get_by_text(title, exact=False).first.wait_for()
+    image = tab.locator('[data-testid="stImage"] img').first
+    image.scroll_into_view_if_needed()
+    assert tab.evaluate("(img) => img.complete && img.naturalWidth > 300", image.element_handle())
+    assert image.bounding_box()["width"] >= 350
+    no_exception(tab)
     tab.close()

@@ -14,7 +14,8 @@ from kim_dash.palette import BAND_HEX, FOCUS, NO_DATA_HEX, rgb
 
 from .apptest_helpers import open_page
 
-PHONE, DESKTOP = 358, 482  # the map column's width in px at 390x844 and 1440x900 (measured in Chromium)
+PHONE = 358  # the map column's width in px at 390x844 (measured in Chromium)
+DESKTOP = 880  # the width the national map is fitted to on a desktop (its canvas is wider at 1440x900)
 PAPUA = ("91", "92", "93", "94", "95", "96")
 
 
@@ -67,6 +68,16 @@ def national():
 
 
 @pytest.fixture(scope="module")
+def national_phone():
+    """The national map as a phone's browser gets it (its user agent says "Mobi")."""
+    from kim_dash.ui import maps
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(maps, "on_phone", lambda: True)
+        return _deck(open_page("peringkat", "EN"))
+
+
+@pytest.fixture(scope="module")
 def kecamatan():
     at = open_page("kecamatan")
     return (*_deck(at), [c.value for c in at.caption])
@@ -97,8 +108,10 @@ def test_band_colours_differ_clearly_from_each_other_from_no_data_and_from_the_f
 
 
 @pytest.mark.parametrize("width", [PHONE, DESKTOP])
-def test_the_national_map_shows_aceh_and_papua_whole_on_a_phone_and_a_desktop(national, width):
-    deck, _ = national
+def test_the_national_map_shows_aceh_and_papua_whole_on_a_phone_and_a_desktop(
+    national, national_phone, width
+):
+    deck, _ = national_phone if width == PHONE else national
     project = _on_screen(deck["initialViewState"], width, 460)
     regencies = _regencies()
     for prefix in ("11", *PAPUA):
@@ -108,11 +121,24 @@ def test_the_national_map_shows_aceh_and_papua_whole_on_a_phone_and_a_desktop(na
             assert 0 <= x <= width and 0 <= y <= 460, (prefix, lon, lat, x, y)
 
 
-def test_the_national_map_fills_a_phone_column():
+@pytest.mark.parametrize("width", [PHONE, DESKTOP])
+def test_the_national_map_fills_a_phone_column_and_a_desktop_row(national, national_phone, width):
     west, south, east, north = _bounds(_regencies())
-    deck, _ = _deck(open_page("peringkat", "EN"))
-    project = _on_screen(deck["initialViewState"], PHONE, 460)
-    assert project(east, south)[0] - project(west, north)[0] > 0.9 * PHONE
+    deck, _ = national_phone if width == PHONE else national
+    project = _on_screen(deck["initialViewState"], width, 460)
+    assert project(east, south)[0] - project(west, north)[0] > 0.9 * width
+
+
+def test_choosing_a_province_zooms_the_national_map_to_it_and_names_its_regencies():
+    deck, _ = _deck(open_page("peringkat", provinsi=["Jawa Barat"]))
+    west, south, east, north = _bounds([f for f in _regencies() if f["properties"]["code"][:2] == "32"])
+    project = _on_screen(deck["initialViewState"], DESKTOP, 460)
+    (x0, y0), (x1, y1) = project(west, north), project(east, south)
+    assert x0 >= 0 and y0 >= 0 and x1 <= DESKTOP and y1 <= 460  # Jawa Barat whole
+    assert x1 - x0 > 0.4 * DESKTOP and y1 - y0 > 300  # and filling the map (Indonesia's view: 46 x 36 px)
+    texts = {row["text"] for row in _layer(deck, "regency_labels")["data"]}
+    named = " ".join(texts).replace("\n", " ")
+    assert "Kab. Bogor" in named and named.count("Kab. ") >= 8  # names above the counts, zoomed in
 
 
 def test_the_kecamatan_map_shows_the_whole_regency_and_fills_a_phone_column(kecamatan):
@@ -144,20 +170,21 @@ def test_labels_do_not_overlap_and_stay_on_the_map(kecamatan, national, which):
     deck, height, layer = (
         (kecamatan[0], 520, "kecamatan") if which == "kecamatan" else (national[0], 460, "regency")
     )
+    width = 360 if which == "kecamatan" else DESKTOP
     labels = _layer(deck, f"{layer}_labels")["data"]
-    boxes = _boxes(labels, _on_screen(deck["initialViewState"], 360, height))
+    boxes = _boxes(labels, _on_screen(deck["initialViewState"], width, height))
     shrunk = [(a + 0.5, b + 0.5, c - 0.5, d - 0.5) for a, b, c, d in boxes]  # rounding of lon/lat
     assert not [
         (i, j) for i, j in itertools.combinations(range(len(shrunk)), 2) if _overlap(shrunk[i], shrunk[j])
     ]
-    assert all(a >= 0 and b >= 0 and c <= 360 and d <= height for a, b, c, d in shrunk)
+    assert all(a >= 0 and b >= 0 and c <= width and d <= height for a, b, c, d in shrunk)
 
 
 def test_the_kecamatan_map_labels_most_counts_and_names_where_there_is_room(kecamatan):
     labels = _layer(kecamatan[0], "kecamatan_labels")["data"]
-    counts = [row for row in labels if row["text"].isdigit()]
+    counts = [row for row in labels if row["text"].isdigit() or len(row["text"]) == 1]  # a count or a letter
     names = [row for row in labels if row["baseline"] == "bottom"]
-    assert len(counts) >= 36 and len(names) >= 3  # 40 kecamatan; a few small ones by tooltip only
+    assert len(counts) >= 30 and len(names) >= 3  # 40 kecamatan; a few small ones by tooltip only
     assert {row["text"] for row in labels} >= {"Kota\nBogor"}
     assert all(row["size"] >= 10 for row in labels)
     font = _layer(kecamatan[0], "kecamatan_labels")["fontFamily"]
@@ -250,3 +277,21 @@ def test_the_national_map_leaves_off_only_islets_under_half_a_pixel():
     for before, after in zip(full, thin, strict=True):
         largest = max(getattr(g := shape(before["geometry"]), "geoms", [g]), key=lambda p: p.area)
         assert shape(after["geometry"]).contains(largest.representative_point())
+
+
+@pytest.mark.parametrize("regency", ["32.01", "32.04"])
+def test_every_kecamatan_without_a_kim_is_named_on_the_map_or_lettered_in_its_key(regency):
+    """Checked against the kecamatan table as the page shows it (its rows with 0 KIM), not the map code."""
+    from .apptest_helpers import table_with
+
+    at = open_page("kecamatan", wilayah=regency)
+    table = table_with(at, "Kecamatan")
+    empty = set(table.loc[table["KIM"] == 0, "Kecamatan"])
+    assert len(empty) >= 5
+    deck, _ = _deck(at)
+    texts = [row["text"] for row in _layer(deck, "kecamatan_labels")["data"]]
+    key = next((m.value for m in at.markdown if m.value.startswith("**Tanpa KIM**")), "")
+    lettered = dict(part.split(" ", 1) for part in key.split(": ", 1)[1].split(" · ")) if key else {}
+    assert all(letter in texts for letter in lettered)  # each letter of the key is on the map
+    named = {name for name in empty if name in texts} | {n.replace("\\", "") for n in lettered.values()}
+    assert named == empty

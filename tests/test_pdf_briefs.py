@@ -220,3 +220,59 @@ def test_a_heading_always_starts_with_its_table_wherever_the_page_ends():
             n,
             per_page,
         )
+
+
+def _filled_paths(data: bytes) -> list[str]:
+    """The fill colour ("r g b" as written) of every even-odd filled and stroked polygon of pages 1-2."""
+    found = []
+    for page in PdfReader(io.BytesIO(data)).pages[:2]:
+        stream = page.get_contents().get_data().decode("latin-1")
+        blocks = re.findall(r"([\d.]+ [\d.]+ [\d.]+) rg\n([^q]*?)\bB\*", stream)
+        found += [rgb for rgb, body in blocks if " m " in body and " c\n" not in body]  # polygons only
+    return found
+
+
+def _rg(hex_colour: str) -> tuple[float, ...]:
+    return tuple(round(int(hex_colour[i : i + 2], 16) / 255, 3) for i in (1, 3, 5))
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_the_kecamatan_brief_draws_its_map_as_vector_paths_with_its_legend(dataset, lang):
+    """One filled path per kecamatan in its status colour (counted against the kecamatan table, not the
+    map code), the legend's four statuses and the key of kecamatan lettered on the map."""
+    from kim_dash.coverage import kecamatan_table
+    from kim_dash.i18n import t
+    from kim_dash.palette import STATUS_HEX, STATUS_ORDER
+    from kim_dash.regency import regency_data
+
+    data = brief_pdf(dataset, BriefRequest("kecamatan", lang, "32.01"))
+    fills = [tuple(round(float(v), 3) for v in rgb.split()) for rgb in _filled_paths(data)]
+    table = kecamatan_table(regency_data(dataset, "32.01"))
+    assert len(table) == 40
+    for status in STATUS_ORDER:
+        expected = int((table["status"] == status).sum())
+        assert sum(1 for f in fills if f == _rg(STATUS_HEX[status])) == expected, status
+    text = "\n".join(_pages(data))
+    title = t("map.status_title", lang)
+    assert title in text
+    after_map = text[text.index(title) :]
+    for status in STATUS_ORDER:
+        assert t(f"status.{status}", lang) in after_map
+    empty = table.loc[table["kim"] == 0, "name"]
+    assert len(empty) == 9
+    flat = " ".join(after_map.split())
+    assert all(name in flat for name in empty)  # on the map or in its key
+
+
+def test_the_plan_brief_maps_where_the_new_kim_go(dataset):
+    from kim_dash.plans import PlanRequest, run_plan
+
+    plan = run_plan(dataset, PlanRequest("32.01")).plan
+    data = brief_pdf(dataset, BriefRequest("plan", "id", "32.01"))
+    text = " ".join("\n".join(_pages(data)).split())
+    assert "Peta: di mana KIM baru dibentuk" in text
+    receiving = plan[plan["new"] > 0]
+    assert sum(
+        1 for f in _filled_paths(data) if tuple(round(float(v), 3) for v in f.split()) == _rg("#D9822B")
+    ) == len(receiving)
+    assert all(f"+{n}" in text for n in set(receiving["new"]))

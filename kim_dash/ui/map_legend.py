@@ -9,8 +9,10 @@ import streamlit as st
 
 from kim_dash import boundaries
 from kim_dash.i18n import t
+from kim_dash.map_views import key_text
 from kim_dash.palette import BAND_HEX, NO_DATA_HEX, STATUS_HEX, STATUS_ORDER
-from kim_dash.ui.maps import ILLUSTRATIVE
+from kim_dash.ui.maps import EMPTY_KEY, ILLUSTRATIVE
+from kim_dash.ui.widgets import plain
 
 
 def legend(items: list[tuple[str, str]]) -> None:
@@ -42,3 +44,10 @@ def attribution(lang: str, uploaded: bool, shown: str | None = None) -> None:
         st.caption(t(f"map.illustrative_{shown}", lang))
     key = "map.attribution_upload" if uploaded else "map.attribution"
     st.caption(t(key, lang, source=boundaries.ATTRIBUTION))
+
+
+def empty_key(lang: str) -> None:
+    """Under a kecamatan map: the kecamatan without a KIM lettered on it (their names did not fit)."""
+    key = st.session_state.pop(EMPTY_KEY, [])
+    if key:
+        st.markdown(t("map.empty_key", lang, names=plain(key_text(key))))

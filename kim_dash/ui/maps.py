@@ -10,9 +10,9 @@ import pandas as pd
 import pydeck as pdk
 import streamlit as st
 
-from kim_dash import boundaries, geo, map_labels
+from kim_dash import boundaries, geo, map_labels, map_views
 from kim_dash.i18n import t
-from kim_dash.map_labels import Spot, labels_for
+from kim_dash.map_labels import Spot
 from kim_dash.palette import BAND_HEX, NO_DATA_HEX, STATUS_HEX, rgb
 from kim_dash.provenance import is_published
 from kim_dash.ui import state
@@ -58,24 +58,40 @@ def features(level: str, regency: str = "") -> tuple[list[dict], bool]:
 # decks are cached per table, language and choice, and per session boundary file (`boundary` argument)
 _deck_cache = st.cache_resource(show_spinner=False, max_entries=64, hash_funcs={pd.DataFrame: frame_key})
 MAP_WIDTH = 360  # px the view is fitted to: a phone's column (358); a desktop's is 384 (kecamatan) or 482
+NATIONAL_WIDTH = 880  # px the national map is fitted to on a desktop (its row is ~1050 px at 1440x900)
 KECAMATAN_HEIGHTS = (300, 520)  # the map is as tall as the regency needs at that width, within these
 NATIONAL_HEIGHTS = (220, 460)
 
 
+def on_phone() -> bool:
+    """A phone's browser (its user agent says "Mobi"): the national map is fitted to a phone's column."""
+    try:
+        agent = st.context.headers.get("User-Agent") or ""
+    except Exception:
+        agent = ""
+    return "Mobi" in agent
+
+
+def national_width() -> int:
+    return MAP_WIDTH if on_phone() else NATIONAL_WIDTH
+
+
 def map_height(level: str, regency: str = "") -> int:
     """The height a map of this level needs: Indonesia is wide and short, a regency may be tall."""
-    return _height(level, regency, str(state.data_dir()), boundary_token(level))
+    width = MAP_WIDTH if level == "kecamatan" else national_width()
+    return _height(level, regency, str(state.data_dir()), boundary_token(level), width)
 
 
 @st.cache_resource(show_spinner=False, max_entries=256)
-def _height(level: str, regency: str, folder: str, boundary: str) -> int:
+def _height(level: str, regency: str, folder: str, boundary: str, width: int = MAP_WIDTH) -> int:
     # keyed by the data folder and the session's boundary file: the bounds take ~30 ms to compute
     shapes, _ = features(level, regency)
     low, high = KECAMATAN_HEIGHTS if level == "kecamatan" else NATIONAL_HEIGHTS
-    return boundaries.height_for(boundaries.bounds_of(shapes) if shapes else None, MAP_WIDTH, low, high)
+    return boundaries.height_for(boundaries.bounds_of(shapes) if shapes else None, width, low, high)
 
 
 ILLUSTRATIVE = "map_illustrative"  # session_state: the map just drawn shows illustrative figures: all/some
+EMPTY_KEY = "map_empty_key"  # session_state: the kecamatan without a KIM lettered on the map just drawn
 
 
 def illustrative(sources: pd.Series) -> str:
@@ -114,16 +130,17 @@ def kecamatan_deck(
     boundary: str = "",
 ) -> pdk.Deck | None:
     st.session_state[ILLUSTRATIVE] = illustrative(table["source"])
-    return _kecamatan_deck(table, points, regency, lang, chosen, boundary)
+    built, st.session_state[EMPTY_KEY] = _kecamatan_deck(table, points, regency, lang, chosen, boundary)
+    return built
 
 
 @_deck_cache
 def _kecamatan_deck(
     table: pd.DataFrame, points: pd.DataFrame, regency: str, lang: str, chosen: tuple[str, ...], boundary: str
-) -> pdk.Deck | None:
+) -> tuple[pdk.Deck | None, list[tuple[str, str]]]:
     shapes, _ = features("kecamatan", regency)
     if not shapes:
-        return None
+        return None, []
     view = boundaries.fit(boundaries.bounds_of(shapes), MAP_WIDTH, map_height("kecamatan", regency))
     marker = t("map.illustrative_tip", lang)
     values, spots = {}, {}
@@ -139,41 +156,49 @@ def _kecamatan_deck(
     border = boundaries.outline_of(shapes)
     context, enclaves, neighbours = _context(regency, view, border)
     areas = {f["properties"]["code"]: f["geometry"] for f in shapes if f["properties"]["code"] in spots}
-    # every count where it fits, the kecamatan without KIM first (what a leader acts on), then by size;
-    # then names above the counts where there is room; the tooltip names every area on hover or tap
+    # every kecamatan without a KIM named (a letter and a key where its name cannot fit), then every other
+    # count where it fits, by size, with names above the counts where there is room; then the neighbours
     order = [
         Spot(c, boundaries.screen_shape(g, view), str(spots[c][0]), spots[c][1]) for c, g in areas.items()
     ]
-    order.sort(key=lambda s: (s.count != "0", -s.area.area))
-    labels, taken = labels_for(enclaves + order, view)
-    more, _ = labels_for(neighbours, view, taken)
-    return deck(
-        collection(shapes, values),
-        pd.concat([labels, more]),
-        view.state(),
-        "kecamatan",
-        chosen,
-        context,
-        border,
-    )
+    order.sort(key=lambda s: -s.area.area)
+    labels, key = map_views.kecamatan_labels(order, view, enclaves, neighbours)
+    built = deck(collection(shapes, values), labels, view.state(), "kecamatan", chosen, context, border)
+    return built, key
 
 
 def regency_deck(
-    ranking: pd.DataFrame, points: pd.DataFrame, lang: str, focus: str, boundary: str = ""
+    ranking: pd.DataFrame,
+    points: pd.DataFrame,
+    lang: str,
+    focus: str,
+    boundary: str = "",
+    provinces: tuple[str, ...] = (),
 ) -> pdk.Deck | None:
+    """The national choropleth, zoomed to the chosen provinces (all of Indonesia when none is chosen);
+    `ranking` is the filtered table: its regencies are named where room allows."""
     st.session_state[ILLUSTRATIVE] = illustrative(ranking["source"])
-    return _regency_deck(ranking, points, lang, focus, boundary)
+    width = national_width()
+    return _regency_deck(ranking, points, lang, focus, boundary, provinces, width, map_height("regency"))
 
 
 @_deck_cache
 def _regency_deck(
-    ranking: pd.DataFrame, points: pd.DataFrame, lang: str, focus: str, boundary: str
+    ranking: pd.DataFrame,
+    points: pd.DataFrame,
+    lang: str,
+    focus: str,
+    boundary: str,
+    provinces: tuple[str, ...],
+    width: int,
+    height: int,
 ) -> pdk.Deck | None:
     shapes, _ = features("regency")
     if not shapes:
         return None
-    view = boundaries.fit(boundaries.bounds_of(shapes), MAP_WIDTH, map_height("regency"))
-    shapes = boundaries.without_specks(shapes, NATIONAL_MIN_PART)
+    chosen = [f for f in shapes if f["properties"]["code"][:2] in provinces]
+    view = boundaries.fit(boundaries.bounds_of(chosen or shapes), width, height)
+    shapes = map_views.in_view(boundaries.without_specks(shapes, NATIONAL_MIN_PART), view)
     rows = ranking.set_index("code")
     marker = t("map.illustrative_tip", lang)
     values = {}
@@ -188,20 +213,10 @@ def _regency_deck(
         else:
             fill, lines = rgb(NO_DATA_HEX), [t("map.regency_none", lang)]
         values[code] = {"code": code, "fill": fill, "name": _tip([name]), "tip": _tip(lines)}
-    # the focus and the leaders' counts, where they do not pile up (Java): the tooltip has every other
-    leaders = [focus, *ranking.head(LABELLED_REGENCIES)["code"]]
-    areas = {f["properties"]["code"]: f["geometry"] for f in shapes}
-    spots = [
-        Spot(
-            code,
-            boundaries.screen_shape(areas[code], view),
-            str(int(rows.loc[code, "count"])),
-            strong=code == focus,
-        )
-        for code in dict.fromkeys(leaders)
-        if code in rows.index and code in areas
-    ]
-    labels, _ = labels_for(spots, view)
+    # the focus, the leaders' counts, then every regency of the filtered table (a province, a band), where
+    # they do not pile up (Java): the tooltip has every other; zoomed in, names above the counts
+    names = dict(zip(points["code"], points["name"], strict=True)) if chosen else {}
+    labels = map_views.regency_labels(shapes, rows, focus, view, LABELLED_REGENCIES, names)
     return deck(collection(shapes, values), labels, view.state(), "regency", (focus,))
 
 
