@@ -113,3 +113,13 @@ def test_every_extract_has_a_source_on_every_row(args, capsysbinary):
     frame = pd.read_csv(io.BytesIO(capsysbinary.readouterr().out), dtype=str, keep_default_na=False)
     assert len(frame) and "source" in frame.columns
     assert (frame["source"] != "").all()
+
+
+def test_a_mix_of_rows_reads_in_plain_words_with_its_count():
+    from kim_dash.export import source_label
+
+    assert source_label("published 3 / illustrative 133", "id") == "sebagian besar ilustratif (133 dari 136 baris)"
+    assert source_label("published 3 / illustrative 133", "en") == "mostly illustrative (133 of 136 rows)"
+    assert source_label("published 3 / illustrative 1", "en") == "partly illustrative (1 of 4 rows)"
+    assert source_label("illustrative", "id") == "ilustratif"
+    assert source_label("published:kimkabbogor.id", "en") == "published: kimkabbogor.id"
