@@ -96,3 +96,23 @@ def inequality_rows(before: Inequality, after: Inequality, lang: str) -> list[di
         )
         for measure in MEASURES
     ]
+
+
+def unchanged_notes(before: Inequality, after: Inequality, lang: str) -> list[str]:
+    """Why a measure reads the same before and after the plan ("35,0 % → 35,0 %" says nothing alone):
+    one sentence per unchanged measure, saying what the plan did not do. A measure already at its best
+    (no kecamatan without KIM, every one at target) needs no sentence."""
+    from kim_dash.strings import STRINGS
+
+    same = [m for m in MEASURES if getattr(before, m) == getattr(after, m)]
+    if len(same) == len(MEASURES):
+        return [t("planner.ineq.same_all", lang)]
+    best = {"zero_units": 0, "share_at_target": 1.0}
+    notes = []
+    for measure in same:
+        if best.get(measure) == getattr(before, measure):
+            continue
+        key = f"planner.ineq.same.{measure}"
+        name = t(f"planner.ineq.{measure}", lang)
+        notes.append(t(key if key in STRINGS else "planner.ineq.same", lang, measure=name))
+    return notes

@@ -5,7 +5,7 @@ import streamlit as st
 from kim_dash.apportion import METHODS
 from kim_dash.brief import proposal_sentence
 from kim_dash.briefs import BriefRequest, brief_pdf
-from kim_dash.display import inequality_rows
+from kim_dash.display import inequality_rows, unchanged_notes
 from kim_dash.i18n import fmt_int, t
 from kim_dash.planner import MODES, WEIGHTINGS, desa_saturation
 from kim_dash.plans import PlanRequest, run_plan
@@ -205,7 +205,11 @@ st.subheader(widgets.marked(t("planner.inequality", lang), result.summary.source
 st.table(
     inequality_rows(result.summary.before, result.summary.after, lang), hide_index=True, border="horizontal"
 )
-st.caption(t("planner.ineq.note", lang))
+st.caption(
+    " ".join(
+        [*unchanged_notes(result.summary.before, result.summary.after, lang), t("planner.ineq.note", lang)]
+    )
+)
 
 if regency.registry is not None:
     st.subheader(t("planner.saturation", lang))
