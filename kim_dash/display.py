@@ -116,3 +116,15 @@ def unchanged_notes(before: Inequality, after: Inequality, lang: str) -> list[st
         name = t(f"planner.ineq.{measure}", lang)
         notes.append(t(key if key in STRINGS else "planner.ineq.same", lang, measure=name))
     return notes
+
+
+def store_place(label: str, lang: str) -> str:
+    """Where the stored data lives, in words a reader understands, never a file path or a URL:
+    "data contoh bawaan (belum ada basis data)", "basis data SQLite di server ini", "basis data PostgreSQL"."""
+    from kim_dash.snapshots import SEED_MANIFEST, STORE_FILE
+
+    if label.endswith(SEED_MANIFEST):
+        return t("data.store.sample", lang)
+    if label.endswith(STORE_FILE) or label.startswith("sqlite"):
+        return t("data.store.sqlite", lang)
+    return t("data.store.postgresql" if label.startswith("postgresql") else "data.store.database", lang)

@@ -100,3 +100,22 @@ def plan_table(dataset: Dataset, request: PlanRequest) -> tuple[pd.DataFrame, st
     if result.schedule is not None:
         return result.schedule.table, "schedule"
     return result.plan, "plan"
+
+
+def method_name(method: str, lang: str) -> str:
+    """An apportionment method as a reader names it ("sisa terbesar", "Webster/Sainte-Laguë"), never
+    the internal key ("hamilton")."""
+    from kim_dash.i18n import t
+
+    return t(f"planner.method.{method}", lang)
+
+
+def plan_slug(total: int, weighting: str, method: str, mode: str, lang: str) -> str:
+    """The plan's settings in a file name, in the reader's language: "150-rata-sisa-terbesar-tambah" /
+    "150-equal-largest-remainder-add-only" (never the internal "equal-hamilton-topup")."""
+    from kim_dash.i18n import t
+
+    words = [
+        t(f"planner.slug.{kind}.{key}", lang) for kind, key in (("w", weighting), ("m", method), ("o", mode))
+    ]
+    return "-".join([str(total), *words])

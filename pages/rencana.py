@@ -8,7 +8,7 @@ from kim_dash.briefs import BriefRequest, brief_pdf
 from kim_dash.display import inequality_rows, unchanged_notes
 from kim_dash.i18n import fmt_int, t
 from kim_dash.planner import MODES, WEIGHTINGS, desa_saturation
-from kim_dash.plans import PlanRequest, run_plan
+from kim_dash.plans import PlanRequest, method_name, plan_slug, run_plan
 from kim_dash.problems import DatasetError
 from kim_dash.provenance import combine
 from kim_dash.regency import regency_data
@@ -24,12 +24,6 @@ if not regency.has_data:
     guidance.no_data(regency, lang)
     st.stop()
 
-METHOD_NAMES = {
-    "hamilton": "Hamilton",
-    "webster": "Webster/Sainte-Laguë",
-    "huntington-hill": "Huntington–Hill",
-    "dhondt": "D'Hondt/Jefferson",
-}
 default = run_plan(dataset, PlanRequest(regency.code)).total.value
 weighting = state.url_value("bobot", list(WEIGHTINGS), "equal")
 mode = state.url_value("mode", list(MODES), "topup")
@@ -57,7 +51,7 @@ with st.expander(t("planner.advanced", lang), expanded=False, icon=":material/tu
         format_func=lambda w: t(f"planner.weighting.{w}", lang),
     )
     c3.selectbox(
-        t("planner.method", lang), list(METHODS), key="metode", format_func=lambda m: METHOD_NAMES[m]
+        t("planner.method", lang), list(METHODS), key="metode", format_func=lambda m: method_name(m, lang)
     )
     c4.selectbox(
         t("planner.mode", lang), list(MODES), key="mode", format_func=lambda m: t(f"planner.mode.{m}", lang)
@@ -115,7 +109,7 @@ with answer:
     widgets.figure_kpi(to_form_col, t("planner.kpi.to_form", lang), result.summary.to_form, lang)
     widgets.figure_kpi(progress_col, t("planner.kpi.progress", lang), result.summary.progress, lang, "pct")
     as_of = regency.snapshot.as_of if regency.snapshot else ""
-    slug = f"{total}-{weighting}-{method}-{mode}"
+    slug = plan_slug(total, weighting, method, mode, lang)
     downloads.pdf_download(
         lambda: brief_pdf(dataset, BriefRequest("plan", lang, regency.code, plan=request)),
         "plan",
