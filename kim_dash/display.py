@@ -128,3 +128,12 @@ def store_place(label: str, lang: str) -> str:
     if label.endswith(STORE_FILE) or label.startswith("sqlite"):
         return t("data.store.sqlite", lang)
     return t("data.store.postgresql" if label.startswith("postgresql") else "data.store.database", lang)
+
+
+def progress_label(spread: str, share: float, lang: str) -> str:
+    """The words under the KIM count's progress bar, saying what the share counts: a share of the
+    total ("90,7 % dari target") or, for a minimum in every kecamatan or desa, the coverage it is
+    ("71,0 % kecamatan sudah punya KIM"), never coverage read as a share of the count above it."""
+    key = {"per_kecamatan": "home.progress.kecamatan", "default": "home.progress.kecamatan"}.get(spread)
+    key = key or ("home.progress.desa" if spread == "per_desa" else "home.progress")
+    return t(key, lang, pct=fmt_pct(share, lang))

@@ -5,6 +5,7 @@ import streamlit as st
 from kim_dash.brief import home_sentences
 from kim_dash.briefs import BriefRequest, brief_pdf
 from kim_dash.coverage import coverage_kpis, growth_by_year
+from kim_dash.display import progress_label
 from kim_dash.i18n import fmt_as_of, fmt_int, fmt_pct, fmt_x_of_y, t
 from kim_dash.progress import reported_history, snapshot_progress
 from kim_dash.ranking import focus_stats, national_snapshot, national_totals
@@ -75,7 +76,7 @@ if regency.has_data:
             pct=fmt_pct(share, lang),
         ),
     )
-    kim_col.progress(min(share, 1.0), text=t("home.progress", lang, pct=fmt_pct(share, lang)))
+    kim_col.progress(min(share, 1.0), text=progress_label(kpis.target.spread, share, lang))
     kecamatan_col, desa_col, to_form_col = st.columns(3)
     widgets.kpi(
         kecamatan_col,

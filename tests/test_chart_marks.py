@@ -109,3 +109,11 @@ def test_a_measure_the_plan_cannot_change_is_explained():
     assert unchanged_notes(before, before, "en") == ["This plan does not change how KIM are spread."]
     at_best = Inequality(0.1, 0.2, 0.5, 0, 1.0)
     assert unchanged_notes(at_best, Inequality(0.05, 0.1, 0.6, 0, 1.0), "id") == []
+
+
+def test_coverage_under_the_kim_count_is_labelled_as_coverage():
+    from kim_dash.display import progress_label
+
+    assert progress_label("per_kecamatan", 0.71, "id") == "cakupan kecamatan: 71,0% kecamatan sudah punya KIM"
+    assert progress_label("per_desa", 0.5, "en") == "desa/kelurahan coverage: 50.0% have a KIM"
+    assert progress_label("even", 0.907, "id") == "90,7% dari target"

@@ -138,3 +138,11 @@ def test_the_plan_brief_and_its_downloads_are_named_in_the_views_language(datase
         assert slug == "150-rata-sisa-terbesar-tambah" and "equal" not in name
     else:
         assert slug == "150-equal-largest-remainder-add-only"
+
+
+@pytest.mark.parametrize("page", ["peringkat", "kecamatan", "rencana"])
+def test_distinct_controls_have_distinct_labels(page):
+    at = open_page(page, "ID")
+    kinds = ("selectbox", "multiselect", "radio", "number_input", "text_input", "toggle", "checkbox")
+    labels = [str(w.label) for kind in kinds for w in at.get(kind)]
+    assert len(labels) == len(set(labels)), sorted(labels)
