@@ -36,3 +36,17 @@ def labels_once(points: pd.DataFrame, reports: pd.DataFrame) -> list[str]:
         "" if (str(a), int(v)) in said else str(int(v))
         for a, v in zip(points["as_of"], points[value], strict=True)
     ]
+
+
+def time_chart_note(points: pd.DataFrame, reports: pd.DataFrame, growth: pd.DataFrame, lang: str) -> str:
+    """The time chart's key in words, naming only the marks drawn: a regency without a registry has
+    no line, one without dated reports no diamonds ("" when nothing is drawn)."""
+    from kim_dash.i18n import t
+    from kim_dash.provenance import is_published
+
+    parts = [t("home.history.note.points", lang)] if len(points) else []
+    parts += [t("home.history.note.reports", lang)] if len(reports) else []
+    if len(growth):
+        dotted = not is_published(str(growth["source"].iloc[0]))
+        parts.append(t("home.history.note.growth_dotted" if dotted else "home.history.note.growth", lang))
+    return " ".join(parts)

@@ -4,6 +4,7 @@ import streamlit as st
 
 from kim_dash.brief import home_sentences
 from kim_dash.briefs import BriefRequest, brief_pdf
+from kim_dash.chart_marks import time_chart_note
 from kim_dash.coverage import coverage_kpis, growth_by_year
 from kim_dash.display import progress_label
 from kim_dash.i18n import fmt_as_of, fmt_int, fmt_pct, fmt_x_of_y, t
@@ -115,10 +116,9 @@ dated, undated = reported_history(dataset, regency.code)
 spread = coverage_kpis(regency).target if regency.has_data else None
 target = spread.total.value if spread is not None and spread.spread in ("even", "per_desa") else 0
 left, right = st.columns([3, 2])
+points, growth = snapshot_progress(dataset, regency.code), growth_by_year(regency)
 left.plotly_chart(
-    charts_plan.progress_chart(
-        snapshot_progress(dataset, regency.code), dated, growth_by_year(regency), target, lang
-    ),
+    charts_plan.progress_chart(points, dated, growth, target, lang),
     width="stretch",
     config=charts.CONFIG,
 )
@@ -143,7 +143,8 @@ with right:
                     date=fmt_as_of(regency.snapshot.as_of, lang) if regency.snapshot.as_of else "–",
                 )
             )
-    st.caption(t("home.history.note", lang))
+    if note := time_chart_note(points, dated, growth, lang):
+        st.caption(note)
 
 with st.expander(t("home.howto.title", lang), expanded=False):
     st.markdown(t("home.howto.body", lang))

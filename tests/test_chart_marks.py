@@ -117,3 +117,15 @@ def test_coverage_under_the_kim_count_is_labelled_as_coverage():
     assert progress_label("per_kecamatan", 0.71, "id") == "cakupan kecamatan: 71,0% kecamatan sudah punya KIM"
     assert progress_label("per_desa", 0.5, "en") == "desa/kelurahan coverage: 50.0% have a KIM"
     assert progress_label("even", 0.907, "id") == "90,7% dari target"
+
+
+def test_the_time_chart_note_names_only_the_marks_drawn():
+    from kim_dash.chart_marks import time_chart_note
+
+    points = pd.DataFrame({"as_of": ["2016-12-20"], "kim": [136], "source": ["illustrative"]})
+    none = points.iloc[0:0]
+    growth = pd.DataFrame({"year": [2015], "cumulative": [120], "source": ["illustrative"]})
+    assert time_chart_note(points, none, none, "id") == "Titik biru: data tersimpan per tanggal."
+    both = time_chart_note(points, points.rename(columns={"kim": "count"}), growth, "en")
+    assert "Diamonds" in both and "Dotted line" in both and "Blue dots" in both
+    assert time_chart_note(none, none, none, "en") == ""
