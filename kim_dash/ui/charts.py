@@ -155,7 +155,8 @@ def kecamatan_bar(table: pd.DataFrame, per_village: bool, lang: str) -> go.Figur
     )
     if (~ordered["source"].map(is_published)).any():
         _hatched_note(fig, lang)
-    return _layout(fig, lang, height=max(170, 19 * len(ordered) + 110))  # one kecamatan: one slim bar
+    # 20 px a row leaves a 12-px label clear of its neighbours even with a phone's three-row legend
+    return _layout(fig, lang, height=max(170, 20 * len(ordered) + 130))  # one kecamatan: one slim bar
 
 
 def _hatched_note(fig: go.Figure, lang: str) -> None:

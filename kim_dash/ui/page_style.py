@@ -15,7 +15,7 @@ PHONE_TITLES = "@media (max-width: 640px) {h1 {font-size: 1.75rem !important; li
 PHONE_TAPS = (
     "@media (max-width: 640px) {"
     '[data-testid="stElementToolbar"] {display: none !important}'
-    '[data-testid="stSidebarNav"] a, [data-testid="stButtonGroup"] button, '
+    '[data-testid="stSidebarNav"] a, [data-testid="stButtonGroup"] button, [data-testid="stPageLink"] a, '
     '[data-testid="stExpandSidebarButton"], [data-testid="stMainMenuButton"], '
     '[data-testid="stSidebarCollapseButton"] button, [data-testid="stSelectbox"] button, '
     '[data-testid="stMultiSelect"] button, '
