@@ -114,8 +114,8 @@ def test_a_measure_the_plan_cannot_change_is_explained():
 def test_coverage_under_the_kim_count_is_labelled_as_coverage():
     from kim_dash.display import progress_label
 
-    assert progress_label("per_kecamatan", 0.71, "id") == "cakupan kecamatan: 71,0% kecamatan sudah punya KIM"
-    assert progress_label("per_desa", 0.5, "en") == "desa/kelurahan coverage: 50.0% have a KIM"
+    assert progress_label("per_kecamatan", 0.71, "id") == "cakupan: 71,0% kecamatan sudah punya KIM"
+    assert progress_label("per_desa", 0.5, "en") == "coverage: 50.0% of desa/kelurahan have a KIM"
     assert progress_label("even", 0.907, "id") == "90,7% dari target"
 
 
