@@ -14,7 +14,7 @@ from kim_dash.extracts import ranking_extract
 from kim_dash.i18n import fmt_int, fmt_pct, fmt_x_of_y, t
 from kim_dash.palette import BAND_HEX, CALM, MUTED, STATUS_HEX, STATUS_ORDER
 from kim_dash.pdf import Chart, Kpi, Series, Table
-from kim_dash.plans import PlanRequest
+from kim_dash.plans import PlanRequest, method_name
 from kim_dash.provenance import Figure, is_published
 from kim_dash.ranking import RankingFilter, focus_stats, national_ranking, top_with_focus
 
@@ -194,7 +194,7 @@ def settings_of(dataset: Dataset, request: BriefRequest, result=None) -> list[st
                 lang,
                 target=fmt_int(result.total.value, lang),
                 weighting=t(f"planner.weighting.{plan.weighting}", lang),
-                method=plan.method,
+                method=method_name(plan.method, lang),
                 mode=t(f"planner.mode.{plan.mode}", lang),
             )
         )

@@ -20,7 +20,7 @@ from kim_dash.extracts import slug_of
 from kim_dash.i18n import fmt_as_of, t
 from kim_dash.palette import FOCUS, MUTED
 from kim_dash.pdf import BriefDoc, Chart, Kpi, Sentence, Series, Table, render_pdf
-from kim_dash.plans import PlanRequest, plan_notes, run_plan
+from kim_dash.plans import PlanRequest, plan_notes, plan_slug, run_plan
 from kim_dash.provenance import is_published
 from kim_dash.ranking import national_snapshot
 from kim_dash.regency import regency_data
@@ -202,7 +202,7 @@ def brief_file(dataset: Dataset, request: BriefRequest) -> str:
     elif request.page == "plan":
         plan = request.plan or PlanRequest(regency.code)
         total = run_plan(dataset, plan).total.value
-        selection = f"{total}-{plan.weighting}-{plan.method}-{plan.mode}"
+        selection = plan_slug(total, plan.weighting, plan.method, plan.mode, request.lang)
     else:
         selection = ""
     date = snapshot.as_of if snapshot else ""

@@ -101,3 +101,9 @@ def body_frame(rows: list[list[str]], header_at: int, positions: dict[int, str])
     records = {name: [r[p].strip() if p < len(r) else "" for r in body] for p, name in positions.items()}
     frame = pd.DataFrame(records, dtype=str, index=pd.RangeIndex(len(body)))
     return frame[(frame != "").any(axis=1)] if len(frame.columns) else frame
+
+
+def template_headers(kind: str, lang: str) -> dict[str, str]:
+    """A template's column titles in the reader's language: in Bahasa Indonesia each column's first
+    Indonesian alias ("nama_kim", "sumber"), which an import reads back as that column."""
+    return {col: aliases[1] if lang == "id" else col for col, aliases in ALIASES[kind].items()}

@@ -96,3 +96,44 @@ def inequality_rows(before: Inequality, after: Inequality, lang: str) -> list[di
         )
         for measure in MEASURES
     ]
+
+
+def unchanged_notes(before: Inequality, after: Inequality, lang: str) -> list[str]:
+    """Why a measure reads the same before and after the plan ("35,0 % → 35,0 %" says nothing alone):
+    one sentence per unchanged measure, saying what the plan did not do. A measure already at its best
+    (no kecamatan without KIM, every one at target) needs no sentence."""
+    from kim_dash.strings import STRINGS
+
+    same = [m for m in MEASURES if getattr(before, m) == getattr(after, m)]
+    if len(same) == len(MEASURES):
+        return [t("planner.ineq.same_all", lang)]
+    best = {"zero_units": 0, "share_at_target": 1.0}
+    notes = []
+    for measure in same:
+        if best.get(measure) == getattr(before, measure):
+            continue
+        key = f"planner.ineq.same.{measure}"
+        name = t(f"planner.ineq.{measure}", lang)
+        notes.append(t(key if key in STRINGS else "planner.ineq.same", lang, measure=name))
+    return notes
+
+
+def store_place(label: str, lang: str) -> str:
+    """Where the stored data lives, in words a reader understands, never a file path or a URL:
+    "data contoh bawaan (belum ada basis data)", "basis data SQLite di server ini", "basis data PostgreSQL"."""
+    from kim_dash.seeding import SEED_MANIFEST, STORE_FILE
+
+    if label.endswith(SEED_MANIFEST):
+        return t("data.store.sample", lang)
+    if label.endswith(STORE_FILE) or label.startswith("sqlite"):
+        return t("data.store.sqlite", lang)
+    return t("data.store.postgresql" if label.startswith("postgresql") else "data.store.database", lang)
+
+
+def progress_label(spread: str, share: float, lang: str) -> str:
+    """The words under the KIM count's progress bar, saying what the share counts: a share of the
+    total ("90,7 % dari target") or, for a minimum in every kecamatan or desa, the coverage it is
+    ("71,0 % kecamatan sudah punya KIM"), never coverage read as a share of the count above it."""
+    key = {"per_kecamatan": "home.progress.kecamatan", "default": "home.progress.kecamatan"}.get(spread)
+    key = key or ("home.progress.desa" if spread == "per_desa" else "home.progress")
+    return t(key, lang, pct=fmt_pct(share, lang))

@@ -7,7 +7,6 @@ from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
-from kim_dash.apportion import METHOD_NAMES
 from kim_dash.brief import Sentence
 from kim_dash.cache import derived
 from kim_dash.coverage import TargetSpread, coverage_kpis, floors, planning_units, target_spread
@@ -176,14 +175,14 @@ def minimum_each(regency: RegencyData) -> int:
 
 def rule_text(result: PlanResult, request: PlanRequest, lang: str) -> str:
     """Which rule placed the new KIM, in words (page, PDF, CLI)."""
-    method_name = METHOD_NAMES[request.method]
+    method = method_name(request.method, lang)
     weighting = t(f"planner.weighting.{request.weighting}", lang)
     if request.mode == "full":
-        return t("planner.rule.full", lang, weighting=weighting, method=method_name)
+        return t("planner.rule.full", lang, weighting=weighting, method=method)
     if result.minimums:
         return t("planner.rule.minimums", lang)
     key = "planner.rule.empty_first" if request.empty_first else "planner.rule.shares_only"
-    return t(key, lang, weighting=weighting, method=method_name)
+    return t(key, lang, weighting=weighting, method=method)
 
 
 def timing_sentences(result: PlanResult, request: PlanRequest, lang: str) -> list[Sentence]:
@@ -213,3 +212,22 @@ def plan_notes(result: PlanResult, request: PlanRequest, lang: str) -> list[Sent
     """Everything said beside the plan's table (PDF, CLI): its time, its deadline, its rule."""
     rule = [Sentence(rule_text(result, request, lang), SETTING)] if result.regency.has_data else []
     return [*timing_sentences(result, request, lang), *rule]
+
+
+def method_name(method: str, lang: str) -> str:
+    """An apportionment method as a reader names it ("sisa terbesar", "Webster/Sainte-Laguë"), never
+    the internal key ("hamilton")."""
+    from kim_dash.i18n import t
+
+    return t(f"planner.method.{method}", lang)
+
+
+def plan_slug(total: int, weighting: str, method: str, mode: str, lang: str) -> str:
+    """The plan's settings in a file name, in the reader's language: "150-rata-sisa-terbesar-tambah" /
+    "150-equal-largest-remainder-add-only" (never the internal "equal-hamilton-topup")."""
+    from kim_dash.i18n import t
+
+    words = [
+        t(f"planner.slug.{kind}.{key}", lang) for kind, key in (("w", weighting), ("m", method), ("o", mode))
+    ]
+    return "-".join([str(total), *words])

@@ -7,7 +7,8 @@ import streamlit as st
 
 from kim_dash import export
 from kim_dash.brief_grain import data_sentence
-from kim_dash.columns import ALIASES
+from kim_dash.columns import ALIASES, template_headers
+from kim_dash.display import store_place
 from kim_dash.grain import regency_view
 from kim_dash.i18n import t
 from kim_dash.ingest import template
@@ -38,20 +39,21 @@ tab_upload, tab_snapshots, tab_boundaries, tab_template, *tab_changes = st.tabs(
 with tab_upload:
     upload_flow.table_upload(ctx)
 with tab_snapshots:
-    st.caption(t("data.snapshots_note", lang, store=widgets.plain(dataset.store_label)))
+    st.caption(t("data.snapshots_note", lang, store=store_place(dataset.store_label, lang)))
     widgets.table(snapshot_list(dataset.snapshots, lang), "snapshots", lang)
 with tab_boundaries:
     upload_flow.boundary_upload(ctx)
 with tab_template:
     for kind in ("registry", "counts", "national"):
         st.markdown(f"**{t(f'data.kind.{kind}', lang, name=dataset.geography.regency_name(ctx.regency))}**")
-        example = template(kind, ctx.regency, dataset.geography)
+        shown = template_headers(kind, lang)
+        example = template(kind, ctx.regency, dataset.geography).rename(columns=shown)
         st.dataframe(example, hide_index=True)
         st.caption(
             t("data.aliases", lang)
             + " "
             + "; ".join(
-                f"{col} ← {', '.join(a for a in aliases if a != col)}"
+                f"{shown[col]} ← {', '.join(a for a in aliases if a != shown[col])}"
                 for col, aliases in ALIASES[kind].items()
             )
         )

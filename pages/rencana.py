@@ -4,11 +4,11 @@ from dataclasses import replace
 
 import streamlit as st
 
-from kim_dash.apportion import METHOD_NAMES, METHODS
+from kim_dash.apportion import METHODS
 from kim_dash.brief import proposal_sentence
 from kim_dash.briefs import BriefRequest, brief_pdf
 from kim_dash.coverage import kecamatan_table
-from kim_dash.display import inequality_rows
+from kim_dash.display import inequality_rows, unchanged_notes
 from kim_dash.i18n import fmt_int, t
 from kim_dash.map_picture import added_by
 from kim_dash.plan_time import outlook_text
@@ -17,7 +17,9 @@ from kim_dash.plans import (
     DEFAULT_PER_YEAR,
     PlanRequest,
     checked_request,
+    method_name,
     minimum_each,
+    plan_slug,
     rule_text,
     run_plan,
     timing_sentences,
@@ -70,7 +72,7 @@ with st.expander(t("planner.advanced", lang), expanded=False, icon=":material/tu
         format_func=lambda w: t(f"planner.weighting.{w}", lang),
     )
     c3.selectbox(
-        t("planner.method", lang), list(METHODS), key="metode", format_func=lambda m: METHOD_NAMES[m]
+        t("planner.method", lang), list(METHODS), key="metode", format_func=lambda m: method_name(m, lang)
     )
     c4.selectbox(
         t("planner.mode", lang), list(MODES), key="mode", format_func=lambda m: t(f"planner.mode.{m}", lang)
@@ -139,7 +141,7 @@ with answer:
     widgets.figure_kpi(to_form_col, t("planner.kpi.to_form", lang), result.summary.to_form, lang)
     widgets.figure_kpi(progress_col, t("planner.kpi.progress", lang), result.summary.progress, lang, "pct")
     as_of = regency.snapshot.as_of if regency.snapshot else ""
-    slug = f"{total}-{weighting}-{method}-{mode}"
+    slug = plan_slug(total, weighting, method, mode, lang)
     downloads.pdf_download(
         lambda: brief_pdf(dataset, BriefRequest("plan", lang, regency.code, plan=request)),
         "plan",
@@ -203,7 +205,11 @@ st.subheader(widgets.marked(t("planner.inequality", lang), result.summary.source
 st.table(
     inequality_rows(result.summary.before, result.summary.after, lang), hide_index=True, border="horizontal"
 )
-st.caption(t("planner.ineq.note", lang))
+st.caption(
+    " ".join(
+        [*unchanged_notes(result.summary.before, result.summary.after, lang), t("planner.ineq.note", lang)]
+    )
+)
 
 if regency.registry is not None:
     st.subheader(t("planner.saturation", lang))

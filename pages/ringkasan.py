@@ -7,7 +7,9 @@ import streamlit as st
 from kim_dash.brief import home_sentences
 from kim_dash.brief_grain import nearest_sentence, opening
 from kim_dash.briefs import BriefRequest, brief_pdf
+from kim_dash.chart_marks import time_chart_note
 from kim_dash.coverage import coverage_kpis, growth_by_year, kecamatan_table
+from kim_dash.display import progress_label
 from kim_dash.grain import regency_view
 from kim_dash.grain_kpis import grain_cards, kimid_card
 from kim_dash.i18n import fmt_as_of, fmt_int, fmt_pct, fmt_x_of_y, t
@@ -98,7 +100,7 @@ if view.full and kim_col is not None:
             pct=fmt_pct(share, lang),
         ),
     )
-    kim_col.progress(min(share, 1.0), text=t("home.progress", lang, pct=fmt_pct(share, lang)))
+    kim_col.progress(min(share, 1.0), text=progress_label(kpis.target.spread, share, lang))
     kecamatan_col, desa_col, to_form_col = st.columns(3)
     widgets.kpi(
         kecamatan_col,
@@ -166,7 +168,8 @@ with right:
                     date=fmt_as_of(regency.snapshot.as_of, lang) if regency.snapshot.as_of else "–",
                 )
             )
-    st.caption(t("home.history.note", lang))
+    if note := time_chart_note(points, dated, growth, lang):
+        st.caption(note)
 
 if not view.full:  # how to add the data this view lacks
     st.page_link("pages/data.py", label=t("home.link.data", lang), icon=":material/upload_file:")

@@ -45,6 +45,13 @@ DYNAMIC = {
     "data.joined_by": ["code", "name"],
     "guidance.template": ["counts", "registry"],
     "planner.explain": list(METHODS),
+    "planner.method": list(METHODS),
+    "planner.slug": [
+        *(f"w.{w}" for w in WEIGHTINGS),
+        *(f"m.{m}" for m in METHODS),
+        *(f"o.{m}" for m in MODES),
+    ],
+    "planner.ineq.same": ["share_at_target", "zero_units"],
     "planner.mode": [*MODES, *(f"{m}.help" for m in MODES)],
     "planner.weighting": [*WEIGHTINGS, *(f"{w}.help" for w in WEIGHTINGS)],
     "planner.minimums": ["per_desa", "per_kecamatan", "default"],

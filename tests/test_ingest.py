@@ -179,9 +179,16 @@ def test_national_counts_by_name(geography):
 
 
 def test_template_is_valid(geography):
+    from kim_dash.columns import template_headers
+
     for kind in ("registry", "counts", "national"):
         example = template(kind, "32.01", geography)
         assert ingest(to_csv_bytes(example), f"t_{kind}.csv", geography, kind=kind).problems == []
+        # the Indonesian template (headers in Bahasa Indonesia) reads back as the same rows
+        indonesian = example.rename(columns=template_headers(kind, "id"))
+        assert "source" not in indonesian.columns and "sumber" in indonesian.columns
+        back = ingest(to_csv_bytes(indonesian), f"t_{kind}.csv", geography, kind=kind)
+        assert back.problems == [] and back.rows == 1 and not back.ignored
 
 
 def test_cli_validate_gives_the_same_problems(geography, tmp_path):

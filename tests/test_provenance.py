@@ -69,7 +69,7 @@ def test_flipping_one_row_marks_exactly_its_dependents(data_copy, geography):
         for trace in fig.data
         if trace.type == "bar"
         for y, shape in zip(trace.y, trace.marker.pattern.shape, strict=True)
-        if shape
+        if shape and y is not None  # the legend's "arsir = ilustratif" swatch draws no bar
     }
     names = dict(zip(dirty.kecamatan["code"], dirty.kecamatan["name"], strict=True))
     assert hatched == {charts.esc(names[c]) for c in {CARINGIN} | zero}
@@ -113,3 +113,16 @@ def test_every_extract_has_a_source_on_every_row(args, capsysbinary):
     frame = pd.read_csv(io.BytesIO(capsysbinary.readouterr().out), dtype=str, keep_default_na=False)
     assert len(frame) and "source" in frame.columns
     assert (frame["source"] != "").all()
+
+
+def test_a_mix_of_rows_reads_in_plain_words_with_its_count():
+    from kim_dash.export import source_label
+
+    assert (
+        source_label("published 3 / illustrative 133", "id")
+        == "sebagian besar ilustratif (133 dari 136 baris)"
+    )
+    assert source_label("published 3 / illustrative 133", "en") == "mostly illustrative (133 of 136 rows)"
+    assert source_label("published 3 / illustrative 1", "en") == "partly illustrative (1 of 4 rows)"
+    assert source_label("illustrative", "id") == "ilustratif"
+    assert source_label("published:kimkabbogor.id", "en") == "published: kimkabbogor.id"

@@ -11,12 +11,14 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from kim_dash.chart_marks import axis_high, zero_stub
 from kim_dash.i18n import fmt_num, t
 from kim_dash.palette import BAND_HEX, CALM, INK, STATUS_HEX, STATUS_ORDER
 from kim_dash.provenance import is_published
 
 HATCH = {"shape": "/", "fillmode": "overlay", "fgcolor": "rgba(255,255,255,0.7)", "solidity": 0.3}
 CONFIG = {"displayModeBar": False, "responsive": True}  # no toolbar over the labels (phones)
+LEGEND_SIZE, VALUE_SIZE, NAME_SIZE = 12, 12, 12  # px: legible on a phone, in a screenshot and in print
 
 
 _FRAME_KEYS: dict[int, tuple[weakref.ref, tuple]] = {}
@@ -71,8 +73,17 @@ def _layout(fig: go.Figure, lang: str, height: int = 420) -> go.Figure:
         plot_bgcolor="white",
         separators=",." if lang == "id" else ".,",
         font={"color": INK},
-        legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0, "xanchor": "left"},
+        legend={
+            "orientation": "h",
+            "y": 1.02,
+            "yanchor": "bottom",
+            "x": 0,
+            "xanchor": "left",
+            "font": {"size": LEGEND_SIZE},
+        },
     )
+    # a value label keeps its size and every digit (plotly would shrink "175" or cut it to "17." on a phone)
+    fig.update_traces(constraintext="none", textfont_size=VALUE_SIZE, selector={"type": "bar"})
     return ReadyFigure(fig)
 
 
@@ -100,6 +111,7 @@ def kecamatan_bar(table: pd.DataFrame, per_village: bool, lang: str) -> go.Figur
     kecamatan's own target (3 or 4 of 150 over 40) as a tick on its bar, not one average line."""
     column = "kim_per_10_villages" if per_village else "kim"
     ordered = table.sort_values([column, "code"], ascending=[False, True])
+    high = axis_high(ordered[column], () if per_village else ordered["target"])
     fig = go.Figure()
     for status in STATUS_ORDER:
         part = ordered[ordered["status"] == status]
@@ -110,7 +122,7 @@ def kecamatan_bar(table: pd.DataFrame, per_village: bool, lang: str) -> go.Figur
         labels = [fmt_num(v, lang) if per_village else str(int(v)) for v in values]
         fig.add_bar(
             y=[esc(n) for n in part["name"]],
-            x=values.clip(lower=0.04 if not per_village else 0.004),
+            x=zero_stub(values, high),
             orientation="h",
             name=t(f"status.{status}", lang),
             marker_color=STATUS_HEX[status],
@@ -127,7 +139,8 @@ def kecamatan_bar(table: pd.DataFrame, per_village: bool, lang: str) -> go.Figur
             y=[esc(n) for n in ordered["name"]],
             mode="markers",
             name=t("chart.target_tick", lang),
-            marker={"symbol": "line-ns-open", "size": 16, "color": INK, "line": {"width": 3, "color": INK}},
+            # shorter than a row, so that ticks of neighbouring rows never join into an axis-like line
+            marker={"symbol": "line-ns-open", "size": 10, "color": INK, "line": {"width": 4, "color": INK}},
             hoverinfo="skip",
         )
     fig.update_yaxes(
@@ -135,28 +148,29 @@ def kecamatan_bar(table: pd.DataFrame, per_village: bool, lang: str) -> go.Figur
         categoryarray=[esc(n) for n in ordered["name"]],
         autorange="reversed",
         title=None,
-        tickfont={"size": 11},
+        tickfont={"size": NAME_SIZE},
     )
     fig.update_xaxes(
-        title=t("chart.kim_per_10" if per_village else "chart.kim_count", lang), rangemode="tozero"
+        title=t("chart.kim_per_10" if per_village else "chart.kim_count", lang), range=[0, high * 1.12]
     )
     if (~ordered["source"].map(is_published)).any():
         _hatched_note(fig, lang)
-    return _layout(fig, lang, height=max(170, 19 * len(ordered) + 110))  # one kecamatan: one slim bar
+    # 20 px a row leaves a 12-px label clear of its neighbours even with a phone's three-row legend
+    return _layout(fig, lang, height=max(170, 20 * len(ordered) + 130))  # one kecamatan: one slim bar
 
 
 def _hatched_note(fig: go.Figure, lang: str) -> None:
-    """'arsir = ilustratif' in the chart's bottom right corner: what the hatching means, in words."""
-    fig.add_annotation(
-        xref="paper",
-        yref="paper",
-        x=1,
-        y=0,
-        xanchor="right",
-        yanchor="bottom",
-        showarrow=False,
-        text=esc(t("chart.hatched_note", lang)),
-        font={"size": 10},
+    """'arsir = ilustratif' as a legend entry with a hatched swatch: inside the figure, so that a
+    screenshot or a forwarded image carries it, at the legend's size."""
+    fig.add_bar(
+        x=[None],
+        y=[None],
+        orientation="h",
+        name=esc(t("chart.hatched_note", lang)),
+        marker={"color": "#8A96A3", "pattern": {**HATCH, "shape": "/"}},
+        showlegend=True,
+        hoverinfo="skip",
+        legendrank=2000,  # last in the legend, after what the colours mean
     )
 
 
@@ -201,8 +215,9 @@ def top_n_bar(top: pd.DataFrame, focus_code: str, lang: str) -> go.Figure:
             hovertemplate="%{y}: %{x:,} KIM (%{hovertext})<extra></extra>",
         )
     )
-    fig.update_yaxes(autorange="reversed", title=None)
-    fig.update_xaxes(title=t("chart.kim_count", lang))
+    fig.update_traces(showlegend=False)
+    fig.update_yaxes(autorange="reversed", title=None, tickfont={"size": NAME_SIZE})
+    fig.update_xaxes(title=t("chart.kim_count", lang), range=[0, axis_high(top["count"]) * 1.15])
     if any(hatched):
         _hatched_note(fig, lang)
     return _layout(fig, lang, height=max(300, 22 * len(top) + 90))
@@ -226,7 +241,8 @@ def province_bar(summary: pd.DataFrame, lang: str) -> go.Figure:
             hovertemplate="%{y}: %{x:,} KIM<extra></extra>",
         )
     )
-    fig.update_yaxes(autorange="reversed", title=None, tickfont={"size": 11})
+    fig.update_traces(showlegend=False)
+    fig.update_yaxes(autorange="reversed", title=None, tickfont={"size": NAME_SIZE})
     high = float(shown["kim"].max()) if len(shown) else 1.0
     fig.update_xaxes(title=t("chart.kim_count", lang), range=[0, high * 1.15])  # room for the labels
     if any(hatched):

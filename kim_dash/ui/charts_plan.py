@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pandas as pd
 import plotly.graph_objects as go
+from plotly.subplots import make_subplots
 
-from kim_dash.i18n import t
+from kim_dash.chart_marks import labels_once
+from kim_dash.i18n import fmt_int, t
 from kim_dash.palette import CALM, FOCUS, INK, MUTED, STATUS_HEX, STATUS_ORDER
 from kim_dash.provenance import is_published
 from kim_dash.ui.charts import _figure_cache, _layout, _marked, _target_line, esc
@@ -31,6 +33,8 @@ def progress_chart(
         )
     # a report and a stored table of the same date often hold the same count: the smaller circle is
     # drawn over the larger diamond so that both stay visible
+    # a stored table that repeats a report's number on its date prints no second label over the first
+    points = points.assign(_label=labels_once(points, reports) if len(points) else [])
     for frame, name, colour, symbol, size in (
         (reports, "chart.reports", FOCUS, "diamond", 15),
         (points, "chart.snapshots", CALM, "circle", 8),
@@ -38,6 +42,7 @@ def progress_chart(
         if frame.empty:
             continue
         value = "count" if "count" in frame else "kim"
+        label = "_label" if "_label" in frame else value
         published = frame["source"].map(is_published)
         for flag in (True, False):
             part = frame[published == flag]
@@ -48,7 +53,7 @@ def progress_chart(
                 y=part[value],
                 mode="markers+text",
                 name=_marked(t(name, lang), not flag, lang),
-                text=[str(v) for v in part[value]],
+                text=[str(v) for v in part[label]],
                 textposition="bottom center",
                 customdata=[fmt_as_of(a, lang) for a in part["as_of"]],
                 marker={"size": size, "color": colour, "symbol": symbol if flag else f"{symbol}-open"},
@@ -148,28 +153,48 @@ def before_after(plan: pd.DataFrame, lang: str) -> go.Figure:
 def schedule_chart(
     totals: pd.DataFrame, start: int, target: int, lang: str, label: str = "chart.target_total"
 ) -> go.Figure:
-    """New KIM per year and the running total toward the target (or, under minimums, the total the
-    plan reaches: "setelah rencana 97")."""
-    fig = go.Figure()
+    """Two panels over the plan's years: new KIM per year as labelled bars ("+10"), and below it, on its
+    own axis, the total reached at each year's end toward the target (or, under minimums, the total the
+    plan reaches: "setelah rencana 97"), each point labelled, the target line named."""
+    fig = make_subplots(rows=2, cols=1, shared_xaxes=True, vertical_spacing=0.16, row_heights=[0.45, 0.55])
     fig.add_bar(
         x=totals["year"],
         y=totals["new"],
         name=t("chart.new_per_year", lang),
         marker_color=FOCUS,
-        text=totals["new"],
+        text=[f"+{fmt_int(v, lang)}" for v in totals["new"]],
         textposition="outside",
+        cliponaxis=False,
         width=0.6,  # in years: a plan of one or two years keeps slim bars
         hovertemplate="%{x}: +%{y:,}<extra></extra>",
+        row=1,
+        col=1,
     )
+    reached = totals["cumulative"] + start
     fig.add_scatter(
         x=totals["year"],
-        y=totals["cumulative"] + start,
+        y=reached,
         name=t("chart.total_after", lang),
-        mode="lines+markers",
+        mode="lines+markers+text",
+        text=[fmt_int(v, lang) for v in reached],
+        textposition="bottom center",
+        textfont={"size": 12},
+        cliponaxis=False,
         line_color=CALM,
         hovertemplate="%{x}: %{y:,}<extra></extra>",
+        row=2,
+        col=1,
     )
-    _target_line(fig, target, t(label, lang, value=target), "y")
-    fig.update_xaxes(dtick=1, title=None)
-    fig.update_yaxes(title=t("chart.kim_count", lang), rangemode="tozero")
-    return _layout(fig, lang, height=320)
+    fig.add_hline(y=target, row=2, col=1, line={"dash": "dash", "color": INK, "width": 1})
+    fig.add_annotation(
+        xref="x2 domain", yref="y2", x=0, y=target, xanchor="left", yanchor="bottom", showarrow=False,
+        text=esc(t(label, lang, value=target)), font={"size": 12}, bgcolor="rgba(255,255,255,0.8)",
+    )  # fmt: skip
+    values = [float(v) for v in reached] + [float(target), float(start)]
+    low, high = min(values), max(values)
+    pad = max(1.0, (high - low) * 0.25)
+    fig.update_yaxes(title=t("chart.new_per_year_axis", lang), rangemode="tozero", row=1, col=1)
+    fig.update_yaxes(title=t("chart.total_axis", lang), range=[max(0, low - pad), high + pad], row=2, col=1)
+    fig.update_yaxes(range=[0, float(totals["new"].max() or 1) * 1.3], row=1, col=1)
+    fig.update_xaxes(dtick=1, title=None, showticklabels=True)
+    return _layout(fig, lang, height=420)

@@ -96,6 +96,8 @@ def table(
     """A table as people read it (kim_dash.ui.table_view): titles and values in the language."""
     from kim_dash.ui.table_view import display_of
 
+    if frame.empty:  # the grid would print its own English "empty": say it in the page's language
+        return st.caption(t("table.no_rows", lang))
     display, config = display_of(frame, name, lang, hide, first)
     # a fixed height only for long tables: a short one is shown whole, without empty padded rows
     fitted = height if len(frame) > 10 else "auto"
