@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 from shapely.geometry import box
 
-from kim_dash.data import DEFAULT_DATA_DIR
+from kim_dash.store.dataset import DEFAULT_DATA_DIR
 
 SHARED_REGENCIES = (
     Path(__file__).resolve().parents[2] / "shared" / "reference" / "geo" / "boundaries" / "regencies.geojson"

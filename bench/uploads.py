@@ -1,5 +1,5 @@
-"""Benchmark: the worst uploads at the size limit through kim_dash.readers.read_table (tables) and
-kim_dash.boundary_files.read_boundary_file (boundaries: the worst geometry of tests/geometry_files.py).
+"""Benchmark: the worst uploads at the size limit through kim_dash.sources.readers.read_table (tables) and
+kim_dash.boundaries.upload.read_boundary_file (boundaries: the worst geometry of tests/geometry_files.py).
 
     python bench/uploads.py            # a few minutes; prints a Markdown table
 
@@ -119,9 +119,9 @@ def _csv(rows: list[list[object]], delimiter: str = ";") -> str:
 
 
 def _outcome(path: Path, raw: bytes) -> str:
-    from kim_dash.boundary_files import read_boundary_file
-    from kim_dash.problems import DatasetError
-    from kim_dash.readers import read_table
+    from kim_dash.boundaries.upload import read_boundary_file
+    from kim_dash.sources.problems import DatasetError
+    from kim_dash.sources.readers import read_table
 
     try:
         if path.suffix in (".gpkg", ".zip", ".geojson"):
@@ -135,7 +135,7 @@ def _outcome(path: Path, raw: bytes) -> str:
 
 
 def _warm() -> None:
-    from kim_dash.readers import read_table
+    from kim_dash.sources.readers import read_table
 
     read_table(b"a;b\n1;2\n", "warm.csv")
     read_table(hf.xlsx(hf.sheet_xml([["a"]])), "warm.xlsx")  # imports, and one child started
@@ -189,7 +189,7 @@ def measure_memory(path: Path) -> dict:
     """Run 2 (fresh process): tracemalloc peak here, VmHWM of the sandbox child."""
     import tracemalloc
 
-    import kim_dash.readers.sandbox as sandbox
+    import kim_dash.sources.readers.sandbox as sandbox
 
     _warm()
     raw = path.read_bytes()

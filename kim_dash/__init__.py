@@ -3,6 +3,6 @@
 Plain Python: nothing here imports Streamlit except the `kim_dash.ui` subpackage.
 """
 
-from kim_dash.data import Dataset, DatasetError, Problem, load_dataset
+from kim_dash.store.dataset import Dataset, DatasetError, Problem, load_dataset
 
 __all__ = ["Dataset", "DatasetError", "Problem", "load_dataset"]

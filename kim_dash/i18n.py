@@ -75,7 +75,7 @@ def fmt_date(value: dt.date, lang: str) -> str:
 
 def fmt_as_of(as_of: str, lang: str) -> str:
     """A history date as stored ('2014-12', '2016-12-20' or '' for undated) in words."""
-    from kim_dash.dates import BadDate, parse_as_of
+    from kim_dash.sources.dates import BadDate, parse_as_of
 
     if not as_of:
         return t("common.undated", lang)
@@ -93,7 +93,3 @@ def fmt_as_of(as_of: str, lang: str) -> str:
 def fmt_list(items: list[str], lang: str) -> str:
     """['A', 'B', 'C'] -> 'A, B, dan C' (id) / 'A, B, and C' (en)."""
     return format_list(list(items), locale=_LOCALES[lang]) if items else ""
-
-
-def locale_of(lang: str) -> str:
-    return _LOCALES[lang]

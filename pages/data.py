@@ -5,15 +5,15 @@ from functools import partial
 
 import streamlit as st
 
-from kim_dash import export
-from kim_dash.brief_grain import data_sentence
-from kim_dash.columns import ALIASES, template_headers
-from kim_dash.display import store_place
-from kim_dash.grain import regency_view
 from kim_dash.i18n import t
-from kim_dash.ingest import template
-from kim_dash.snapshot_list import snapshot_list
-from kim_dash.store import Snapshot
+from kim_dash.model.grain import regency_view
+from kim_dash.outputs import writers as export
+from kim_dash.outputs.cells import store_place
+from kim_dash.outputs.grain_sentences import data_sentence
+from kim_dash.outputs.snapshot_list import snapshot_list
+from kim_dash.sources.columns import ALIASES, template_headers
+from kim_dash.sources.upload import template
+from kim_dash.store.database import Snapshot
 from kim_dash.ui import registry_form, signin, state, upload_flow, widgets
 from kim_dash.ui.app_main import page_context
 

@@ -2,14 +2,14 @@
 
 import streamlit as st
 
-from kim_dash.brief import empty_kecamatan_sentence, target_sentence
-from kim_dash.briefs import BriefRequest, brief_pdf
-from kim_dash.coverage import coverage_kpis, growth_by_year, kecamatan_table
-from kim_dash.extracts import registry_extract, slug_of
-from kim_dash.grain import regency_view
 from kim_dash.i18n import fmt_int, fmt_num, fmt_x_of_y, t
-from kim_dash.progress import reported_history, snapshot_progress
-from kim_dash.regency import regency_data
+from kim_dash.model.coverage import coverage_kpis, growth_by_year, kecamatan_table
+from kim_dash.model.grain import regency_view
+from kim_dash.model.history import reported_history, snapshot_progress
+from kim_dash.model.regency import regency_data
+from kim_dash.outputs.extract_tables import registry_extract, slug_of
+from kim_dash.outputs.pdf.views import BriefRequest, brief_pdf
+from kim_dash.outputs.sentences import empty_kecamatan_sentence, target_sentence
 from kim_dash.ui import charts, charts_plan, downloads, grain_view, map_legend, maps, state, widgets
 from kim_dash.ui.app_main import page_context
 

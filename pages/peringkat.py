@@ -2,11 +2,9 @@
 
 import streamlit as st
 
-from kim_dash.brief import published_statement, rank_sentence
-from kim_dash.briefs import BriefRequest, brief_pdf
-from kim_dash.extracts import ranking_extract
 from kim_dash.i18n import fmt_int, fmt_pct, fmt_x_of_y, t
-from kim_dash.ranking import (
+from kim_dash.model.province_table import province_regencies
+from kim_dash.model.ranking import (
     BAND_LABELS,
     RankingFilter,
     band_counts,
@@ -16,7 +14,9 @@ from kim_dash.ranking import (
     province_summary,
     top_with_focus,
 )
-from kim_dash.regency_summary import province_regencies
+from kim_dash.outputs.extract_tables import ranking_extract
+from kim_dash.outputs.pdf.views import BriefRequest, brief_pdf
+from kim_dash.outputs.sentences import published_statement, rank_sentence
 from kim_dash.ui import charts, downloads, frame, grain_view, guidance, map_legend, maps, widgets
 from kim_dash.ui.app_main import page_context
 

@@ -4,16 +4,10 @@ from dataclasses import replace
 
 import streamlit as st
 
-from kim_dash.apportion import METHODS
-from kim_dash.brief import proposal_sentence
-from kim_dash.briefs import BriefRequest, brief_pdf
-from kim_dash.coverage import kecamatan_table
-from kim_dash.display import inequality_rows, unchanged_notes
 from kim_dash.i18n import fmt_int, t
-from kim_dash.map_picture import added_by
-from kim_dash.plan_time import outlook_text
-from kim_dash.planner import MODES, WEIGHTINGS, desa_saturation
-from kim_dash.plans import (
+from kim_dash.model.apportion import METHODS
+from kim_dash.model.coverage import kecamatan_table
+from kim_dash.model.plan_request import (
     DEFAULT_PER_YEAR,
     PlanRequest,
     checked_request,
@@ -24,18 +18,24 @@ from kim_dash.plans import (
     run_plan,
     timing_sentences,
 )
-from kim_dash.provenance import combine
-from kim_dash.regency import regency_data
+from kim_dash.model.plan_time import outlook_text
+from kim_dash.model.planner import MODES, WEIGHTINGS, desa_saturation
+from kim_dash.model.regency import regency_data
+from kim_dash.outputs.cells import inequality_rows, unchanged_notes
+from kim_dash.outputs.map_picture import added_by
+from kim_dash.outputs.pdf.views import BriefRequest, brief_pdf
+from kim_dash.outputs.sentences import proposal_sentence
+from kim_dash.sources.provenance import combine
+from kim_dash.sources.url_values import PER_YEAR_RANGE, TARGET_RANGE, YEAR_RANGE
 from kim_dash.ui import charts, charts_plan, downloads, grain_view, state, static_map, widgets
 from kim_dash.ui.app_main import page_context
-from kim_dash.url_values import PER_YEAR_RANGE, TARGET_RANGE, YEAR_RANGE
 
 ctx = page_context()
 lang, dataset = ctx.lang, ctx.dataset
 regency = regency_data(dataset, ctx.regency)
 st.title(t("planner.title", lang, name=regency.name))
 widgets.data_date(dataset, regency.snapshot, lang)
-if not regency.has_data:  # what the grain there is supports, then how to add data (kim_dash.grain)
+if not regency.has_data:  # what the grain there is supports, then how to add data (kim_dash.model.grain)
     opening_request = PlanRequest(regency.code)
     grain_view.plan_opening(
         dataset,

@@ -4,25 +4,25 @@ from typing import Any
 
 import streamlit as st
 
-from kim_dash.brief import home_sentences
-from kim_dash.brief_grain import nearest_sentence, opening
-from kim_dash.briefs import BriefRequest, brief_pdf
-from kim_dash.chart_marks import time_chart_note
-from kim_dash.coverage import coverage_kpis, growth_by_year, kecamatan_table
-from kim_dash.display import progress_label
-from kim_dash.grain import regency_view
-from kim_dash.grain_kpis import grain_cards, kimid_card
 from kim_dash.i18n import fmt_as_of, fmt_int, fmt_pct, fmt_x_of_y, t
-from kim_dash.progress import reported_history, snapshot_progress
-from kim_dash.ranking import focus_stats, national_snapshot, national_totals
-from kim_dash.regency import regency_data
+from kim_dash.model.coverage import coverage_kpis, growth_by_year, kecamatan_table
+from kim_dash.model.grain import regency_view
+from kim_dash.model.history import reported_history, snapshot_progress
+from kim_dash.model.ranking import focus_stats, national_snapshot, national_totals
+from kim_dash.model.regency import regency_data
+from kim_dash.outputs.cells import progress_label
+from kim_dash.outputs.chart_marks import time_chart_note
+from kim_dash.outputs.grain_cards import grain_cards, kimid_card
+from kim_dash.outputs.grain_sentences import nearest_sentence, opening
+from kim_dash.outputs.pdf.views import BriefRequest, brief_pdf
+from kim_dash.outputs.sentences import home_sentences
 from kim_dash.ui import charts, charts_plan, downloads, static_map, widgets
 from kim_dash.ui.app_main import page_context
 
 ctx = page_context()
 lang, dataset = ctx.lang, ctx.dataset
 regency = regency_data(dataset, ctx.regency)
-view = regency_view(dataset, ctx.regency)  # which grain of data answers (kim_dash.grain)
+view = regency_view(dataset, ctx.regency)  # which grain of data answers (kim_dash.model.grain)
 
 st.title(t("home.title", lang, name=regency.name))
 widgets.view_date(view, lang)

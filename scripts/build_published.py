@@ -25,7 +25,7 @@ import pandas as pd
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from kim_dash.names import match  # noqa: E402 - after the path
+from kim_dash.sources.names import match  # noqa: E402 - after the path
 
 DATA = ROOT / "data"
 DEFAULT_SOURCE = ROOT.parent / "shared" / "reference" / "published"

@@ -17,7 +17,7 @@ import pandas as pd
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # run as a script from the project root: kim_dash is beside scripts/
-from kim_dash.specs import FIELDS_OF_ACTIVITY  # noqa: E402 - after the path
+from kim_dash.sources.specs import FIELDS_OF_ACTIVITY  # noqa: E402 - after the path
 
 DATA = ROOT / "data"
 SEED = 20141231

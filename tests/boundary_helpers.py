@@ -13,8 +13,8 @@ import pytest
 import shapely
 from shapely.geometry import box
 
-from kim_dash.boundary_files import read_boundary_file
-from kim_dash.problems import DatasetError, Problem
+from kim_dash.boundaries.upload import read_boundary_file
+from kim_dash.sources.problems import DatasetError, Problem
 
 from .conftest import SHARED_GEO
 

@@ -6,9 +6,9 @@ from pathlib import Path
 import pytest
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 
-from kim_dash.data import DEFAULT_DATA_DIR, Dataset, load_dataset
-from kim_dash.geography import Geography, load_geography
-from kim_dash.regency import RegencyData, regency_data
+from kim_dash.model.regency import RegencyData, regency_data
+from kim_dash.sources.geography import Geography, load_geography
+from kim_dash.store.dataset import DEFAULT_DATA_DIR, Dataset, load_dataset
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from kim_dash.i18n import fmt_int, fmt_num, fmt_pct
-from kim_dash.pdf import BriefDoc, Chart, Kpi, Sentence, Series, Table, render_pdf
+from kim_dash.outputs.pdf.render import BriefDoc, Chart, Kpi, Sentence, Series, Table, render_pdf
 
 ROOT = Path(__file__).resolve().parents[1]
 STATUS = {"below": "#C8553D", "at": "#2E6F9E", "above": "#5B9A68"}

@@ -12,8 +12,8 @@ import pandas as pd
 import pytest
 
 from kim_dash.cli import commands, store_commands
-from kim_dash.data import DEFAULT_DATA_DIR
-from kim_dash.geography import Geography, load_geography
+from kim_dash.sources.geography import Geography, load_geography
+from kim_dash.store.dataset import DEFAULT_DATA_DIR
 from tests.store_backends import BACKENDS, Backend, Cli, fresh_store
 
 

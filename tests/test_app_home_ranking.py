@@ -4,9 +4,9 @@ import io
 
 import pandas as pd
 
-from kim_dash import export
 from kim_dash.cli import main
-from kim_dash.data import DEFAULT_DATA_DIR
+from kim_dash.outputs import writers as export
+from kim_dash.store.dataset import DEFAULT_DATA_DIR
 
 from .apptest_helpers import click_chart, displayed, download_bytes, metric_values, open_page, table_with
 
@@ -52,8 +52,8 @@ def test_home_kpis_carry_the_word_where_figures_are_sample():
 
 
 def test_home_brief_follows_an_uploaded_registry():
-    from kim_dash.data import load_dataset
-    from kim_dash.ingest import ingest
+    from kim_dash.sources.upload import ingest
+    from kim_dash.store.dataset import load_dataset
 
     # Cariu, Parung and Kemang get a KIM each in an uploaded registry: they leave the sentence
     extra = "".join(

@@ -7,7 +7,7 @@ import json
 import pandas as pd
 
 from kim_dash.cli import main
-from kim_dash.data import DEFAULT_DATA_DIR
+from kim_dash.store.dataset import DEFAULT_DATA_DIR
 
 from .apptest_helpers import click_chart, displayed, download_bytes, metric_values, open_page, table_with
 

@@ -12,14 +12,14 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from kim_dash.data import DEFAULT_DATA_DIR, load_dataset
-from kim_dash.geography import load_geography
-from kim_dash.ingest import ingest
-from kim_dash.officer_import import officer_import, save_date
-from kim_dash.officers import roles_from_config
-from kim_dash.problems import DatasetError
-from kim_dash.seeding import seed
-from kim_dash.store import Store
+from kim_dash.officers.page_import import officer_import, save_date
+from kim_dash.officers.roles import roles_from_config
+from kim_dash.sources.geography import load_geography
+from kim_dash.sources.problems import DatasetError
+from kim_dash.sources.upload import ingest
+from kim_dash.store.database import Store
+from kim_dash.store.dataset import DEFAULT_DATA_DIR, load_dataset
+from kim_dash.store.seeding import seed
 
 from .apptest_helpers import all_text
 

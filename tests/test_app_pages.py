@@ -6,7 +6,7 @@ import shutil
 import pandas as pd
 import pytest
 
-from kim_dash.data import DEFAULT_DATA_DIR
+from kim_dash.store.dataset import DEFAULT_DATA_DIR
 
 from .apptest_helpers import APP, ILLUSTRATIVE_WORDS, all_text, open_page
 

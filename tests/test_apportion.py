@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kim_dash.apportion import DIVISOR_METHODS, METHODS, apportion, quotas, top_up
+from kim_dash.model.apportion import DIVISOR_METHODS, METHODS, apportion, quotas, top_up
 
 weights_st = st.dictionaries(
     st.text(alphabet="ABCDEFGHJK", min_size=1, max_size=3),

@@ -10,10 +10,10 @@ import pyogrio
 import pytest
 from shapely.geometry import Point, box
 
-from kim_dash import boundary_base
-from kim_dash.boundary_files import read_boundary_file
-from kim_dash.geo import join_boundaries
-from kim_dash.problems import DatasetError
+from kim_dash.boundaries import base as boundary_base
+from kim_dash.boundaries.join import join_boundaries
+from kim_dash.boundaries.upload import read_boundary_file
+from kim_dash.sources.problems import DatasetError
 
 from .boundary_helpers import (
     CIBINONG,

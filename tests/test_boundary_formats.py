@@ -14,10 +14,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from shapely.geometry import box
 
-from kim_dash import boundary_repair
-from kim_dash.boundary_files import BoundaryRead, layers, read_boundary_file
-from kim_dash.geo import join_boundaries
-from kim_dash.problems import DatasetError
+from kim_dash.boundaries import repair as boundary_repair
+from kim_dash.boundaries.join import join_boundaries
+from kim_dash.boundaries.upload import BoundaryRead, layers, read_boundary_file
+from kim_dash.sources.problems import DatasetError
 
 from .boundary_helpers import (
     CIBINONG,

@@ -15,11 +15,12 @@ import numpy as np
 import pytest
 import shapely
 
-from kim_dash import boundary_repair, geo
-from kim_dash.boundary_base import MAX_PARTS, MAX_RINGS
-from kim_dash.boundary_files import read_boundary_file
-from kim_dash.boundary_wkb import NotPolygon, scan_wkb
-from kim_dash.problems import DatasetError
+from kim_dash.boundaries import join as geo
+from kim_dash.boundaries import repair as boundary_repair
+from kim_dash.boundaries.base import MAX_PARTS, MAX_RINGS
+from kim_dash.boundaries.upload import read_boundary_file
+from kim_dash.boundaries.wkb import NotPolygon, scan_wkb
+from kim_dash.sources.problems import DatasetError
 
 from . import geometry_files as gf
 from .boundary_helpers import refused, zipped
@@ -38,8 +39,8 @@ def test_a_multipolygon_of_collections_16000_deep_is_refused_and_the_process_liv
     path = tmp_path / "nested.gpkg"
     gf.gpkg(path, [gf.gp_blob(gf.nested_collection_wkb(16_000))])
     code = (
-        "import sys; from kim_dash.boundary_files import read_boundary_file\n"
-        "from kim_dash.problems import DatasetError\n"
+        "import sys; from kim_dash.boundaries.upload import read_boundary_file\n"
+        "from kim_dash.sources.problems import DatasetError\n"
         "try:\n    read_boundary_file(open(sys.argv[1], 'rb').read(), 'nested.gpkg')\n"
         "except DatasetError as err:\n    print(err.problems[0].reason, err.problems[0].row)\n"
     )
@@ -151,7 +152,7 @@ def test_a_table_named_in_other_case_is_read_and_a_missing_one_is_not_called_a_v
 
 
 def test_a_geopackage_past_its_time_limit_is_too_slow_not_damaged(monkeypatch, tmp_path):
-    from kim_dash import boundary_gpkg
+    from kim_dash.boundaries import gpkg as boundary_gpkg
 
     raw = gf.gpkg(tmp_path / "many.gpkg", [gf.gp_blob(SQUARE)] * 3_000)
     monkeypatch.setattr(boundary_gpkg, "SECONDS", -1.0)  # the deadline has passed at the first check
@@ -189,8 +190,8 @@ def test_a_lying_shx_cannot_bring_in_a_polygon_the_shp_records_never_declared(tm
 
 
 def test_a_spreadsheet_child_cut_at_its_cpu_limit_is_too_slow_not_damaged(monkeypatch):
-    from kim_dash.readers import sandbox
-    from kim_dash.readers.budget import Budget
+    from kim_dash.sources.readers import sandbox
+    from kim_dash.sources.readers.budget import Budget
 
     real_run = subprocess.run
 

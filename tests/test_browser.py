@@ -17,7 +17,7 @@ from typing import Any
 import pandas as pd
 import pytest
 
-from kim_dash import boundaries
+from kim_dash.boundaries import shipped as boundaries
 from kim_dash.ui import maps
 
 from .browser_helpers import CHROMIUM, chromium, streamlit_servers
@@ -258,7 +258,7 @@ def _deck_drawn(tab, timeout: float = 90_000) -> None:
 def test_the_national_map_spans_the_desktop_and_zooms_to_a_chosen_province(server, browser):
     """At 1440x900 the map is at least 900 px wide; choosing Jawa Barat zooms to it: Kabupaten Bogor and
     Bandung (band 100–199, published 134 and 112) then fill many times the pixels they filled before."""
-    from kim_dash.palette import BAND_HEX
+    from kim_dash.outputs.palette import BAND_HEX
 
     tab = browser.new_page(viewport=DESKTOP)
     tab.add_init_script(COUNT_WEBGL_DRAWS)

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from kim_dash.chart_marks import ZERO_STUB, axis_high, labels_once, zero_stub
-from kim_dash.coverage import kecamatan_table
-from kim_dash.display import unchanged_notes
-from kim_dash.inequality import Inequality
+from kim_dash.model.coverage import kecamatan_table
+from kim_dash.model.inequality import Inequality
+from kim_dash.outputs.cells import unchanged_notes
+from kim_dash.outputs.chart_marks import ZERO_STUB, axis_high, labels_once, zero_stub
 from kim_dash.ui import charts, charts_plan
 
 
@@ -112,7 +112,7 @@ def test_a_measure_the_plan_cannot_change_is_explained():
 
 
 def test_coverage_under_the_kim_count_is_labelled_as_coverage():
-    from kim_dash.display import progress_label
+    from kim_dash.outputs.cells import progress_label
 
     assert progress_label("per_kecamatan", 0.71, "id") == "cakupan: 71,0% kecamatan sudah punya KIM"
     assert progress_label("per_desa", 0.5, "en") == "coverage: 50.0% of desa/kelurahan have a KIM"
@@ -120,7 +120,7 @@ def test_coverage_under_the_kim_count_is_labelled_as_coverage():
 
 
 def test_the_time_chart_note_names_only_the_marks_drawn():
-    from kim_dash.chart_marks import time_chart_note
+    from kim_dash.outputs.chart_marks import time_chart_note
 
     points = pd.DataFrame({"as_of": ["2016-12-20"], "kim": [136], "source": ["illustrative"]})
     none = points.iloc[0:0]

@@ -10,10 +10,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from kim_dash import export
 from kim_dash.cli import main
-from kim_dash.extracts import ranking_extract
-from kim_dash.ranking import RankingFilter
+from kim_dash.model.ranking import RankingFilter
+from kim_dash.outputs import writers as export
+from kim_dash.outputs.extract_tables import ranking_extract
 
 ROOT = Path(__file__).parents[1]
 

@@ -6,20 +6,20 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kim_dash.apportion import tie_order
-from kim_dash.coverage import (
+from kim_dash.model.apportion import tie_order
+from kim_dash.model.coverage import (
     coverage_kpis,
     growth_by_year,
     kecamatan_table,
     kecamatan_targets,
     planning_units,
 )
-from kim_dash.inequality import gini, inequality
-from kim_dash.planner import default_plan, desa_saturation, make_plan, summarise, weights_units
-from kim_dash.problems import DatasetError
-from kim_dash.provenance import Figure
-from kim_dash.regency import regency_data
-from kim_dash.schedule import plan_by_year
+from kim_dash.model.inequality import gini, inequality
+from kim_dash.model.planner import default_plan, desa_saturation, make_plan, summarise, weights_units
+from kim_dash.model.regency import regency_data
+from kim_dash.model.schedule import plan_by_year
+from kim_dash.sources.problems import DatasetError
+from kim_dash.sources.provenance import Figure
 
 
 def test_kecamatan_table_against_registry(bogor):

@@ -1,4 +1,4 @@
-"""Data dates: one reading (kim_dash.dates) for --as-of, date columns and stored snapshots.
+"""Data dates: one reading (kim_dash.sources.dates) for --as-of, date columns and stored snapshots.
 
 An impossible date is never stored, never used, and a bad one already in a store is a report, never a
 crashed page or brief.
@@ -12,8 +12,8 @@ import sqlite3
 import pytest
 
 from kim_dash.cli import main
-from kim_dash.dates import BadDate, date_problem, parse_as_of
 from kim_dash.i18n import fmt_as_of
+from kim_dash.sources.dates import BadDate, date_problem, parse_as_of
 from tests.apptest_helpers import APP
 
 TODAY = dt.date(2026, 12, 7)

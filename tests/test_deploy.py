@@ -132,3 +132,16 @@ def test_scale_and_heal_plans_never_stop_the_last_healthy_replica():
     assert replicas.down_line({"r1": True}) == "all 1 replicas running"
     with pytest.raises(ValueError):
         replicas.plan_scale(r2_dead, 0)
+
+
+def test_the_upload_limit_is_one_number() -> None:
+    """Streamlit's uploader limit (config.toml) is the readers' limit, for tables and boundaries alike."""
+    import tomllib
+
+    from kim_dash.boundaries.base import MAX_UPLOAD_BYTES
+    from kim_dash.sources.readers import DEFAULT_BUDGET
+    from kim_dash.sources.readers.budget import UPLOAD_MB
+
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())
+    assert config["server"]["maxUploadSize"] == UPLOAD_MB
+    assert DEFAULT_BUDGET.max_bytes == MAX_UPLOAD_BYTES == UPLOAD_MB * 1024 * 1024

@@ -2,8 +2,8 @@
 
 import pandas as pd
 
-from kim_dash.coverage import coverage_kpis
-from kim_dash.ranking import national_ranking, national_snapshot, national_totals
+from kim_dash.model.coverage import coverage_kpis
+from kim_dash.model.ranking import national_ranking, national_snapshot, national_totals
 
 OKU, BOGOR, BANDUNG = "16.01", "32.01", "32.73"
 PAPUA_2022 = {"93", "94", "95", "96"}
@@ -98,7 +98,7 @@ def test_headline_figures(dataset, bogor):
 
 
 def test_bandung_sample_reproduces_its_report(dataset):
-    from kim_dash.regency import regency_data
+    from kim_dash.model.regency import regency_data
 
     bandung = regency_data(dataset, "32.04")
     kpis = coverage_kpis(bandung)

@@ -8,8 +8,8 @@ import geopandas as gpd
 import pytest
 from shapely.geometry import box
 
-from kim_dash.geo import choropleth_geojson, join_boundaries, read_boundaries, simplify
-from kim_dash.problems import DatasetError
+from kim_dash.boundaries.join import choropleth_geojson, join_boundaries, read_boundaries, simplify
+from kim_dash.sources.problems import DatasetError
 
 from .conftest import SHARED_GEO
 

@@ -6,14 +6,14 @@ import io
 import pandas as pd
 import pytest
 
-from kim_dash.brief_grain import opening, report_text
 from kim_dash.cli import main
-from kim_dash.data import DEFAULT_DATA_DIR, load_dataset
-from kim_dash.extracts_grain import known_kecamatan, reports_extract
-from kim_dash.geography import load_geography
-from kim_dash.grain import choose_grain, on_or_before, regency_view
-from kim_dash.partial import resolve
-from kim_dash.provenance import Figure, is_published
+from kim_dash.model.grain import choose_grain, on_or_before, regency_view
+from kim_dash.model.partial import resolve
+from kim_dash.outputs.grain_extracts import known_kecamatan, reports_extract
+from kim_dash.outputs.grain_sentences import opening, report_text
+from kim_dash.sources.geography import load_geography
+from kim_dash.sources.provenance import Figure, is_published
+from kim_dash.store.dataset import DEFAULT_DATA_DIR, load_dataset
 from kim_dash.ui.charts_plan import _axis_date
 
 BOGOR, BANDUNG, MALANG, SARMI = "32.01", "32.04", "35.07", "91.10"  # data/reference/regencies.csv
@@ -177,7 +177,7 @@ def test_export_reports_ends_at_the_chosen_date(capsys):
 
 
 def test_template_examples_claim_no_published_source(geography):
-    from kim_dash.ingest import template
+    from kim_dash.sources.upload import template
 
     for kind in ("registry", "counts", "national"):
         for code in ("32.01", SARMI):
@@ -204,7 +204,7 @@ def test_the_notices_say_what_the_data_and_the_builder_do():
 def test_the_pace_from_today_and_a_missed_deadline_are_said_in_words(dataset):
     import datetime as dt
 
-    from kim_dash.brief_grain import pace_sentence
+    from kim_dash.outputs.grain_sentences import pace_sentence
 
     view = regency_view(dataset, MALANG)
     this_year = pace_sentence(view, "en", dt.date(2026, 3, 1)).text

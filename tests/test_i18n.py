@@ -11,16 +11,16 @@ from pathlib import Path
 import pytest
 
 from kim_dash import i18n
-from kim_dash.apportion import METHODS
-from kim_dash.brief_grain import PLACE_WHATS
-from kim_dash.coverage import KECAMATAN_COLUMNS, STATUSES
-from kim_dash.extracts import COLUMN_KINDS
-from kim_dash.grain import GRAINS
-from kim_dash.inequality import MEASURES
-from kim_dash.palette import KNOWN_ORDER
-from kim_dash.planner import MODES, WEIGHTINGS
-from kim_dash.specs import REPORT_WHATS
-from kim_dash.specs import STATUSES as KIM_STATUSES
+from kim_dash.model.apportion import METHODS
+from kim_dash.model.coverage import KECAMATAN_COLUMNS, STATUSES
+from kim_dash.model.grain import GRAINS
+from kim_dash.model.inequality import MEASURES
+from kim_dash.model.planner import MODES, WEIGHTINGS
+from kim_dash.outputs.extract_tables import COLUMN_KINDS
+from kim_dash.outputs.grain_sentences import PLACE_WHATS
+from kim_dash.outputs.palette import KNOWN_ORDER
+from kim_dash.sources.specs import REPORT_WHATS
+from kim_dash.sources.specs import STATUSES as KIM_STATUSES
 from kim_dash.strings import STRINGS
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -152,8 +152,8 @@ def test_no_emoji_carries_meaning():
 
 
 def test_the_unevenness_table_formats_each_measure_in_the_locale():
-    from kim_dash.display import inequality_rows
-    from kim_dash.inequality import Inequality
+    from kim_dash.model.inequality import Inequality
+    from kim_dash.outputs.cells import inequality_rows
 
     before = Inequality(0.3125, 1.5, 0.0, 9, 0.775)
     after = Inequality(0.25, 1.25, 0.5, 0, 1.0)

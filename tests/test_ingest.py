@@ -9,9 +9,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kim_dash.export import to_csv_bytes
-from kim_dash.ingest import ingest, template
-from kim_dash.readers import DEFAULT_BUDGET
+from kim_dash.outputs.writers import to_csv_bytes
+from kim_dash.sources.readers import DEFAULT_BUDGET
+from kim_dash.sources.upload import ingest, template
 
 from .conftest import data_digest
 
@@ -179,7 +179,7 @@ def test_national_counts_by_name(geography):
 
 
 def test_template_is_valid(geography):
-    from kim_dash.columns import template_headers
+    from kim_dash.sources.columns import template_headers
 
     for kind in ("registry", "counts", "national"):
         example = template(kind, "32.01", geography)

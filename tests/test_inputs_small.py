@@ -9,12 +9,12 @@ import sqlite3
 import pytest
 from pypdf import PdfReader
 
-from kim_dash.briefs import BriefRequest, brief_pdf
 from kim_dash.cli import main
-from kim_dash.problems import DatasetError
-from kim_dash.ranking import RankingFilter
-from kim_dash.readers.budget import DEFAULT_BUDGET
-from kim_dash.readers.text import csv_rows
+from kim_dash.model.ranking import RankingFilter
+from kim_dash.outputs.pdf.views import BriefRequest, brief_pdf
+from kim_dash.sources.problems import DatasetError
+from kim_dash.sources.readers.budget import DEFAULT_BUDGET
+from kim_dash.sources.readers.text import csv_rows
 
 
 @pytest.mark.parametrize(
@@ -96,7 +96,7 @@ def test_an_ambiguous_regency_names_both(capsys):
 
 
 def test_a_bound_in_a_problem_is_written_in_the_readers_language(geography):
-    from kim_dash.ingest import ingest
+    from kim_dash.sources.upload import ingest
 
     raw = b"kecamatan_code,count,source\n32.04.05,5000000,illustrative\n"
     [problem] = [
@@ -108,7 +108,7 @@ def test_a_bound_in_a_problem_is_written_in_the_readers_language(geography):
 
 
 def test_every_bound_in_a_message_follows_the_language():
-    from kim_dash.problems import Problem
+    from kim_dash.sources.problems import Problem
 
     rows = Problem("f.csv", 20_001, None, "20000", "too_many_rows")
     assert "20,000" in rows.message("en") and "20.000" in rows.message("id")

@@ -1,6 +1,6 @@
 """The maps as drawn: each view shows its whole area on a phone's column and fills it, labels do not overlap,
 band colours are told apart, the focus regency keeps its band colour, tooltips stay escaped and say when a
-figure is illustrative. The projection here is written out again, independent of kim_dash.boundaries."""
+figure is illustrative. The projection here is written out again, independent of kim_dash.boundaries.shipped."""
 
 import itertools
 import json
@@ -8,9 +8,9 @@ import math
 
 import pytest
 
-from kim_dash.data import DEFAULT_DATA_DIR
-from kim_dash.map_labels import PAD, place_labels, text_size
-from kim_dash.palette import BAND_HEX, FOCUS, NO_DATA_HEX, rgb
+from kim_dash.outputs.map_labels import PAD, place_labels, text_size
+from kim_dash.outputs.palette import BAND_HEX, FOCUS, NO_DATA_HEX, rgb
+from kim_dash.store.dataset import DEFAULT_DATA_DIR
 
 from .apptest_helpers import open_page
 
@@ -263,7 +263,7 @@ def test_the_national_map_leaves_off_only_islets_under_half_a_pixel():
     import shapely
     from shapely.geometry import shape
 
-    from kim_dash import boundaries
+    from kim_dash.boundaries import shipped as boundaries
     from kim_dash.ui import maps
 
     full = boundaries.regency_features(DEFAULT_DATA_DIR)

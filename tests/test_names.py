@@ -2,7 +2,7 @@
 
 import pytest
 
-from kim_dash import names
+from kim_dash.sources import names
 
 
 @pytest.fixture(scope="module")

@@ -1,10 +1,10 @@
-"""Who may store data: roles from configuration (kim_dash.officers), never from code."""
+"""Who may store data: roles from configuration (kim_dash.officers.roles), never from code."""
 
 from __future__ import annotations
 
 import pytest
 
-from kim_dash.officers import (
+from kim_dash.officers.roles import (
     EVERYWHERE,
     RolesError,
     may_store,

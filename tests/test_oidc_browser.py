@@ -22,10 +22,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from kim_dash.data import DEFAULT_DATA_DIR
-from kim_dash.geography import load_geography
-from kim_dash.seeding import seed
-from kim_dash.store import Store
+from kim_dash.sources.geography import load_geography
+from kim_dash.store.database import Store
+from kim_dash.store.dataset import DEFAULT_DATA_DIR
+from kim_dash.store.seeding import seed
 
 from .browser_helpers import CHROMIUM, chromium
 from .conftest import ROOT

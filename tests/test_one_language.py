@@ -9,8 +9,8 @@ import re
 
 import pytest
 
-from kim_dash.briefs import BriefRequest, brief_file
-from kim_dash.plans import PlanRequest, plan_slug
+from kim_dash.model.plan_request import PlanRequest, plan_slug
+from kim_dash.outputs.pdf.views import BriefRequest, brief_file
 
 from .apptest_helpers import all_text, open_page
 

@@ -23,9 +23,9 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfbase.ttfonts import TTFontFile
 
 from kim_dash.i18n import fmt_int, fmt_num, fmt_pct
-from kim_dash.pdf import BriefDoc, Chart, Kpi, Sentence, Series, Table, render_pdf
-from kim_dash.pdf_table import numeric_columns
-from kim_dash.pdf_text import safe_text
+from kim_dash.outputs.pdf.fonts import safe_text
+from kim_dash.outputs.pdf.render import BriefDoc, Chart, Kpi, Sentence, Series, Table, render_pdf
+from kim_dash.outputs.pdf.table import numeric_columns
 from tests.pdf_samples import ROOT, sample_doc, write_samples
 
 VERA = set(TTFontFile(str(Path(reportlab.__file__).parent / "fonts" / "Vera.ttf")).charToGlyph)
@@ -70,7 +70,8 @@ def test_same_content_gives_the_same_bytes_even_seconds_apart() -> None:
 
 def test_same_bytes_in_another_process() -> None:
     """No dependence on string hashing or on what the process rendered before."""
-    script = "import sys; from tests.pdf_samples import sample_doc; from kim_dash.pdf import render_pdf; "
+    script = "import sys; from tests.pdf_samples import sample_doc; "
+    script += "from kim_dash.outputs.pdf.render import render_pdf; "
     script += "sys.stdout.buffer.write(render_pdf(sample_doc('id')))"
     env = {**os.environ, "PYTHONHASHSEED": "12345"}
     other = subprocess.run(

@@ -10,10 +10,10 @@ import re
 import pytest
 from pypdf import PdfReader
 
-from kim_dash.briefs import BriefRequest, brief_file, brief_file_name, brief_pdf, build_doc
 from kim_dash.cli import main
-from kim_dash.pdf import Table, render_pdf
-from kim_dash.pdf_table import column_widths
+from kim_dash.outputs.pdf.render import Table, render_pdf
+from kim_dash.outputs.pdf.table import column_widths
+from kim_dash.outputs.pdf.views import BriefRequest, brief_file, brief_file_name, brief_pdf, build_doc
 from tests.pdf_samples import sample_doc
 
 WIDTH = 510.2  # the brief's text width (A4 less two 15 mm margins)
@@ -240,10 +240,10 @@ def _rg(hex_colour: str) -> tuple[float, ...]:
 def test_the_kecamatan_brief_draws_its_map_as_vector_paths_with_its_legend(dataset, lang):
     """One filled path per kecamatan in its status colour (counted against the kecamatan table, not the
     map code), the legend's four statuses and the key of kecamatan lettered on the map."""
-    from kim_dash.coverage import kecamatan_table
     from kim_dash.i18n import t
-    from kim_dash.palette import STATUS_HEX, STATUS_ORDER
-    from kim_dash.regency import regency_data
+    from kim_dash.model.coverage import kecamatan_table
+    from kim_dash.model.regency import regency_data
+    from kim_dash.outputs.palette import STATUS_HEX, STATUS_ORDER
 
     data = brief_pdf(dataset, BriefRequest("kecamatan", lang, "32.01"))
     fills = [tuple(round(float(v), 3) for v in rgb.split()) for rgb in _filled_paths(data)]
@@ -265,7 +265,7 @@ def test_the_kecamatan_brief_draws_its_map_as_vector_paths_with_its_legend(datas
 
 
 def test_the_plan_brief_maps_where_the_new_kim_go(dataset):
-    from kim_dash.plans import PlanRequest, run_plan
+    from kim_dash.model.plan_request import PlanRequest, run_plan
 
     plan = run_plan(dataset, PlanRequest("32.01")).plan
     data = brief_pdf(dataset, BriefRequest("plan", "id", "32.01"))

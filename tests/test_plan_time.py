@@ -7,13 +7,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kim_dash.apportion import METHODS, top_up, top_up_empty_first
-from kim_dash.coverage import kecamatan_table, planning_units
-from kim_dash.plan_time import Outlook, age_text, months_old, outlook_text, plan_start
-from kim_dash.planner import make_plan
-from kim_dash.plans import PlanRequest, minimum_each, run_plan, timing_sentences
-from kim_dash.regency import regency_data
-from kim_dash.schedule import plan_by_year
+from kim_dash.model.apportion import METHODS, top_up, top_up_empty_first
+from kim_dash.model.coverage import kecamatan_table, planning_units
+from kim_dash.model.plan_request import PlanRequest, minimum_each, run_plan, timing_sentences
+from kim_dash.model.plan_time import Outlook, age_text, months_old, outlook_text, plan_start
+from kim_dash.model.planner import make_plan
+from kim_dash.model.regency import regency_data
+from kim_dash.model.schedule import plan_by_year
 
 TODAY = dt.date(2026, 12, 7)
 
@@ -179,7 +179,7 @@ def test_empty_first_switch_reaches_the_plan(dataset):
     [("id", ("Tenggat 2026", "175 KIM", "Juni 2023")), ("en", ("Deadline 2026", "175 KIM", "June 2023"))],
 )
 def test_plan_brief_says_the_deadline_and_the_data_age(dataset, lang, words):
-    from kim_dash.briefs import BriefRequest, build_doc
+    from kim_dash.outputs.pdf.views import BriefRequest, build_doc
 
     malang = build_doc(dataset, BriefRequest("plan", lang, "35.07", plan=PlanRequest("35.07", today=TODAY)))
     text = " ".join(s.text for s in malang.sentences)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kim_dash.plans import PlanRequest, checked_request, run_plan
+from kim_dash.model.plan_request import PlanRequest, checked_request, run_plan
 from tests.apptest_helpers import APP
 
 PARTIAL = b"code,weight\n32.01.01,5\n32.01.02,3\n"  # two of Kabupaten Bogor's 40 kecamatan

@@ -9,13 +9,13 @@ import pandas as pd
 import pytest
 
 from kim_dash.cli import main
-from kim_dash.coverage import coverage_kpis, kecamatan_table
-from kim_dash.data import load_dataset
-from kim_dash.planner import default_plan
-from kim_dash.plans import PlanRequest, run_plan
-from kim_dash.provenance import combine, derive, is_published
-from kim_dash.ranking import focus_stats, national_ranking, national_totals
-from kim_dash.regency import regency_data
+from kim_dash.model.coverage import coverage_kpis, kecamatan_table
+from kim_dash.model.plan_request import PlanRequest, run_plan
+from kim_dash.model.planner import default_plan
+from kim_dash.model.ranking import focus_stats, national_ranking, national_totals
+from kim_dash.model.regency import regency_data
+from kim_dash.sources.provenance import combine, derive, is_published
+from kim_dash.store.dataset import load_dataset
 from kim_dash.ui import charts
 
 CARINGIN = "32.01.27"
@@ -116,7 +116,7 @@ def test_every_extract_has_a_source_on_every_row(args, capsysbinary):
 
 
 def test_a_mix_of_rows_reads_in_plain_words_with_its_count():
-    from kim_dash.export import source_label
+    from kim_dash.outputs.writers import source_label
 
     assert (
         source_label("published 3 / illustrative 133", "id")

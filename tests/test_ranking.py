@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from kim_dash.ranking import (
+from kim_dash.model.ranking import (
     RankingFilter,
     band_counts,
     band_of,

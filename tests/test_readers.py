@@ -1,4 +1,4 @@
-"""kim_dash.readers: good uploads read as typed; every hostile class refused with the right Problem."""
+"""kim_dash.sources.readers: good uploads read as typed; every hostile class refused with the right Problem."""
 
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from kim_dash.i18n import LANGUAGES
-from kim_dash.problems import DatasetError
-from kim_dash.readers import cell_text, read_table, sheet_names
+from kim_dash.sources.problems import DatasetError
+from kim_dash.sources.readers import cell_text, read_table, sheet_names
 from kim_dash.strings import STRINGS
 from tests import sheet_files as sf
 

@@ -1,4 +1,4 @@
-"""kim_dash.readers under fuzzing: rows or a DatasetError, never another exception."""
+"""kim_dash.sources.readers under fuzzing: rows or a DatasetError, never another exception."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from kim_dash.problems import DatasetError
-from kim_dash.readers import read_table, sheet_names
+from kim_dash.sources.problems import DatasetError
+from kim_dash.sources.readers import read_table, sheet_names
 from tests import hostile_files
 
 # --- fuzzing ------------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""kim_dash.readers: every class of hostile upload refused with the right Problem, in bounded time."""
+"""kim_dash.sources.readers: every class of hostile upload refused with the right Problem, in bounded time."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from kim_dash.i18n import LANGUAGES
-from kim_dash.problems import DatasetError
-from kim_dash.readers import Budget, check_zip, read_table, sheet_names
+from kim_dash.sources.problems import DatasetError
+from kim_dash.sources.readers import Budget, check_zip, read_table, sheet_names
 from kim_dash.strings import STRINGS
 from tests import sheet_files as sf
 

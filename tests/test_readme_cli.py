@@ -15,7 +15,7 @@ import pandas as pd
 import pytest
 
 from kim_dash.cli.reference import END, START, replace_reference
-from kim_dash.seeding import STORE_FILE, default_store
+from kim_dash.store.seeding import STORE_FILE, default_store
 
 ROOT = Path(__file__).resolve().parents[1]
 README = ROOT / "README.md"

@@ -4,12 +4,12 @@ shown, planned; and a count table that disagrees with the registry of the same d
 import pandas as pd
 
 from kim_dash.cli import main
-from kim_dash.data import load_dataset
-from kim_dash.extracts_grain import known_kecamatan
-from kim_dash.geography import load_geography
-from kim_dash.grain import regency_view
-from kim_dash.ingest import ingest
-from kim_dash.regency import regency_data
+from kim_dash.model.grain import regency_view
+from kim_dash.model.regency import regency_data
+from kim_dash.outputs.grain_extracts import known_kecamatan
+from kim_dash.sources.geography import load_geography
+from kim_dash.sources.upload import ingest
+from kim_dash.store.dataset import load_dataset
 
 from .apptest_helpers import metric_values, open_page
 

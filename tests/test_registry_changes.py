@@ -1,6 +1,6 @@
 """Record a KIM formed or ended (issue 26): a new dated registry snapshot, never an edit in place.
 
-On SQLite and PostgreSQL through kim_dash.registry_changes (the form's functions), and once through the
+On SQLite and PostgreSQL through kim_dash.officers.registry_changes (the form's functions), and once through the
 form on Kelola Data (AppTest). Expected counts come from the shipped registry file (pandas).
 """
 
@@ -9,14 +9,14 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from kim_dash.coverage import kecamatan_table
-from kim_dash.data import load_dataset
-from kim_dash.officers import roles_from_config
-from kim_dash.problems import DatasetError
-from kim_dash.regency import regency_data
-from kim_dash.registry_changes import Formed, record_ended, record_formed
-from kim_dash.seeding import seed
-from kim_dash.store import Store
+from kim_dash.model.coverage import kecamatan_table
+from kim_dash.model.regency import regency_data
+from kim_dash.officers.registry_changes import Formed, record_ended, record_formed
+from kim_dash.officers.roles import roles_from_config
+from kim_dash.sources.problems import DatasetError
+from kim_dash.store.database import Store
+from kim_dash.store.dataset import load_dataset
+from kim_dash.store.seeding import seed
 from tests.store_backends import BOGOR
 
 pytest_plugins = ["tests.store_fixtures"]

@@ -13,10 +13,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from kim_dash.coverage import kecamatan_table
-from kim_dash.data import load_dataset
-from kim_dash.regency import regency_data
-from kim_dash.store import Store
+from kim_dash.model.coverage import kecamatan_table
+from kim_dash.model.regency import regency_data
+from kim_dash.store.database import Store
+from kim_dash.store.dataset import load_dataset
 from tests.store_backends import (
     BANDUNG,
     BETWEEN,

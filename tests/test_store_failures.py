@@ -17,12 +17,12 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from kim_dash import store_waits
-from kim_dash.data import load_dataset
-from kim_dash.ingest import ingest
-from kim_dash.problems import DatasetError
-from kim_dash.regency import regency_data
-from kim_dash.store import Store, StoreUnavailable
+from kim_dash.model.regency import regency_data
+from kim_dash.sources.problems import DatasetError
+from kim_dash.sources.upload import ingest
+from kim_dash.store import waits as store_waits
+from kim_dash.store.database import Store, StoreUnavailable
+from kim_dash.store.dataset import load_dataset
 from tests.store_backends import (
     BANDUNG,
     BETWEEN,

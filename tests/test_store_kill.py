@@ -18,7 +18,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from kim_dash.data import DEFAULT_DATA_DIR
+from kim_dash.store.dataset import DEFAULT_DATA_DIR
 from tests.store_backends import SECOND, Cli, import_args, listing, sha12
 
 pytest_plugins = ["tests.store_fixtures"]
@@ -84,7 +84,7 @@ def test_an_empty_store_left_by_an_older_version_is_seeded_on_the_next_import(
     data_copy, capsys, read_geography, monkeypatch, uploads
 ):
     from kim_dash.cli import commands, store_commands
-    from kim_dash.store import Store
+    from kim_dash.store.database import Store
 
     Store.from_url(f"sqlite:///{data_copy / 'kim.sqlite'}", create=True).ensure_schema()  # tables, no rows
     monkeypatch.delenv("KIM_DATABASE_URL", raising=False)

@@ -15,12 +15,12 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from kim_dash.coverage import kecamatan_table
-from kim_dash.data import load_dataset
-from kim_dash.regency import regency_data
-from kim_dash.sample import shown
-from kim_dash.seeding import SAMPLE_AUTHOR, seed
-from kim_dash.store import Snapshot, Store
+from kim_dash.model.coverage import kecamatan_table
+from kim_dash.model.regency import regency_data
+from kim_dash.store.database import Snapshot, Store
+from kim_dash.store.dataset import load_dataset
+from kim_dash.store.sample import shown
+from kim_dash.store.seeding import SAMPLE_AUTHOR, seed
 from tests.store_backends import BANDUNG, BOGOR, Cli, import_args, listing, listing_with_author, sha12
 
 pytest_plugins = ["tests.store_fixtures"]
@@ -160,7 +160,7 @@ def test_an_older_default_store_learns_which_snapshots_are_the_sample(
     monkeypatch.setattr(commands, "load_geography", read_geography)
     monkeypatch.setattr(store_commands, "load_geography", read_geography)
     cli = Cli(capsys, data_copy)
-    from kim_dash.seeding import default_store
+    from kim_dash.store.seeding import default_store
 
     default_store(data_copy, read_geography(data_copy), create=True)  # made and seeded
     engine = sa.create_engine(f"sqlite:///{data_copy / 'kim.sqlite'}")

@@ -1,4 +1,4 @@
-"""Every wait on the database ends (kim_dash.store_waits): a silent server is an error, not a hang.
+"""Every wait on the database ends (kim_dash.store.waits): a silent server is an error, not a hang.
 
 A TCP listener that accepts and never answers stands in for a stopped PostgreSQL (the kernel still
 accepts, as for a SIGSTOPped server). The bounds are the spec here, so elapsed time is measured:
@@ -21,8 +21,8 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from kim_dash import store_waits
-from kim_dash.store import Store, StoreUnavailable
+from kim_dash.store import waits as store_waits
+from kim_dash.store.database import Store, StoreUnavailable
 from tests.apptest_helpers import all_text, open_page
 from tests.store_backends import postgres_store, require_postgres
 

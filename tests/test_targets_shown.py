@@ -4,11 +4,11 @@ once set against the regency's 150, and Kabupaten Bandung's 88 KIM against "31" 
 
 import pandas as pd
 
-from kim_dash.brief import target_sentence
-from kim_dash.coverage import coverage_kpis
-from kim_dash.data import DEFAULT_DATA_DIR
-from kim_dash.plans import PlanRequest, run_plan
-from kim_dash.regency import regency_data
+from kim_dash.model.coverage import coverage_kpis
+from kim_dash.model.plan_request import PlanRequest, run_plan
+from kim_dash.model.regency import regency_data
+from kim_dash.outputs.sentences import target_sentence
+from kim_dash.store.dataset import DEFAULT_DATA_DIR
 
 CARINGIN = "32.01.27"
 

@@ -9,14 +9,14 @@ import random
 
 import pytest
 
-from kim_dash import export
-from kim_dash.coverage import kecamatan_table
-from kim_dash.extracts import kecamatan_extract, registry_extract
-from kim_dash.ingest import ingest
-from kim_dash.planner import default_plan, weights_units
-from kim_dash.problems import DatasetError
-from kim_dash.readers import sheet_names
-from kim_dash.regency import regency_data
+from kim_dash.model.coverage import kecamatan_table
+from kim_dash.model.planner import default_plan, weights_units
+from kim_dash.model.regency import regency_data
+from kim_dash.outputs import writers as export
+from kim_dash.outputs.extract_tables import kecamatan_extract, registry_extract
+from kim_dash.sources.problems import DatasetError
+from kim_dash.sources.readers import sheet_names
+from kim_dash.sources.upload import ingest
 
 from .conftest import data_digest
 from .hostile_files import cases

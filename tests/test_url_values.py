@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kim_dash.url_values import YEAR_RANGE, clamp_int
+from kim_dash.sources.url_values import YEAR_RANGE, clamp_int
 from tests.apptest_helpers import APP
 
 PAYLOADS = ["2097", "1e309", "inf", "-1e309", "nan", "9" * 400, ""]

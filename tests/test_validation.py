@@ -4,9 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from kim_dash.data import load_dataset
-from kim_dash.geography import Geography
-from kim_dash.problems import DatasetError
+from kim_dash.sources.geography import Geography
+from kim_dash.sources.problems import DatasetError
+from kim_dash.store.dataset import load_dataset
 
 
 def _edit(path: Path, old: str, new: str, count: int = 1) -> None:
@@ -16,7 +16,7 @@ def _edit(path: Path, old: str, new: str, count: int = 1) -> None:
 
 
 def _problems(folder: Path):
-    from kim_dash.geography import load_geography
+    from kim_dash.sources.geography import load_geography
 
     global _GEOGRAPHY
     _GEOGRAPHY = _GEOGRAPHY or load_geography(
@@ -137,7 +137,7 @@ def test_undecodable_bytes_in_a_curated_file(data_copy):
     raw = path.read_bytes().replace(b"Pondok Rajeg", b"Pondok R\xe2jeg", 1)
     path.write_bytes(raw)
     row = raw[: raw.index(b"\xe2jeg")].count(b"\n") + 1
-    from kim_dash.geography import load_geography
+    from kim_dash.sources.geography import load_geography
 
     with pytest.raises(DatasetError) as err:
         load_geography(data_copy)  # a curated file is UTF-8: never re-read in another encoding

@@ -11,9 +11,9 @@ import sys
 from kim_dash.cli.commands import UsageError, cmd_brief, cmd_export, cmd_plan, cmd_validate
 from kim_dash.cli.parser import build_parser
 from kim_dash.cli.store_commands import cmd_import, cmd_snapshots
-from kim_dash.dates import date_problem
-from kim_dash.problems import DatasetError, Problem
-from kim_dash.store import StoreUnavailable
+from kim_dash.sources.dates import date_problem
+from kim_dash.sources.problems import DatasetError, Problem
+from kim_dash.store.database import StoreUnavailable
 
 COMMANDS = {
     "validate": cmd_validate,

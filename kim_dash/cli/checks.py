@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
-from kim_dash import names
+from kim_dash.sources import names
 
 MAX_NOTE_CHARS = 500  # a note says where the data come from: a sentence, not a document
 

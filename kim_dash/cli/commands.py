@@ -9,20 +9,21 @@ from pathlib import Path
 
 import pandas as pd
 
-from kim_dash import export, names
 from kim_dash.cli.checks import UsageError, ambiguous, output_path
-from kim_dash.data import Dataset, load_curated, load_dataset
-from kim_dash.extracts import kecamatan_extract, ranking_extract, registry_extract, slug_of
-from kim_dash.geography import Geography, load_geography
 from kim_dash.i18n import t
-from kim_dash.ingest import ingest
-from kim_dash.plans import PlanRequest, plan_notes, plan_table, run_plan
-from kim_dash.problems import DatasetError
-from kim_dash.provenance import is_published
-from kim_dash.ranking import RankingFilter, province_summary
-from kim_dash.regency import regency_data
-from kim_dash.seeding import default_store
-from kim_dash.store import Store
+from kim_dash.model.plan_request import PlanRequest, plan_notes, plan_table, run_plan
+from kim_dash.model.ranking import RankingFilter, province_summary
+from kim_dash.model.regency import regency_data
+from kim_dash.outputs import writers as export
+from kim_dash.outputs.extract_tables import kecamatan_extract, ranking_extract, registry_extract, slug_of
+from kim_dash.sources import names
+from kim_dash.sources.geography import Geography, load_geography
+from kim_dash.sources.problems import DatasetError
+from kim_dash.sources.provenance import is_published
+from kim_dash.sources.upload import ingest
+from kim_dash.store.database import Store
+from kim_dash.store.dataset import Dataset, load_curated, load_dataset
+from kim_dash.store.seeding import default_store
 
 
 def resolve(values: list[str], names_by_code: dict[str, str], what: str) -> tuple[str, ...]:
@@ -108,14 +109,14 @@ def export_frame(dataset: Dataset, args: argparse.Namespace) -> tuple[pd.DataFra
         )
         return ranking_extract(dataset, flt), "ranking"
     if args.table == "reports":  # every published report on or before --as-of, each with its own date
-        from kim_dash.extracts_grain import reports_extract
+        from kim_dash.outputs.grain_extracts import reports_extract
 
         return reports_extract(dataset), "reports"
     regency = regency_data(dataset, regency_code(args, geography))
     chosen = resolve(args.kecamatan, geography.names("kecamatan", regency.code), "kecamatan")
     if args.table == "kecamatan":
-        from kim_dash.extracts_grain import known_kecamatan
-        from kim_dash.grain import regency_view
+        from kim_dash.model.grain import regency_view
+        from kim_dash.outputs.grain_extracts import known_kecamatan
 
         view = regency_view(dataset, regency.code)
         if not view.full:  # no invented zero rows: what is known per kecamatan, unknown cells empty
@@ -123,8 +124,8 @@ def export_frame(dataset: Dataset, args: argparse.Namespace) -> tuple[pd.DataFra
         return kecamatan_extract(regency, chosen), "kecamatan"
     if args.table == "registry":
         return registry_extract(regency, chosen, args.search), "registry"
-    from kim_dash.planner import desa_saturation
-    from kim_dash.progress import snapshot_progress
+    from kim_dash.model.history import snapshot_progress
+    from kim_dash.model.planner import desa_saturation
 
     if args.table == "saturation":
         return desa_saturation(regency), "saturation"
@@ -180,7 +181,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
 
 
 def cmd_brief(args: argparse.Namespace) -> int:
-    from kim_dash.briefs import BriefRequest, brief_file, brief_pdf
+    from kim_dash.outputs.pdf.views import BriefRequest, brief_file, brief_pdf
 
     dataset = open_dataset(args)
     geography = dataset.geography

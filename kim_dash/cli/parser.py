@@ -6,11 +6,11 @@ import argparse
 import os
 from pathlib import Path
 
-from kim_dash.apportion import METHODS
-from kim_dash.data import DEFAULT_DATA_DIR
-from kim_dash.ingest import DEFAULT_REGENCY
-from kim_dash.planner import MODES
-from kim_dash.ranking import BAND_LABELS
+from kim_dash.model.apportion import METHODS
+from kim_dash.model.planner import MODES
+from kim_dash.model.ranking import BAND_LABELS
+from kim_dash.sources.upload import DEFAULT_REGENCY
+from kim_dash.store.dataset import DEFAULT_DATA_DIR
 
 PAGES = ("home", "ranking", "kecamatan", "plan")
 TABLES = ("ranking", "provinces", "kecamatan", "registry", "saturation", "progress", "reports")

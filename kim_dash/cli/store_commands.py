@@ -7,10 +7,10 @@ import sys
 
 from kim_dash.cli.checks import UsageError, note, printable
 from kim_dash.cli.commands import open_store, probed_url_store, regency_code
-from kim_dash.geography import load_geography
-from kim_dash.ingest import ingest
-from kim_dash.problems import DatasetError
-from kim_dash.snapshots import check_import, schema_problems, store_import
+from kim_dash.sources.geography import load_geography
+from kim_dash.sources.problems import DatasetError
+from kim_dash.sources.upload import ingest
+from kim_dash.store.imports import check_import, schema_problems, store_import
 
 
 def cmd_import(args: argparse.Namespace) -> int:

@@ -17,14 +17,14 @@ import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from kim_dash.i18n import t
-from kim_dash.readers import DEFAULT_BUDGET
-from kim_dash.store_waits import ANSWER_TIMEOUT
+from kim_dash.sources.readers.budget import UPLOAD_MB
+from kim_dash.store.waits import ANSWER_TIMEOUT
 from kim_dash.ui import frame, state, widgets
 from kim_dash.ui.page import Context, set_context
 from kim_dash.ui.page_style import page_style
 
 FAVICON = Path(__file__).parent / "assets" / "favicon.png"
-MAX_UPLOAD_MB = DEFAULT_BUDGET.max_bytes // (1024 * 1024)
+MAX_UPLOAD_MB = UPLOAD_MB
 _RUNNING: ContextVar[bool] = ContextVar("kim_dash_app_running", default=False)
 # (file, title key, icon, URL path); the home page answers at "/" and, hidden, at "/ringkasan" too
 PAGES = [

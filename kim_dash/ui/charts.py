@@ -11,10 +11,10 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from kim_dash.chart_marks import axis_high, zero_stub
 from kim_dash.i18n import fmt_num, t
-from kim_dash.palette import BAND_HEX, CALM, INK, STATUS_HEX, STATUS_ORDER
-from kim_dash.provenance import is_published
+from kim_dash.outputs.chart_marks import axis_high, zero_stub
+from kim_dash.outputs.palette import BAND_HEX, CALM, INK, STATUS_HEX, STATUS_ORDER
+from kim_dash.sources.provenance import is_published
 
 HATCH = {"shape": "/", "fillmode": "overlay", "fgcolor": "rgba(255,255,255,0.7)", "solidity": 0.3}
 CONFIG = {"displayModeBar": False, "responsive": True}  # no toolbar over the labels (phones)

@@ -6,10 +6,10 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from kim_dash.chart_marks import labels_once
 from kim_dash.i18n import fmt_int, t
-from kim_dash.palette import CALM, FOCUS, INK, MUTED, STATUS_HEX, STATUS_ORDER
-from kim_dash.provenance import is_published
+from kim_dash.outputs.chart_marks import labels_once
+from kim_dash.outputs.palette import CALM, FOCUS, INK, MUTED, STATUS_HEX, STATUS_ORDER
+from kim_dash.sources.provenance import is_published
 from kim_dash.ui.charts import _figure_cache, _layout, _marked, _target_line, esc
 
 

@@ -9,8 +9,8 @@ import json
 import pandas as pd
 import pydeck as pdk
 
-from kim_dash.map_labels import PAD
-from kim_dash.palette import CONTEXT_HEX, CONTEXT_LINE_HEX, INK, rgb
+from kim_dash.outputs.map_labels import PAD
+from kim_dash.outputs.palette import CONTEXT_HEX, CONTEXT_LINE_HEX, INK, rgb
 
 FONT = '"Source Sans", "Source Sans Pro", "Source Sans 3", Arial, sans-serif'  # Streamlit's own face
 TOOLTIP_STYLE = {

@@ -7,9 +7,9 @@ from collections.abc import Callable
 import pandas as pd
 import streamlit as st
 
-from kim_dash import export
-from kim_dash.briefs import brief_file_name
 from kim_dash.i18n import t
+from kim_dash.outputs import writers as export
+from kim_dash.outputs.pdf.views import brief_file_name
 from kim_dash.ui.charts import frame_key
 from kim_dash.ui.page import context
 

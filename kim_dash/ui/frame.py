@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from kim_dash.data import Dataset
 from kim_dash.i18n import DEFAULT_LANGUAGE, LANGUAGES, fmt_as_of, t
-from kim_dash.ingest import DEFAULT_REGENCY
+from kim_dash.sources.upload import DEFAULT_REGENCY
+from kim_dash.store.dataset import Dataset
 from kim_dash.ui import state, widgets
 
 LANG_LABELS = {"id": "ID", "en": "EN"}

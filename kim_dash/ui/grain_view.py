@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import streamlit as st
 
-from kim_dash.brief import Sentence
-from kim_dash.brief_grain import opening
-from kim_dash.data import Dataset
-from kim_dash.extracts_grain import known_kecamatan
-from kim_dash.grain import RegencyView
-from kim_dash.grain_kpis import grain_cards
 from kim_dash.i18n import t
+from kim_dash.model.grain import RegencyView
+from kim_dash.outputs.grain_cards import grain_cards
+from kim_dash.outputs.grain_extracts import known_kecamatan
+from kim_dash.outputs.grain_sentences import opening
+from kim_dash.sources.provenance import Sentence
+from kim_dash.store.dataset import Dataset
 from kim_dash.ui import downloads, guidance, map_partial, widgets
 
 
@@ -36,8 +36,8 @@ def other_reports(dataset: Dataset, lang: str) -> None:
     """Peringkat: the published reports of kabupaten/kota and the nation after 2014, as what they are —
     each with its own figure, definition, date and source, never merged into or ranked against the
     2014 table; the latest kim.id count beside it. Nothing later than the chosen date."""
-    from kim_dash.extracts_grain import reports_extract
-    from kim_dash.grain_kpis import kimid_card
+    from kim_dash.outputs.grain_cards import kimid_card
+    from kim_dash.outputs.grain_extracts import reports_extract
 
     reports = reports_extract(dataset)
     if not len(reports):
@@ -59,7 +59,7 @@ def other_reports(dataset: Dataset, lang: str) -> None:
 def plan_opening(dataset: Dataset, code: str, lang: str, timing: list[Sentence]) -> None:
     """Rencana without a per-kecamatan table: the regency's total and target, the planner's `timing`
     (data age, deadline and pace), then how to add data."""
-    from kim_dash.grain import regency_view
+    from kim_dash.model.grain import regency_view
 
     view = regency_view(dataset, code)
     widgets.sentences([*opening(dataset, code, lang, "plan"), *timing], lang)

@@ -6,10 +6,10 @@ from functools import partial
 
 import streamlit as st
 
-from kim_dash import export
 from kim_dash.i18n import t
-from kim_dash.ingest import template
-from kim_dash.regency import RegencyData
+from kim_dash.model.regency import RegencyData
+from kim_dash.outputs import writers as export
+from kim_dash.sources.upload import template
 from kim_dash.ui import widgets
 
 

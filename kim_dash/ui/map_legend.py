@@ -7,10 +7,10 @@ import html
 
 import streamlit as st
 
-from kim_dash import boundaries
+from kim_dash.boundaries import shipped as boundaries
 from kim_dash.i18n import t
-from kim_dash.map_views import key_text
-from kim_dash.palette import BAND_HEX, NO_DATA_HEX, STATUS_HEX, STATUS_ORDER
+from kim_dash.outputs.map_views import key_text
+from kim_dash.outputs.palette import BAND_HEX, NO_DATA_HEX, STATUS_HEX, STATUS_ORDER
 from kim_dash.ui.maps import EMPTY_KEY, ILLUSTRATIVE
 from kim_dash.ui.widgets import plain
 

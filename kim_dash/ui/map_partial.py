@@ -7,10 +7,10 @@ import pandas as pd
 import pydeck as pdk
 import streamlit as st
 
-from kim_dash import boundaries
+from kim_dash.boundaries import shipped as boundaries
 from kim_dash.i18n import t
-from kim_dash.map_labels import Spot, labels_for
-from kim_dash.palette import KNOWN_HEX, KNOWN_ORDER, rgb
+from kim_dash.outputs.map_labels import Spot, labels_for
+from kim_dash.outputs.palette import KNOWN_HEX, KNOWN_ORDER, rgb
 from kim_dash.ui.deck import collection, deck
 from kim_dash.ui.map_legend import legend
 from kim_dash.ui.maps import MAP_WIDTH, _context, _deck_cache, _tip, features, map_height

@@ -10,11 +10,13 @@ import pandas as pd
 import pydeck as pdk
 import streamlit as st
 
-from kim_dash import boundaries, geo, map_labels, map_views
+from kim_dash.boundaries import join as geo
+from kim_dash.boundaries import shipped as boundaries
 from kim_dash.i18n import t
-from kim_dash.map_labels import Spot
-from kim_dash.palette import BAND_HEX, NO_DATA_HEX, STATUS_HEX, rgb
-from kim_dash.provenance import is_published
+from kim_dash.outputs import map_labels, map_views
+from kim_dash.outputs.map_labels import Spot
+from kim_dash.outputs.palette import BAND_HEX, NO_DATA_HEX, STATUS_HEX, rgb
+from kim_dash.sources.provenance import is_published
 from kim_dash.ui import state
 from kim_dash.ui.charts import frame_key
 from kim_dash.ui.deck import collection, deck

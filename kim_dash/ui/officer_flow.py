@@ -1,6 +1,6 @@
 """Kelola Data, for a signed-in data officer: store a validated upload as dated data.
 
-The same writer as `python -m kim_dash import` (kim_dash.officer_import -> kim_dash.snapshots), with
+The same writer as `python -m kim_dash import` (kim_dash.officers.page_import -> kim_dash.store.imports), with
 the same checks and refusal texts; the officer's e-mail is the snapshot's author.
 """
 
@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import streamlit as st
 
-from kim_dash.geography import Geography
 from kim_dash.i18n import fmt_as_of, fmt_int, t
-from kim_dash.ingest import Ingested
-from kim_dash.officer_import import officer_import, save_date
-from kim_dash.officers import may_store
-from kim_dash.problems import DatasetError
+from kim_dash.officers.page_import import officer_import, save_date
+from kim_dash.officers.roles import may_store
+from kim_dash.sources.geography import Geography
+from kim_dash.sources.problems import DatasetError
+from kim_dash.sources.upload import Ingested
 from kim_dash.ui import signin, widgets
 
 DONE = "officer_saved"  # the last stored snapshot's message, shown once after the rerun

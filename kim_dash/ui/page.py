@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from kim_dash.data import Dataset
+from kim_dash.store.dataset import Dataset
 
 CONTEXT = "_page_context"
 

@@ -1,6 +1,6 @@
 """Kelola Data, for a signed-in officer of the kabupaten/kota: record a KIM formed or ended.
 
-Each records a new dated registry snapshot (kim_dash.registry_changes); nothing is edited in place.
+Each records a new dated registry snapshot (kim_dash.officers.registry_changes); nothing is edited in place.
 """
 
 from __future__ import annotations
@@ -8,16 +8,16 @@ from __future__ import annotations
 import streamlit as st
 
 from kim_dash.i18n import t
-from kim_dash.problems import DatasetError
-from kim_dash.registry_changes import Formed, base_registry, record_ended, record_formed
-from kim_dash.snapshots import ImportResult
+from kim_dash.officers.registry_changes import Formed, base_registry, record_ended, record_formed
+from kim_dash.sources.problems import DatasetError
+from kim_dash.store.imports import ImportResult
 from kim_dash.ui import officer_flow, signin, widgets
 from kim_dash.ui.page import Context
 
 
 def available(ctx: Context) -> bool:
     """The officer may store for this kabupaten/kota, and page imports are enabled."""
-    from kim_dash.officers import may_store
+    from kim_dash.officers.roles import may_store
 
     return may_store(signin.roles(), signin.claims(), "registry", ctx.regency) and signin.writer() is not None
 

@@ -14,8 +14,15 @@ from typing import Any
 import streamlit as st
 
 from kim_dash.i18n import t
-from kim_dash.officers import EVERYWHERE, Roles, RolesError, public_uploads, regencies_of, roles_from_config
-from kim_dash.store import Store, StoreUnavailable
+from kim_dash.officers.roles import (
+    EVERYWHERE,
+    Roles,
+    RolesError,
+    public_uploads,
+    regencies_of,
+    roles_from_config,
+)
+from kim_dash.store.database import Store, StoreUnavailable
 from kim_dash.ui import widgets
 
 WRITER_ENV = "KIM_WRITER_DATABASE_URL"

@@ -13,17 +13,17 @@ from pathlib import Path
 
 import streamlit as st
 
-from kim_dash.data import DEFAULT_DATA_DIR, Dataset, load_dataset
-from kim_dash.geography import Geography, load_geography
-from kim_dash.problems import DatasetError, Problem
-from kim_dash.seeding import default_store
-from kim_dash.store import Store, StoreUnavailable
-from kim_dash.url_values import clamp, clamp_int
+from kim_dash.sources.geography import Geography, load_geography
+from kim_dash.sources.problems import DatasetError, Problem
+from kim_dash.sources.url_values import clamp, clamp_int
+from kim_dash.store.database import Store, StoreUnavailable
+from kim_dash.store.dataset import DEFAULT_DATA_DIR, Dataset, load_dataset
+from kim_dash.store.seeding import default_store
 
 PREVIEWS = "previews"  # session_state: {(kind, regency): (frame, file name, as_of)}
 COMPOSED = "composed_dataset"  # session_state: (key, Dataset with the previews applied)
 BOUNDARIES = "boundaries"  # session_state: {level: BoundaryJoin}
-LOG = logging.getLogger("kim_dash.store")
+LOG = logging.getLogger("kim_dash.store.database")
 PREVIEW_FLAG = "pratinjau"  # in the URL while a preview is shown: its loss (a replica restart) is told
 
 
@@ -98,7 +98,7 @@ def load(as_of: str = "") -> Loaded:
 
 def _curated_problems(folder: Path, geography: Geography) -> list[Problem]:
     """The curated files' own problems, so one report lists everything wrong with the folder."""
-    from kim_dash.data import load_curated
+    from kim_dash.store.dataset import load_curated
 
     try:
         load_curated(folder, geography)

@@ -1,5 +1,5 @@
 """A kecamatan map where nothing on it is clicked (Ringkasan, Rencana): drawn once in Python as SVG
-(kim_dash.map_picture), shown as an image: no WebGL, no geometry sent to the browser beyond the picture,
+(kim_dash.outputs.map_picture), shown as an image: no WebGL, no geometry sent to the browser beyond the picture,
 the same labels and colours as the interactive map and the PDF."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from kim_dash.i18n import t
-from kim_dash.map_picture import MapPicture, kecamatan_picture, to_svg
+from kim_dash.outputs.map_picture import MapPicture, kecamatan_picture, to_svg
 from kim_dash.ui import map_legend, maps, state
 from kim_dash.ui.charts import frame_key
 

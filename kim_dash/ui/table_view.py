@@ -8,9 +8,9 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from kim_dash.display import column_formatter
-from kim_dash.export import header
-from kim_dash.extracts import kind_of
+from kim_dash.outputs.cells import column_formatter
+from kim_dash.outputs.extract_tables import kind_of
+from kim_dash.outputs.writers import header
 from kim_dash.ui.charts import frame_key
 
 

@@ -9,17 +9,18 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from kim_dash import geo
-from kim_dash.export import to_csv_bytes
+from kim_dash.boundaries import join as geo
 from kim_dash.i18n import fmt_int, t
-from kim_dash.ingest import Ingested, ingest
-from kim_dash.problems import DatasetError
-from kim_dash.readers import DEFAULT_BUDGET, sheet_names
+from kim_dash.outputs.writers import to_csv_bytes
+from kim_dash.sources.problems import DatasetError
+from kim_dash.sources.readers import sheet_names
+from kim_dash.sources.readers.budget import UPLOAD_MB
+from kim_dash.sources.upload import Ingested, ingest
 from kim_dash.ui import officer_flow, signin, state, widgets
 from kim_dash.ui.guidance import admin_command, import_command
 from kim_dash.ui.page import Context
 
-MAX_MB = DEFAULT_BUDGET.max_bytes // (1024 * 1024)
+MAX_MB = UPLOAD_MB
 SPREADSHEETS = (".xlsx", ".xls", ".ods")
 
 

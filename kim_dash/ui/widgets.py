@@ -9,10 +9,9 @@ from typing import Literal
 import pandas as pd
 import streamlit as st
 
-from kim_dash.brief import Sentence
 from kim_dash.i18n import fmt_int, fmt_num, fmt_pct, t
-from kim_dash.problems import Problem
-from kim_dash.provenance import Figure, is_published
+from kim_dash.sources.problems import Problem
+from kim_dash.sources.provenance import Figure, Sentence, is_published
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&])")
 # Line structure is markup too: a break then 4 spaces is a code block, "\n\n" a new paragraph, "\n---" a rule.
@@ -67,7 +66,7 @@ def illustrative_notice(sources: Iterable[str], lang: str) -> None:
 
 def sources(dataset, snapshots, lang: str, regency: str = "", extra: tuple[str, ...] = ()) -> None:
     """'Sumber: …' from the data in view: published references, region codes, illustrative rows."""
-    from kim_dash.sources import view_sources
+    from kim_dash.model.citations import view_sources
 
     refs, illustrative = view_sources(dataset, tuple(snapshots), regency)
     parts = [*refs, *extra, t("sources.reference", lang)]
@@ -119,7 +118,7 @@ def data_date(dataset, snapshot, lang: str) -> None:
 
 
 def cards(items, lang: str, column=None) -> None:
-    """KPI cards of kim_dash.grain_kpis, one column each (or stacked in `column`): never a blank slot."""
+    """KPI cards of kim_dash.outputs.grain_cards, one column each (or stacked in `column`): never a blank slot."""
     if not items:
         return
     columns = [column] * len(items) if column is not None else st.columns(len(items))
