@@ -26,7 +26,7 @@ snapshot = national_snapshot(dataset)
 st.title(t("ranking.title", lang))
 if snapshot is None:
     st.info(t("ranking.no_data", lang), icon=":material/info:")
-    guidance.admin_command("python -m kim_dash import national FILE.xlsx --as-of YYYY-MM", lang)
+    guidance.admin_command("kim-dash import national FILE.xlsx --as-of YYYY-MM", lang)
     st.stop()
 widgets.data_date(dataset, snapshot, lang)
 ranking = national_ranking(dataset)

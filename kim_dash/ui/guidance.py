@@ -41,4 +41,4 @@ def admin_command(command: str, lang: str) -> None:
 def import_command(kind: str, regency: str, file_name: str = "FILE.xlsx") -> str:
     """The command that makes an upload last (the page itself never writes the store)."""
     scope = "" if kind == "national" else f" --regency {regency}"
-    return f"python -m kim_dash import {kind} {file_name}{scope} --as-of YYYY-MM-DD"
+    return f"kim-dash import {kind} {file_name}{scope} --as-of YYYY-MM-DD"
