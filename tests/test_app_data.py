@@ -25,9 +25,7 @@ def test_uploaded_registry_changes_figures_and_back_to_sample_restores():
     before = data_digest()
     at = _upload(UPLOAD)
     assert any("3 baris" in s.value for s in at.success)
-    assert any(
-        "kim-dash import registry registri_saya.csv --regency 32.01" in c.value for c in at.code
-    )
+    assert any("kim-dash import registry registri_saya.csv --regency 32.01" in c.value for c in at.code)
     at.button(key="use_upload").click().run()
     assert any(r"registri\_saya\.csv" in w.value for w in at.sidebar.warning)  # shown as typed (escaped)
 

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from reportlab.graphics.shapes import Group, Line, Rect
 from reportlab.lib import colors
 
+from kim_dash.outputs import palette
 from kim_dash.outputs.pdf.content import Chart
 from kim_dash.outputs.pdf.fonts import colour
 
@@ -19,7 +20,7 @@ HATCH = colors.white
 HATCH_STEP = 3.2  # points between hatch lines
 HATCH_WIDTH = 0.8
 STUB = 3.0  # points: the width of a bar of value 0
-TICK = colors.HexColor("#1F2A33")  # kim_dash.outputs.palette.INK
+TICK = colors.HexColor(palette.INK)
 
 
 def hatch_lines(x: float, y: float, w: float, h: float, step: float = HATCH_STEP) -> list[Line]:

@@ -15,10 +15,11 @@ from reportlab.graphics.widgets.markers import makeMarker
 from reportlab.lib import colors
 
 from kim_dash.i18n import fmt_int, fmt_num
+from kim_dash.outputs import palette
 from kim_dash.outputs.pdf.content import Chart
 from kim_dash.outputs.pdf.fonts import REGULAR, clip, colour, lighter, safe_text, text_width
 
-INK = colors.HexColor("#333333")
+INK = colors.HexColor(palette.INK)  # one ink: the screen's
 GRID = colors.HexColor("#DDDDDD")
 DASH = (3, 2)
 SIZE = 7.0  # tick and legend font size (pt)

@@ -25,6 +25,7 @@ from reportlab.platypus import (
 )
 from reportlab.platypus import Table as RLTable
 
+from kim_dash.outputs import palette
 from kim_dash.outputs.pdf.chart import draw_chart
 from kim_dash.outputs.pdf.content import BriefDoc, Chart, Kpi, Sentence, Series, Table
 from kim_dash.outputs.pdf.fonts import (
@@ -46,7 +47,7 @@ MARGIN = 15 * mm
 WIDTH = A4[0] - 2 * MARGIN
 BOTTOM = MARGIN + 3 * mm  # the footer sits below
 CELL_LIMIT = 300  # characters in a KPI or table cell (a cell cannot split across pages)
-INK = colors.HexColor("#222222")
+INK = colors.HexColor(palette.INK)  # one ink: the screen's
 MUTED = colors.HexColor("#5F6B76")
 PANEL = colors.HexColor("#F1F4F7")
 RULE = colors.HexColor("#C9D1D9")
