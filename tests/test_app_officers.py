@@ -133,7 +133,7 @@ def test_without_auth_the_app_is_read_only_and_says_how_to_enable_sign_in(stores
     at = page(None, secrets=False)
     text = all_text(at)
     assert any("Masuk untuk petugas data belum diaktifkan" in e.label for e in at.expander)
-    assert "oauth2callback" in text and "[auth]" in text
+    assert "penyedia identitas" in text and "Sign-in for data officers" in text  # how, with no path or URL
     assert not [b for b in at.button if b.key == "auth_sign_in"]
 
 

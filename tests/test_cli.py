@@ -237,7 +237,9 @@ def test_brief_pdf_names_the_answer(tmp_path):
         path = tmp_path / f"b_{lang}.pdf"
         assert main(["brief", "--lang", lang, "--out", str(path)]) == 0
         reader = PdfReader(path)
-        assert 1 <= len(reader.pages) <= 2
+        assert (
+            1 <= len(reader.pages) <= 3
+        )  # the map beside the KPIs: Bogor's kecamatan and plan briefs run to 3 pages
         text = " ".join(page.extract_text() for page in reader.pages)
         assert all(w in text for w in words), (lang, [w for w in words if w not in text])
     again = tmp_path / "again.pdf"
@@ -251,4 +253,4 @@ def test_brief_of_every_page(tmp_path, page):
 
     path = tmp_path / f"{page}.pdf"
     assert main(["brief", "--page", page, "--out", str(path)]) == 0
-    assert 1 <= len(PdfReader(path).pages) <= 2
+    assert 1 <= len(PdfReader(path).pages) <= 3

@@ -61,8 +61,9 @@ def test_notes_are_bounded_and_printed_escaped(data_copy, capsys):
     capsys.readouterr()
     assert main(["--data", str(data_copy), "snapshots"]) == 0
     out = capsys.readouterr().out
+    header = out.splitlines()[0].split("\t")
     [row] = [line for line in out.splitlines() if "2020-06-30" in line]
-    assert row.split("\t")[-1] == "Rekap\\x1b[2J\\ttab\\u202eevil\\nline"
+    assert row.split("\t")[header.index("note")] == "Rekap\\x1b[2J\\ttab\\u202eevil\\nline"
     assert "\x1b" not in out and "\u202e" not in out
     with sqlite3.connect(data_copy / "kim.sqlite") as conn:  # stored as given
         assert (

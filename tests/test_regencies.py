@@ -92,6 +92,15 @@ def test_a_bogor_count_table_that_disagrees_with_the_registry_is_reported(data_c
     rows = [(code, int(n) + (2 if code == "32.01.27" else 0)) for code, n in counts.items()]  # Caringin +2
     path = tmp_path / "bogor.csv"
     path.write_bytes(count_table(rows))
+    # real data is compared with real data (the sample stops being shown once real data arrives): the
+    # officer's own registry of that date first, then a count table that disagrees with it
+    real_registry = tmp_path / "registri.csv"
+    registry.assign(source="").to_csv(real_registry, index=False)
+    assert (
+        main(["--data", str(data_copy), "import", "registry", str(real_registry), "--as-of", "2016-12-20"])
+        == 0
+    )
+    capsys.readouterr()
     assert main(["--data", str(data_copy), "import", "counts", str(path), "--as-of", "2016-12-20"]) == 0
     out = capsys.readouterr().out
     assert "Caringin (32.01.27): 8 here, 6 there" in out

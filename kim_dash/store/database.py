@@ -121,7 +121,7 @@ class Store:
                         KEY.create(conn, checkfirst=True)
                     return duplicates
 
-        return self._run(work)
+        return self._run(work, store_waits.WRITE_TIMEOUT)  # first importers queue on the lock
 
     @staticmethod
     def _duplicates(conn: sa.Connection) -> list[tuple[str, str, str, list[int]]]:
@@ -242,7 +242,7 @@ class Store:
                 return taken[0], False
             return Snapshot(**{**meta.__dict__, "id": new_id, "rows": len(frame), "stored_at": stamp}), True
 
-        return self._run(work, store_waits.ANSWER_TIMEOUT * (1 + len(frame) // ROWS_PER_EXTRA_WAIT))
+        return self._run(work, store_waits.WRITE_TIMEOUT + 5 * (len(frame) // ROWS_PER_EXTRA_WAIT))
 
 
 def utc_now() -> str:

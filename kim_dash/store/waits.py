@@ -27,6 +27,9 @@ ANSWER_TIMEOUT = 5  # seconds: connect plus one read of the store; a statement o
 POOL_TIMEOUT = 5  # seconds a session waits for a pooled connection when all are in use
 SQLITE_BUSY_TIMEOUT = 10  # seconds an SQLite writer waits for another writer's transaction
 ROWS_PER_EXTRA_WAIT = 5000  # an import may take ANSWER_TIMEOUT longer per this many rows
+# An import's write may queue behind other importers on the unique key: waiting for their commit is not a
+# silent database (reads and connecting keep ANSWER_TIMEOUT, so a stalled server still fails fast).
+WRITE_TIMEOUT = 4 * ANSWER_TIMEOUT
 WRITE = "kim_write"  # execution option: this transaction writes (SQLite: BEGIN IMMEDIATE)
 NO_ANSWER = "the database did not answer within {seconds:g} s"
 
