@@ -60,10 +60,11 @@ def _report(result: Ingested, name: str, ctx: Context) -> None:
         if st.button(t("data.use_valid", lang), key="use_valid"):
             state.use_preview(result.kind, result.regency, result.valid_rows, name, result.as_of)
             st.rerun()
-    if result.rejected_rows is not None and len(result.rejected_rows):
-        st.download_button(
+    rejected = result.rejected_rows
+    if rejected is not None and len(rejected):
+        st.download_button(  # made when clicked: thousands of rejected rows cost a second a rerun
             t("data.rejected_download", lang),
-            to_csv_bytes(result.rejected_rows),
+            lambda: to_csv_bytes(rejected),
             "kim_baris_ditolak.csv",
             mime="text/csv",
             on_click="ignore",
