@@ -148,3 +148,51 @@ def test_uploaded_dataset_is_reused_across_reruns():
     at.switch_page("pages/kecamatan.py").run()
     at.multiselect(key="kec").set_value([]).run()
     assert metric_values(at)["KIM"] == "136"  # back to the sample, not the stale composed dataset
+
+
+def test_a_rerun_with_the_same_upload_does_not_read_it_again(monkeypatch):
+    """The upload is read once per (content, kind, regency, sheet, mapping): a rerun reuses it, any other
+    choice reads it again."""
+    import io
+
+    import pandas as pd
+
+    from kim_dash.sources import upload
+    from kim_dash.ui import cached
+
+    calls: list[tuple] = []
+    real = upload.ingest
+
+    def spy(raw, file, geography, kind=None, regency="32.01", sheet=None, mapping=None):
+        calls.append((file, kind, regency, sheet, mapping))
+        return real(raw, file, geography, kind, regency, sheet, mapping)
+
+    monkeypatch.setattr(upload, "ingest", spy)
+    cached._ingested.clear()
+    at = _upload(UPLOAD)
+    assert len(calls) == 1 and any("3 baris" in s.value for s in at.success)
+    at.run()
+    at.run()
+    assert len(calls) == 1  # the same upload: not read again
+    assert any("3 baris" in s.value for s in at.success)
+    at.radio(key="data_kind").set_value("registry").run()
+    assert calls[-1][1] == "registry" and len(calls) == 2
+    at.session_state["data_mapping"] = {"nama": "name"}
+    at.run()
+    assert calls[-1][4] == {"nama": "name"} and len(calls) == 3
+    at.run()
+    assert len(calls) == 3
+
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        for sheet in ("Satu", "Dua"):
+            pd.DataFrame(
+                [["KIM Bojongkulur", "Gunung Putri", "Bojongkulur", 2018, "aktif"]],
+                columns=["Nama KIM", "Kecamatan", "Desa", "Tahun Dibentuk", "Status"],
+            ).to_excel(writer, sheet_name=sheet, index=False)
+    at.file_uploader(key="data_file").upload("r.xlsx", buffer.getvalue(), "application/octet-stream").run()
+    assert calls[-1][0] == "r.xlsx" and calls[-1][3] == "Satu" and len(calls) == 4
+    at.selectbox(key="data_sheet").set_value("Dua").run()
+    assert calls[-1][3] == "Dua" and len(calls) == 5
+    at.run()
+    assert len(calls) == 5 and any("1 baris" in s.value for s in at.success)

@@ -64,3 +64,12 @@ def test_no_data_can_reach_raw_html():
     assert unsafe == []
     raw_html = sorted(str(p.relative_to(ROOT)) for p in ours if "st.html(" in p.read_text(encoding="utf-8"))
     assert raw_html == ["kim_dash/ui/map_legend.py", "kim_dash/ui/page_style.py", "tests/test_layering.py"]
+
+
+def test_only_the_cache_module_calls_streamlits_caches():
+    """One module owns caching (kim_dash/ui/cached.py): what is kept, how many, and by which key."""
+    sources = [*(ROOT / "kim_dash").rglob("*.py"), *(ROOT / "pages").glob("*.py"), ROOT / "app.py"]
+    callers = sorted(
+        str(p.relative_to(ROOT)) for p in sources if "st.cache_" in p.read_text(encoding="utf-8")
+    )
+    assert callers == ["kim_dash/ui/cached.py"]

@@ -3,48 +3,20 @@ illustrative mark hatched and named so in the legend."""
 
 from __future__ import annotations
 
-import hashlib
 import html
-import weakref
 
 import pandas as pd
 import plotly.graph_objects as go
-import streamlit as st
 
 from kim_dash.i18n import fmt_num, t
 from kim_dash.outputs.chart_marks import axis_high, zero_stub
 from kim_dash.outputs.palette import BAND_HEX, CALM, INK, STATUS_HEX, STATUS_ORDER
 from kim_dash.sources.provenance import is_published
+from kim_dash.ui import cached
 
 HATCH = {"shape": "/", "fillmode": "overlay", "fgcolor": "rgba(255,255,255,0.7)", "solidity": 0.3}
 CONFIG = {"displayModeBar": False, "responsive": True}  # no toolbar over the labels (phones)
 LEGEND_SIZE, VALUE_SIZE, NAME_SIZE = 12, 12, 12  # px: legible on a phone, in a screenshot and in print
-
-
-_FRAME_KEYS: dict[int, tuple[weakref.ref, tuple]] = {}
-
-
-def frame_key(frame: pd.DataFrame) -> tuple:
-    """A cache key for a table a figure or a display is made from: its shape, columns and an
-    order-sensitive digest of its rows. Computed once per frame object (derived tables live as long
-    as their dataset and are never changed in place), because Streamlit's own hashing of a frame, or
-    even this digest, costs milliseconds on every rerun."""
-    known = _FRAME_KEYS.get(id(frame))
-    if known is not None and known[0]() is frame:
-        return known[1]
-    rows = pd.util.hash_pandas_object(frame, index=False).to_numpy()
-    key = (
-        frame.shape,
-        tuple(map(str, frame.columns)),
-        hashlib.blake2b(rows.tobytes(), digest_size=16).hexdigest(),
-    )
-    ident = id(frame)
-    _FRAME_KEYS[ident] = (weakref.ref(frame, lambda _: _FRAME_KEYS.pop(ident, None)), key)
-    return key
-
-
-# figures are read-only once built: made once per input table and language, shared by every session
-_figure_cache = st.cache_resource(show_spinner=False, max_entries=256, hash_funcs={pd.DataFrame: frame_key})
 
 
 def esc(text: object) -> str:
@@ -105,7 +77,7 @@ def _target_line(fig: go.Figure, value: float, text: str, axis: str) -> None:
     )
 
 
-@_figure_cache
+@cached.figure
 def kecamatan_bar(table: pd.DataFrame, per_village: bool, lang: str) -> go.Figure:
     """Horizontal bars, most KIM on top, coloured by status; a zero is drawn as a labelled zero; each
     kecamatan's own target (3 or 4 of 150 over 40) as a tick on its bar, not one average line."""
@@ -174,7 +146,7 @@ def _hatched_note(fig: go.Figure, lang: str) -> None:
     )
 
 
-@_figure_cache
+@cached.figure
 def top_n_bar(top: pd.DataFrame, focus_code: str, lang: str) -> go.Figure:
     """Best on top, each bar in its band's colour as on the map (one meaning per colour); the focus
     regency outlined dark, its name and count in bold; illustrative counts hatched."""
@@ -223,7 +195,7 @@ def top_n_bar(top: pd.DataFrame, focus_code: str, lang: str) -> go.Figure:
     return _layout(fig, lang, height=max(300, 22 * len(top) + 90))
 
 
-@_figure_cache
+@cached.figure
 def province_bar(summary: pd.DataFrame, lang: str) -> go.Figure:
     """Provinces as horizontal bars, most KIM on top: every name stays readable on a phone."""
     shown = summary[summary["kim"] > 0].sort_values(["kim", "province"], ascending=[False, True])

@@ -10,10 +10,11 @@ from kim_dash.i18n import fmt_int, t
 from kim_dash.outputs.chart_marks import labels_once
 from kim_dash.outputs.palette import CALM, FOCUS, INK, MUTED, STATUS_HEX, STATUS_ORDER
 from kim_dash.sources.provenance import is_published
-from kim_dash.ui.charts import _figure_cache, _layout, _marked, _target_line, esc
+from kim_dash.ui import cached
+from kim_dash.ui.charts import _layout, _marked, _target_line, esc
 
 
-@_figure_cache
+@cached.figure
 def progress_chart(
     points: pd.DataFrame, reports: pd.DataFrame, growth: pd.DataFrame, target: int, lang: str
 ) -> go.Figure:
@@ -84,7 +85,7 @@ def _axis_date(as_of: str) -> str:
     return {1: f"{as_of}-01-01", 2: f"{as_of}-15", 3: as_of}[len(parts)]
 
 
-@_figure_cache
+@cached.figure
 def before_after(plan: pd.DataFrame, lang: str) -> go.Figure:
     """Now → after the plan for every kecamatan, sorted: a grey dot, an arrow, a dot by status."""
     after_column = "after" if "after" in plan else "to_form"
@@ -149,7 +150,7 @@ def before_after(plan: pd.DataFrame, lang: str) -> go.Figure:
     return _layout(fig, lang, height=max(320, 19 * len(ordered) + 120))
 
 
-@_figure_cache
+@cached.figure
 def schedule_chart(
     totals: pd.DataFrame, start: int, target: int, lang: str, label: str = "chart.target_total"
 ) -> go.Figure:

@@ -10,13 +10,13 @@ import streamlit as st
 from kim_dash.i18n import t
 from kim_dash.outputs import writers as export
 from kim_dash.outputs.pdf.views import brief_file_name
-from kim_dash.ui.charts import frame_key
+from kim_dash.ui import cached
 from kim_dash.ui.page import context
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-@st.cache_resource(show_spinner=False, max_entries=128, hash_funcs={pd.DataFrame: frame_key})
+@cached.csv
 def _csv(frame: pd.DataFrame, table: str, lang: str) -> bytes:
     """A table's CSV, made once per table and language (the bytes are the same for every session)."""
     return export.to_csv_bytes(frame, table, lang)

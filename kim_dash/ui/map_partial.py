@@ -11,9 +11,10 @@ from kim_dash.boundaries import shipped as boundaries
 from kim_dash.i18n import t
 from kim_dash.outputs.map_labels import Spot, labels_for
 from kim_dash.outputs.palette import KNOWN_HEX, KNOWN_ORDER, rgb
+from kim_dash.ui import cached
 from kim_dash.ui.deck import collection, deck
 from kim_dash.ui.map_legend import legend
-from kim_dash.ui.maps import MAP_WIDTH, _context, _deck_cache, _tip, features, map_height
+from kim_dash.ui.maps import MAP_WIDTH, _context, _tip, features, map_height
 
 
 def label_of(row, lang: str) -> str:
@@ -23,7 +24,7 @@ def label_of(row, lang: str) -> str:
     return "≥1" if row.state == "at_least" else "?"
 
 
-@_deck_cache
+@cached.deck
 def partial_deck(table: pd.DataFrame, regency: str, lang: str, boundary: str = "") -> pdk.Deck | None:
     shapes, _ = features("kecamatan", regency)
     if not shapes:

@@ -17,25 +17,24 @@ from kim_dash.outputs import map_labels, map_views
 from kim_dash.outputs.map_labels import Spot
 from kim_dash.outputs.palette import BAND_HEX, NO_DATA_HEX, STATUS_HEX, rgb
 from kim_dash.sources.provenance import is_published
-from kim_dash.ui import state
-from kim_dash.ui.charts import frame_key
+from kim_dash.ui import cached, state
 from kim_dash.ui.deck import collection, deck
 
 LABELLED_REGENCIES = 20
 NATIONAL_MIN_PART = 0.0005  # square degrees: islets under half a pixel are left off the national map
 
 
-@st.cache_resource(show_spinner=False, max_entries=2)
+@cached.shipped_regencies
 def _regency_features(folder: str) -> list[dict]:
     return boundaries.regency_features(Path(folder))
 
 
-@st.cache_resource(show_spinner=False, max_entries=64)
+@cached.shipped_kecamatan
 def _kecamatan_features(folder: str, regency: str) -> list[dict]:
     return boundaries.kecamatan_features(Path(folder), regency)
 
 
-@st.cache_resource(show_spinner=False, max_entries=8, hash_funcs={geo.BoundaryJoin: lambda join: join.token})
+@cached.uploaded_boundary
 def _uploaded_features(join: geo.BoundaryJoin, level: str) -> list[dict]:
     return geo.display_features(join.frame, level)
 
@@ -57,8 +56,6 @@ def features(level: str, regency: str = "") -> tuple[list[dict], bool]:
     ), False
 
 
-# decks are cached per table, language and choice, and per session boundary file (`boundary` argument)
-_deck_cache = st.cache_resource(show_spinner=False, max_entries=64, hash_funcs={pd.DataFrame: frame_key})
 MAP_WIDTH = 360  # px the view is fitted to: a phone's column (358); a desktop's is 384 (kecamatan) or 482
 NATIONAL_WIDTH = 880  # px the national map is fitted to on a desktop (its row is ~1050 px at 1440x900)
 KECAMATAN_HEIGHTS = (300, 520)  # the map is as tall as the regency needs at that width, within these
@@ -84,7 +81,7 @@ def map_height(level: str, regency: str = "") -> int:
     return _height(level, regency, str(state.data_dir()), boundary_token(level), width)
 
 
-@st.cache_resource(show_spinner=False, max_entries=256)
+@cached.map_height
 def _height(level: str, regency: str, folder: str, boundary: str, width: int = MAP_WIDTH) -> int:
     # keyed by the data folder and the session's boundary file: the bounds take ~30 ms to compute
     shapes, _ = features(level, regency)
@@ -107,7 +104,7 @@ def _tip(lines: list[str]) -> str:
     return "\n".join(html.escape(str(line), quote=False) for line in lines if line)
 
 
-@st.cache_resource(show_spinner=False, max_entries=2)
+@cached.shipped_regencies
 def _regency_names(folder: str) -> dict[str, str]:
     path = Path(folder) / "reference" / "regencies.csv"
     if not path.is_file():
@@ -136,7 +133,8 @@ def kecamatan_deck(
     return built
 
 
-@_deck_cache
+# decks are cached per table, language and choice, and per session boundary file (`boundary` argument)
+@cached.deck
 def _kecamatan_deck(
     table: pd.DataFrame, points: pd.DataFrame, regency: str, lang: str, chosen: tuple[str, ...], boundary: str
 ) -> tuple[pdk.Deck | None, list[tuple[str, str]]]:
@@ -184,7 +182,7 @@ def regency_deck(
     return _regency_deck(ranking, points, lang, focus, boundary, provinces, width, map_height("regency"))
 
 
-@_deck_cache
+@cached.deck
 def _regency_deck(
     ranking: pd.DataFrame,
     points: pd.DataFrame,

@@ -23,7 +23,7 @@ from kim_dash.officers.roles import (
     roles_from_config,
 )
 from kim_dash.store.database import Store, StoreUnavailable
-from kim_dash.ui import widgets
+from kim_dash.ui import cached, widgets
 
 WRITER_ENV = "KIM_WRITER_DATABASE_URL"
 
@@ -78,7 +78,7 @@ def writer_url() -> str:
     return str(url or os.environ.get(WRITER_ENV, ""))
 
 
-@st.cache_resource(show_spinner=False, max_entries=2)
+@cached.writer
 def _writer(url: str) -> Store:
     return Store.from_url(url, create=True)
 

@@ -19,6 +19,7 @@ from kim_dash.sources.url_values import clamp, clamp_int
 from kim_dash.store.database import Store, StoreUnavailable
 from kim_dash.store.dataset import DEFAULT_DATA_DIR, Dataset, load_dataset
 from kim_dash.store.seeding import default_store
+from kim_dash.ui import cached
 
 PREVIEWS = "previews"  # session_state: {(kind, regency): (frame, file name, as_of)}
 COMPOSED = "composed_dataset"  # session_state: (key, Dataset with the previews applied)
@@ -42,12 +43,12 @@ def _fingerprint(folder: Path) -> tuple:
     return tuple(sorted((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in folder.rglob("*.csv")))
 
 
-@st.cache_resource(show_spinner=False, max_entries=4)
+@cached.geography
 def _geography(folder: str, fingerprint: tuple) -> Geography:
     return load_geography(folder)
 
 
-@st.cache_resource(show_spinner=False, max_entries=4)
+@cached.store
 def _folder_or_url_store(folder: str, fingerprint: tuple, url: str, _geography: Geography) -> Store:
     return Store.from_url(url) if url else default_store(Path(folder), _geography)
 
@@ -70,7 +71,7 @@ def open_store(folder: Path, fingerprint: tuple, geography: Geography) -> Store:
     return _folder_or_url_store(str(folder), fingerprint, os.environ.get("KIM_DATABASE_URL", ""), geography)
 
 
-@st.cache_resource(show_spinner=False, max_entries=16)
+@cached.dataset
 def _dataset(
     label: str, version: tuple, as_of: str, folder: str, _store: Store, _geography: Geography
 ) -> Dataset:

@@ -9,13 +9,12 @@ import streamlit as st
 
 from kim_dash.i18n import t
 from kim_dash.outputs.map_picture import MapPicture, kecamatan_picture, to_svg
-from kim_dash.ui import map_legend, maps, state
-from kim_dash.ui.charts import frame_key
+from kim_dash.ui import cached, map_legend, maps, state
 
 SHOWN_WIDTH = 520  # px on a desktop; a phone's column (358 px) shrinks it
 
 
-@st.cache_resource(show_spinner=False, max_entries=64, hash_funcs={pd.DataFrame: frame_key})
+@cached.picture
 def _picture(
     folder: str, regency: str, table: pd.DataFrame, lang: str, added: tuple[tuple[str, int], ...] | None
 ) -> tuple[MapPicture | None, str]:

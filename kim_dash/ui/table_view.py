@@ -11,10 +11,10 @@ import streamlit as st
 from kim_dash.outputs.cells import column_formatter
 from kim_dash.outputs.extract_tables import kind_of
 from kim_dash.outputs.writers import header
-from kim_dash.ui.charts import frame_key
+from kim_dash.ui import cached
 
 
-@st.cache_resource(show_spinner=False, max_entries=256, hash_funcs={pd.DataFrame: frame_key})
+@cached.display
 def display_of(
     frame: pd.DataFrame, name: str, lang: str, hide: tuple[str, ...] = (), first: tuple[str, ...] = ()
 ) -> tuple[pd.DataFrame, dict[str, Any]]:

@@ -13,10 +13,9 @@ from kim_dash.boundaries import join as geo
 from kim_dash.i18n import fmt_int, t
 from kim_dash.outputs.writers import to_csv_bytes
 from kim_dash.sources.problems import DatasetError
-from kim_dash.sources.readers import sheet_names
 from kim_dash.sources.readers.budget import UPLOAD_MB
-from kim_dash.sources.upload import Ingested, ingest
-from kim_dash.ui import officer_flow, signin, state, widgets
+from kim_dash.sources.upload import Ingested
+from kim_dash.ui import cached, officer_flow, signin, state, widgets
 from kim_dash.ui.guidance import admin_command, import_command
 from kim_dash.ui.page import Context
 
@@ -27,9 +26,8 @@ SPREADSHEETS = (".xlsx", ".xls", ".ods")
 def _sheet(raw: bytes, name: str, lang: str, key: str) -> str | None:
     if not name.lower().endswith(SPREADSHEETS):
         return None
-    try:
-        sheets = sheet_names(raw, name)
-    except DatasetError:
+    sheets = cached.sheets(raw, name)
+    if sheets is None:
         return None  # ingest() reports the exact problem
     if len(sheets) > 1:
         return st.selectbox(t("data.sheet", lang), sheets, key=key, format_func=str)
@@ -62,10 +60,11 @@ def _report(result: Ingested, name: str, ctx: Context) -> None:
         if st.button(t("data.use_valid", lang), key="use_valid"):
             state.use_preview(result.kind, result.regency, result.valid_rows, name, result.as_of)
             st.rerun()
-    if result.rejected_rows is not None and len(result.rejected_rows):
-        st.download_button(
+    rejected = result.rejected_rows
+    if rejected is not None and len(rejected):
+        st.download_button(  # made when clicked: thousands of rejected rows cost a second a rerun
             t("data.rejected_download", lang),
-            to_csv_bytes(result.rejected_rows),
+            lambda: to_csv_bytes(rejected),
             "kim_baris_ditolak.csv",
             mime="text/csv",
             on_click="ignore",
@@ -105,7 +104,7 @@ def table_upload(ctx: Context) -> None:
     raw, name = upload.getvalue(), upload.name
     sheet = _sheet(raw, name, lang, "data_sheet")
     kind = None if kind_choice == "auto" else kind_choice
-    result = ingest(
+    result = cached.ingested(
         raw, name, ctx.dataset.geography, kind, ctx.regency, sheet, st.session_state.get("data_mapping")
     )
     st.markdown(
