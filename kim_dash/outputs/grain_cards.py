@@ -57,10 +57,13 @@ def kimid_card(dataset: Dataset, lang: str) -> Card | None:
         return None
     kim, as_of, provinces = found
     help_text = t(
-        "grain.kpi.kimid_help", lang, provinces=fmt_int(provinces.value, lang) if provinces else "–"
+        "grain.kpi.kimid_help",
+        lang,
+        date=fmt_as_of(as_of, lang),
+        provinces=fmt_int(provinces.value, lang) if provinces else "–",
     )
     return Card(
-        t("grain.kpi.kimid", lang, date=fmt_as_of(as_of, lang)),
+        t("grain.kpi.kimid", lang, date=fmt_as_of(as_of[:7], lang)),  # the day is in the help text
         fmt_int(kim.value, lang),
         kim.source,
         help_text,

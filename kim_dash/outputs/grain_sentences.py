@@ -115,6 +115,10 @@ def pace_sentence(view: RegencyView, lang: str, today: dt.date | None = None) ->
         return Sentence(t("grain.pace_passed", lang, **params), missing.source)
     years = deadline - year + 1
     pace = math.ceil(missing.value / years)
+    if years == 1:  # the deadline is this year: no average, one number
+        return Sentence(
+            t("grain.pace_one", lang, pace=fmt_int(pace, lang), year=year, **params), missing.source
+        )
     return Sentence(
         t("grain.pace", lang, pace=fmt_int(pace, lang), year=year, count=years, **params), missing.source
     )
