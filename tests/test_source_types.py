@@ -31,9 +31,10 @@ def source_literals(path: Path) -> list[tuple[int, str]]:
     """(line, text) of every string constant (f-string parts too) that spells a source by hand."""
     found = []
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        text = node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else None
-        if text is not None and (text == "illustrative" or text.startswith("published:")):
-            found.append((node.lineno, text))
+        if not (isinstance(node, ast.Constant) and isinstance(node.value, str)):
+            continue
+        if node.value == "illustrative" or node.value.startswith("published:"):
+            found.append((node.lineno, node.value))
     return found
 
 
