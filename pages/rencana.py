@@ -127,7 +127,7 @@ with answer:
     now_col, target_col, to_form_col, progress_col = st.columns(4)
     widgets.figure_kpi(now_col, t("planner.kpi.current", lang), result.summary.current, lang)
     if result.minimums:  # "a KIM in every kecamatan" is the target, not the 31 it adds up to
-        family = "per_desa" if result.spread.spread == "per_desa" else "per_kecamatan"
+        family = result.spread.minimums
         each = fmt_int(minimum_each(regency), lang)  # 1 per desa, not a kecamatan's number of desa
         widgets.kpi(
             target_col,

@@ -125,4 +125,4 @@ def test_rejects_bad_input():
     with pytest.raises(ValueError):
         apportion({"A": 0, "B": 0}, 3, "webster", ["A", "B"])
     with pytest.raises(ValueError):
-        apportion({"A": 1}, 3, "nope", ["A"])
+        apportion({"A": 1}, 3, "nope", ["A"])  # type: ignore[arg-type]  # a method no type allows

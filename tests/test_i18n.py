@@ -35,7 +35,7 @@ FAMILY = re.compile(r"""f["']((?:{})(?:\.[a-z0-9_\-]+)*)\.\{{""".format("|".join
 PROBLEMS = [k.removeprefix("problem.") for k in STRINGS if k.startswith("problem.")]
 
 # families of keys built at run time, with every member the code can produce
-DYNAMIC = {
+DYNAMIC: dict[str, list[str]] = {
     "status": [*STATUSES, "unknown"],
     "kimstatus": [*KIM_STATUSES, "unknown"],
     "type": ["Kabupaten", "Kota", "unknown"],

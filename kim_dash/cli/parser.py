@@ -6,9 +6,9 @@ import argparse
 import os
 from pathlib import Path
 
-from kim_dash.model.apportion import METHODS
-from kim_dash.model.planner import MODES
+from kim_dash.model.kinds import METHODS, MODES
 from kim_dash.model.ranking import BAND_LABELS
+from kim_dash.sources.kinds import INPUT_KINDS
 from kim_dash.sources.upload import DEFAULT_REGENCY
 from kim_dash.store.dataset import DEFAULT_DATA_DIR
 
@@ -67,7 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     validate = sub.add_parser("validate", help="check the data folder, or one registry/counts/national file")
     validate.add_argument("path", nargs="?", type=Path, help="folder or file (default: --data)")
-    validate.add_argument("--kind", choices=["registry", "counts", "national"], help="default: detect")
+    validate.add_argument("--kind", choices=list(INPUT_KINDS), help="default: detect")
     validate.add_argument("--sheet", help="worksheet of an XLSX/ODS file")
     _regency(validate)
     _lang(validate, "en")

@@ -13,8 +13,9 @@ from fractions import Fraction
 
 import pandas as pd
 
-METHODS = ("hamilton", "webster", "huntington-hill", "dhondt")
-DIVISOR_METHODS = METHODS[1:]
+from kim_dash.model.kinds import METHODS, Method
+
+DIVISOR_METHODS: tuple[Method, ...] = METHODS[1:]
 
 
 def as_fraction(weight: float | int | str | Fraction) -> Fraction:
@@ -59,7 +60,7 @@ def hamilton(weights: Mapping[str, Fraction], total: int, order: Sequence[str]) 
     return seats
 
 
-def _priority(method: str, weight: Fraction, seats: int) -> tuple[int, Fraction]:
+def _priority(method: Method, weight: Fraction, seats: int) -> tuple[int, Fraction]:
     """Sortable priority of a unit's next seat; (1, _) is infinite (Huntington–Hill's first seat)."""
     if weight == 0:
         return (0, Fraction(0))
@@ -106,7 +107,7 @@ def fill(
     weights: Mapping[str, Fraction],
     start: Mapping[str, int],
     seats_to_add: int,
-    method: str,
+    method: Method,
     order: Sequence[str],
     total: int = 0,
 ) -> dict[str, int]:
@@ -119,7 +120,7 @@ def fill(
 
 
 def apportion(
-    weights: Mapping[str, float | int | Fraction], total: int, method: str, order: Sequence[str]
+    weights: Mapping[str, float | int | Fraction], total: int, method: Method, order: Sequence[str]
 ) -> dict[str, int]:
     """Share `total` among the units by `method`; ties go to the unit earlier in `order`."""
     exact_weights = {u: as_fraction(w) for u, w in weights.items()}
@@ -135,7 +136,7 @@ def top_up(
     weights: Mapping[str, float | int | Fraction],
     current: Mapping[str, int],
     total: int,
-    method: str,
+    method: Method,
     order: Sequence[str],
 ) -> dict[str, int]:
     """Add KIM until the sum reaches `total`, never taking one away ("no kecamatan loses a KIM")."""
@@ -188,7 +189,7 @@ def top_up_empty_first(
     weights: Mapping[str, float | int | Fraction],
     current: Mapping[str, int],
     total: int,
-    method: str,
+    method: Method,
     order: Sequence[str],
 ) -> dict[str, int]:
     """`top_up` after `cover_empty`: a KIM in every kecamatan without one first, then the rest by

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kim_dash.sources.provenance import ILLUSTRATIVE, PUBLISHED
+from kim_dash.sources.provenance import ILLUSTRATIVE, PUBLISHED, references
 from kim_dash.store.database import Snapshot
 from kim_dash.store.dataset import Dataset
 from kim_dash.store.derived import derived
@@ -21,7 +21,7 @@ def view_sources(
             continue
         sources = dataset.frame(snapshot)["source"]
         illustrative += int((sources == ILLUSTRATIVE).sum())
-        refs |= {s.removeprefix(PUBLISHED) for s in sources if s.startswith(PUBLISHED)}
+        refs |= references(sources)
         facts = dataset.facts.table
         stated = facts[
             (facts["kind"] == snapshot.kind)
@@ -32,5 +32,5 @@ def view_sources(
     if regency:
         for table in (dataset.targets, dataset.history):
             mine = table[table["regency_code"] == regency]["source"]
-            refs |= {s.removeprefix(PUBLISHED) for s in mine if s.startswith(PUBLISHED)}
+            refs |= references(mine)
     return sorted(refs), illustrative

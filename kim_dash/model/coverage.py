@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 
 from kim_dash.model.apportion import apportion, tie_order
+from kim_dash.model.kinds import MinimumKind, Spread
 from kim_dash.model.regency import RegencyData
 from kim_dash.sources.provenance import ILLUSTRATIVE, Figure, combine, derive
 from kim_dash.store.derived import derived
@@ -36,8 +37,16 @@ class TargetSpread:
     """The regency's target as a total and how it is shared among the kecamatan."""
 
     total: Figure  # whole KIM
-    spread: str  # even | per_desa | per_kecamatan | default (no target in the data)
+    spread: Spread
     deadline: int | None
+
+    @property
+    def minimums(self) -> MinimumKind | None:
+        """The minimum this target asks (a KIM in every desa, or in every kecamatan, which the default
+        target is too); None for a total shared among the kecamatan. The one place a spread maps to it."""
+        if self.spread == "even":
+            return None
+        return "per_desa" if self.spread == "per_desa" else "per_kecamatan"
 
 
 def target_spread(regency: RegencyData) -> TargetSpread:
@@ -56,7 +65,7 @@ def target_spread(regency: RegencyData) -> TargetSpread:
 
 def uses_floors(spread: TargetSpread) -> bool:
     """A KIM in every kecamatan / desa: per-kecamatan minimums, not a total to share."""
-    return spread.spread in ("per_desa", "per_kecamatan", "default")
+    return spread.minimums is not None
 
 
 def planning_units(regency: RegencyData, weighting: str = "equal") -> pd.DataFrame:
@@ -87,7 +96,7 @@ def floors(regency: RegencyData) -> dict[str, int] | None:
         return None
     units = regency.kecamatan
     t = regency.targets
-    if spread.spread == "per_desa" and t.per_desa is not None:
+    if spread.minimums == "per_desa" and t.per_desa is not None:
         return {
             c: int(round(v * t.per_desa.value)) for c, v in zip(units["code"], units["villages"], strict=True)
         }
@@ -134,7 +143,7 @@ def _full_table(regency: RegencyData) -> pd.DataFrame:
     table["kim_per_10_villages"] = (10 * table["kim"] / villages).fillna(0.0)
     table["target"] = table["code"].map(kecamatan_targets(regency)).astype("int64")
     # toward one KIM per desa only desa with a KIM count; toward a total every KIM does
-    progress = planning_units(regency)["covered"] if spread.spread == "per_desa" else table["kim"]
+    progress = planning_units(regency)["covered"] if spread.minimums == "per_desa" else table["kim"]
     table["gap"] = table["target"] - progress
     table["status"] = status_of(table["kim"], table["target"])
     table.loc[(table["kim"] > 0) & (progress < table["target"]), "status"] = "below"

@@ -9,12 +9,13 @@ import pandas as pd
 
 from kim_dash.i18n import fmt_date, fmt_int, t
 from kim_dash.model.coverage import TargetSpread, coverage_kpis, floors, planning_units, target_spread
+from kim_dash.model.kinds import Method, Mode
 from kim_dash.model.plan_time import Outlook, age_text, outlook_text, plan_start
 from kim_dash.model.planner import PlanSummary, make_plan, summarise, weights_units
 from kim_dash.model.regency import RegencyData, regency_data
 from kim_dash.model.schedule import Schedule, plan_by_year
 from kim_dash.sources.problems import DatasetError, Problem
-from kim_dash.sources.provenance import SETTING, Figure, Sentence, derive
+from kim_dash.sources.provenance import SETTING, Figure, Sentence, derive, reference_of
 from kim_dash.store.dataset import Dataset
 from kim_dash.store.derived import derived
 
@@ -26,8 +27,8 @@ class PlanRequest:
     regency: str
     target: int | None = None  # None: the regency's own target from the data
     weighting: str = "equal"  # equal | desa | file
-    method: str = "hamilton"
-    mode: str = "topup"
+    method: Method = "hamilton"
+    mode: Mode = "topup"
     per_year: int | None = None  # with `until`: a plan by year
     until: int | None = None
     from_year: int | None = None  # never before `today`'s year
@@ -110,7 +111,7 @@ def run_plan(dataset: Dataset, request: PlanRequest) -> PlanResult:
             empty_first,
         )
     own = coverage_kpis(regency).kim if request.weighting != "file" or request.weights_file is None else None
-    kind = _minimums_kind(spread) if minimums is not None else ""
+    kind = spread.minimums if minimums is not None else None
     summary = summarise(plan, units, total, own, kind)
     # the deadline asked for, else the data's own for its own target (a scenario target has none)
     deadline = request.until or (spread.deadline if request.target is None else None)
@@ -151,10 +152,6 @@ def checked_request(dataset: Dataset, request: PlanRequest) -> tuple[PlanRequest
     return request, []
 
 
-def _minimums_kind(spread: TargetSpread) -> str:
-    return "per_desa" if spread.spread == "per_desa" else "per_kecamatan"
-
-
 def plan_table(dataset: Dataset, request: PlanRequest) -> tuple[pd.DataFrame, str]:
     """The table a plan download holds: the plan by year when asked for, else the plan."""
     result = run_plan(dataset, request)
@@ -167,7 +164,7 @@ def minimum_each(regency: RegencyData) -> int:
     """The minimum a one-per-desa or one-per-kecamatan target asks of each desa or kecamatan (1), never
     a kecamatan's sum of desa."""
     t_ = regency.targets
-    if target_spread(regency).spread == "per_desa" and t_.per_desa is not None:
+    if target_spread(regency).minimums == "per_desa" and t_.per_desa is not None:
         return int(t_.per_desa.value)
     return int(t_.per_kecamatan.value) if t_.per_kecamatan is not None else 1
 
@@ -201,7 +198,7 @@ def timing_sentences(result: PlanResult, request: PlanRequest, lang: str) -> lis
             lang,
             value=fmt_int(new.value, lang),
             year=year,
-            source=new.source.removeprefix("published:"),
+            source=new.source if (ref := reference_of(new.source)) is None else ref,
         )
         out.append(Sentence(words, new.source))
     return out

@@ -12,17 +12,17 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from kim_dash.model.apportion import METHODS, apportion, tie_order, top_up, top_up_empty_first
+from kim_dash.model.apportion import apportion, tie_order, top_up, top_up_empty_first
 from kim_dash.model.inequality import Inequality, inequality
+from kim_dash.model.kinds import METHODS, MODES, Method, MinimumKind, Mode
 from kim_dash.model.regency import RegencyData
 from kim_dash.sources.geography import Geography
 from kim_dash.sources.problems import DatasetError, Problem
-from kim_dash.sources.provenance import Figure, combine, derive
+from kim_dash.sources.provenance import ILLUSTRATIVE, Figure, combine, derive, published
 from kim_dash.sources.upload import ingest
 from kim_dash.store.derived import derived
 
 WEIGHTINGS = ("equal", "desa", "file")
-MODES = ("topup", "full")
 PLAN_COLUMNS = {
     "topup": ["code", "name", "current", "weight", "target", "new", "after", "short_after", "source"],
     "full": ["code", "name", "current", "weight", "target", "difference", "to_form", "source"],
@@ -32,9 +32,9 @@ PLAN_COLUMNS = {
 def make_plan(
     units: pd.DataFrame,
     total: int,
-    method: str = "hamilton",
-    mode: str = "topup",
-    target_source: str = "illustrative",
+    method: Method = "hamilton",
+    mode: Mode = "topup",
+    target_source: str = ILLUSTRATIVE,
     minimums: dict[str, int] | None = None,
     empty_first: bool = True,
 ) -> pd.DataFrame:
@@ -107,7 +107,7 @@ def summarise(
     units: pd.DataFrame,
     total: Figure,
     current_total: Figure | None = None,
-    minimums: str = "",
+    minimums: MinimumKind | None = None,
 ) -> PlanSummary:
     """Totals and inequality of a plan; `current_total` is the regency's own KIM figure when the units
     come from it (a public source may state that total even when the rows are a sample). Under
@@ -140,7 +140,7 @@ def summarise(
     )
 
 
-def _toward_minimums(plan: pd.DataFrame, units: pd.DataFrame, minimums: str) -> pd.Series:
+def _toward_minimums(plan: pd.DataFrame, units: pd.DataFrame, minimums: MinimumKind) -> pd.Series:
     """What counts toward each unit's minimum: toward one per desa the desa with a KIM (when known),
     else the KIM count."""
     if minimums != "per_desa" or "covered" not in units:
@@ -180,7 +180,7 @@ def weights_units(
     units["weight"] = units["code"].map(weights["weight"])
     if "current" in result.text.columns and (result.text["current"] != "").all():
         units["current"] = units["code"].map(weights["current"]).astype("int64")
-        units["source"] = f"published:{file}"
+        units["source"] = published(file)
     if units["weight"].sum() <= 0:
         raise DatasetError([Problem(file, None, "weight", "0", "weights_all_zero")])
     return units

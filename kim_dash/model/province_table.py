@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from kim_dash.model.ranking import national_ranking
+from kim_dash.sources.provenance import ILLUSTRATIVE
 from kim_dash.store.dataset import Dataset
 from kim_dash.store.derived import derived
 
@@ -36,7 +37,7 @@ def province_regencies(dataset: Dataset, province: str) -> pd.DataFrame:
                 "kind": latest.kind if latest else "",
                 "kim": latest.total_kim if latest else None,
                 "source": source
-                or (national.loc[code, "source"] if code in national.index else "illustrative"),
+                or (national.loc[code, "source"] if code in national.index else ILLUSTRATIVE),
             }
         )
     return pd.DataFrame(out, columns=PROVINCE_VIEW_COLUMNS)

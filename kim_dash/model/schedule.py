@@ -9,7 +9,8 @@ from functools import cached_property
 import pandas as pd
 
 from kim_dash.model.apportion import cover_empty, fill_floors, tie_order, top_up, top_up_empty_first
-from kim_dash.sources.provenance import derive
+from kim_dash.model.kinds import Method
+from kim_dash.sources.provenance import ILLUSTRATIVE, derive
 
 SCHEDULE_COLUMNS = ["year", "code", "name", "new", "after", "desa", "source"]
 MAX_YEARS = 100  # a capacity of 1 a year toward thousands of KIM is not a plan: stop and say so
@@ -46,8 +47,8 @@ def plan_by_year(
     total: int,
     per_year: int,
     first_year: int,
-    method: str = "hamilton",
-    target_source: str = "illustrative",
+    method: Method = "hamilton",
+    target_source: str = ILLUSTRATIVE,
     deadline: int | None = None,
     desa: pd.DataFrame | None = None,
     registry: pd.DataFrame | None = None,

@@ -18,6 +18,7 @@ import pandas as pd
 from kim_dash.officers.page_import import officer_import, save_date
 from kim_dash.officers.roles import Roles
 from kim_dash.sources.problems import DatasetError, Problem
+from kim_dash.sources.provenance import published
 from kim_dash.sources.specs import SPECS
 from kim_dash.sources.upload import ingest
 from kim_dash.store.database import Snapshot, Store
@@ -72,7 +73,7 @@ def with_kim_formed(rows: pd.DataFrame, formed: Formed) -> pd.DataFrame:
         "year_formed": formed.date[:4],
         "status": "aktif",
         "fields": "",
-        "source": f"published:{reference}" if reference else "",  # no reference: refused by validation
+        "source": published(reference) if reference else "",  # no reference: refused by validation
     }
     return pd.concat([rows[COLUMNS], pd.DataFrame([row])], ignore_index=True)
 

@@ -6,10 +6,10 @@ from dataclasses import dataclass
 
 from kim_dash.i18n import fmt_as_of, fmt_int, fmt_x_of_y, t
 from kim_dash.model.grain import RegencyView
-from kim_dash.sources.provenance import PUBLISHED, STATEMENT
+from kim_dash.sources.provenance import STATEMENT, published
 from kim_dash.store.dataset import Dataset
 
-REFERENCE = PUBLISHED + "Kepmendagri 300.2.2-2138/2025"  # the number of kecamatan and desa
+REFERENCE = published("Kepmendagri 300.2.2-2138/2025")  # the number of kecamatan and desa
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,7 @@
 
 With a registry or a full count table the pages keep their own sentences (kim_dash.outputs.sentences); below that
 grain these say what is known, with its date and source, and that nothing else is — never a zero for
-an unknown, never "illustrative" on a statement of absence.
+an unknown, never illustrative on a statement of absence.
 """
 
 from __future__ import annotations

@@ -68,7 +68,7 @@ def target_sentence(regency: RegencyData, lang: str, chosen: tuple[str, ...] = (
     elif spread == "even":
         text = t("brief.target_met" if met else "brief.target_short", lang, **params)
     else:  # a minimum in every kecamatan or desa: say so, not a total that hides the empty ones
-        family = "per_desa" if spread == "per_desa" else "per_kecamatan"
+        family = kpis.target.minimums
         each = fmt_int(kpis.target_per_kecamatan.value, lang)
         key = f"brief.floor_met.{family}" if met else f"brief.floor_short.{family}"
         text = t(key, lang, each=each, **params)

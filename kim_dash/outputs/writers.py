@@ -19,12 +19,11 @@ import pandas as pd
 from kim_dash.i18n import DECIMALS, PERCENT_DECIMALS, t
 from kim_dash.outputs.extract_tables import kind_of
 from kim_dash.outputs.xlsx_sheet import write_xlsx
-from kim_dash.sources.provenance import ILLUSTRATIVE, PUBLISHED, SETTING, STATEMENT
+from kim_dash.sources.provenance import SourceKind, mix_of, reference_of, source_kind
 
 # OWASP CSV injection: a cell starting with one of these can run as a formula in a spreadsheet
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 SEPARATORS = {"id": (";", ","), "en": (",", ".")}  # field separator, decimal mark
-_MIX = re.compile(r"^published (\d+) / illustrative (\d+)$")
 
 
 def neutralise(value: str) -> str:
@@ -36,18 +35,18 @@ def source_label(source: str, lang: str) -> str:
     """'published:ref' -> 'terbit: ref'; 'illustrative' -> 'ilustratif'; a mix in plain words with its
     count: 'sebagian besar ilustratif (133 dari 136 baris)' (the machine form keeps 'published 3 /
     illustrative 133')."""
-    if source.startswith(PUBLISHED):
-        return t("source.published_ref", lang, ref=source.removeprefix(PUBLISHED))
-    mix = _MIX.match(source)
-    if mix:
-        published, illustrative = int(mix.group(1)), int(mix.group(2))
+    kind, ref, mix = source_kind(source), reference_of(source), mix_of(source)
+    if ref is not None:
+        return t("source.published_ref", lang, ref=ref)
+    if mix is not None:
+        published, illustrative = mix
         key = "source.mostly_illustrative" if illustrative > published else "source.partly_illustrative"
         return t(key, lang, illustrative=illustrative, rows=published + illustrative)
-    if source == SETTING:
+    if kind is SourceKind.SETTING:
         return t("source.setting", lang)
-    if source == STATEMENT:
+    if kind is SourceKind.STATEMENT:
         return t("source.statement", lang)
-    return t("source.illustrative", lang) if source == ILLUSTRATIVE else source
+    return t("source.illustrative", lang) if kind is SourceKind.ILLUSTRATIVE else source
 
 
 def header(column: str, table: str, lang: str) -> str:

@@ -9,5 +9,6 @@ The lowest job: nothing here imports a higher one. Public names, by module:
 - `dates`: `parse_as_of`, `date_problem` (a data date as precise as known); `url_values`: link values bounded
 - `problems`: `Problem`, `DatasetError` (file, row, column, reason)
 - `provenance`: `Figure`, `Sentence`, `derive`, `combine`, `is_published` (a figure is published only if
-  every input is)
+  every input is); `SourceKind`, `published`, `reference_of`, `mix_of`: the only reader of a source string
+- `kinds`: `InputKind`, `Level`, `BoundaryLevel` (Literal types over the strings data and URLs use)
 """

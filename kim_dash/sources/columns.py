@@ -10,6 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from kim_dash.sources import names
+from kim_dash.sources.kinds import INPUT_KINDS, InputKind
 
 HEADER_SEARCH_ROWS = 20
 ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
@@ -43,7 +44,7 @@ ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
         "current": ("current", "kim_sekarang", "jumlah_kim", "kim"),
     },
 }
-SNIFFED_KINDS = ("registry", "counts", "national")  # in this order when two score the same
+SNIFFED_KINDS = INPUT_KINDS  # in this order when two score the same
 
 
 def header_key(text: object) -> str:
@@ -54,7 +55,7 @@ def _alias_keys(kind: str) -> dict[str, set[str]]:
     return {column: {header_key(a) for a in aliases} for column, aliases in ALIASES[kind].items()}
 
 
-def sniff_kind(header: list[str]) -> str:
+def sniff_kind(header: list[str]) -> InputKind:
     """The upload kind whose column names the header matches best."""
     keys = {header_key(h) for h in header}
     scores = {

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from kim_dash.sources.kinds import Level
 from kim_dash.sources.problems import DatasetError, Problem
 from kim_dash.sources.readers.curated import read_data_csv
 from kim_dash.sources.validate import validate_frame
@@ -22,7 +23,12 @@ REFERENCE_FILES = {
     "kecamatan": "reference/kecamatan.csv",
     "desa": "reference/desa.csv",
 }
-LEVELS = {"province": "provinces", "regency": "regencies", "kecamatan": "kecamatan", "desa": "desa"}
+LEVELS: dict[Level, str] = {
+    "province": "provinces",
+    "regency": "regencies",
+    "kecamatan": "kecamatan",
+    "desa": "desa",
+}
 
 
 @dataclass(eq=False)
@@ -50,7 +56,7 @@ class Geography:
         rows = self._desa_rows.get(regency, [])
         return self._slice(("desa", regency), lambda: self.desa.iloc[rows].reset_index(drop=True))
 
-    def names(self, level: str, regency: str | None = None) -> dict[str, str]:
+    def names(self, level: Level, regency: str | None = None) -> dict[str, str]:
         """code -> name for a level, optionally only inside one regency."""
 
         def make() -> dict[str, str]:

@@ -10,14 +10,69 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any
 
 import pandas as pd
 
+
+class SourceKind(StrEnum):
+    """What a source string says, read once here: no other module parses a source."""
+
+    PUBLISHED = "published"  # `published:<ref>`
+    ILLUSTRATIVE = "illustrative"  # sample data
+    MIXED = "mixed"  # `published 3 / illustrative 133`: counts as illustrative
+    SETTING = "setting"  # a value the user chose (a what-if target): not data, so it marks nothing
+    STATEMENT = "statement"  # what the data hold ("no data for Sarmi"): a true statement, never sample
+
+
 PUBLISHED = "published:"
-ILLUSTRATIVE = "illustrative"
-SETTING = "setting"  # a value the user chose (a what-if target): not data, so it marks nothing
-STATEMENT = "statement"  # what the data hold ("no data for Sarmi"): a true statement, never sample
+ILLUSTRATIVE: str = SourceKind.ILLUSTRATIVE.value
+SETTING: str = SourceKind.SETTING.value
+STATEMENT: str = SourceKind.STATEMENT.value
+_MIX_HEAD, _MIX_JOIN = "published ", " / illustrative "
+
+
+def published(reference: str) -> str:
+    """The source of a value a public reference (a file, an SK, a report) states."""
+    return PUBLISHED + reference
+
+
+def reference_of(source: str) -> str | None:
+    """The reference a published source names (`published:SK 12` -> `SK 12`), else None."""
+    text = str(source)
+    return text.removeprefix(PUBLISHED) if text.startswith(PUBLISHED) else None
+
+
+def mix_of(source: str) -> tuple[int, int] | None:
+    """(published, illustrative) row counts of a mixed source, else None."""
+    text = str(source)
+    if not text.startswith(_MIX_HEAD) or _MIX_JOIN not in text:
+        return None
+    left, right = text.removeprefix(_MIX_HEAD).split(_MIX_JOIN, 1)
+    if not (left.isdecimal() and right.isdecimal()):
+        return None
+    return int(left), int(right)
+
+
+def source_kind(source: str) -> SourceKind | None:
+    """Which kind of source this is; None for a text that is no source."""
+    text = str(source)
+    if text.startswith(PUBLISHED):
+        return SourceKind.PUBLISHED
+    if mix_of(text) is not None:
+        return SourceKind.MIXED
+    return SourceKind(text) if text in (ILLUSTRATIVE, SETTING, STATEMENT) else None
+
+
+def row_source_ok(sources: pd.Series) -> pd.Series:
+    """Per row: a valid source a data row may carry (`illustrative` or `published:<ref>`)."""
+    return (sources == ILLUSTRATIVE) | sources.str.startswith(PUBLISHED)
+
+
+def references(sources: Iterable[str]) -> set[str]:
+    """The references the published sources among these name."""
+    return {ref for s in sources if (ref := reference_of(s)) is not None}
 
 
 def is_published(source: str) -> bool:
@@ -38,7 +93,7 @@ def combine(sources: Iterable[str]) -> str:
         return PUBLISHED + "; ".join(refs) if refs else SETTING
     if not published:
         return ILLUSTRATIVE
-    return f"published {len(published)} / illustrative {len(values) - len(published)}"
+    return f"{_MIX_HEAD}{len(published)}{_MIX_JOIN}{len(values) - len(published)}"
 
 
 def derive(*sources: str) -> str:

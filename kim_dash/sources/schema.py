@@ -14,6 +14,7 @@ import pandas as pd
 import pandera.pandas as pa
 
 from kim_dash.sources.dates import is_data_date
+from kim_dash.sources.provenance import row_source_ok
 from kim_dash.sources.specs import (
     CODE_PATTERNS,
     FIELDS_OF_ACTIVITY,
@@ -83,7 +84,7 @@ def _checks(col: Col, refs: Mapping[str, Collection[str]]) -> list[pa.Check]:
     elif kind == "date":
         checks.append(_vector(_valid_dates, "bad_date"))
     elif kind == "source":
-        checks.append(_vector(lambda s: (s == "illustrative") | s.str.startswith("published:"), "bad_source"))
+        checks.append(_vector(row_source_ok, "bad_source"))
     elif kind == "choice":
         checks.append(_vector(lambda s: s.isin(col.choices), "not_allowed"))
     elif kind == "fields":

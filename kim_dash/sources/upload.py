@@ -12,8 +12,10 @@ import pandas as pd
 
 from kim_dash.sources.columns import ALIASES, body_frame, find_header, map_columns, sniff_kind
 from kim_dash.sources.geography import Geography
+from kim_dash.sources.kinds import INPUT_KINDS
 from kim_dash.sources.places import resolve_places
 from kim_dash.sources.problems import DatasetError, Problem
+from kim_dash.sources.provenance import published
 from kim_dash.sources.readers import read_table
 from kim_dash.sources.specs import SPECS
 from kim_dash.sources.validate import validate_frame
@@ -44,10 +46,10 @@ def _fill_defaults(frame: pd.DataFrame, kind: str, file: str) -> pd.DataFrame:
     out = frame.copy()
     if kind == "registry" and "id" not in out.columns:
         out.insert(0, "id", [f"ROW-{i + 1:04d}" for i in range(len(out))])
-    if kind in ("registry", "counts", "national") and "source" not in out.columns:
-        out["source"] = f"published:{file}"
-    elif kind in ("registry", "counts", "national"):  # a row that names no source rests on the file
-        out["source"] = out["source"].where(out["source"].astype(str).str.strip() != "", f"published:{file}")
+    if kind in INPUT_KINDS and "source" not in out.columns:
+        out["source"] = published(file)
+    elif kind in INPUT_KINDS:  # a row that names no source rests on the file
+        out["source"] = out["source"].where(out["source"].astype(str).str.strip() != "", published(file))
     for column in ("fields", "desa_code", "year_formed", "status"):
         if kind == "registry" and column not in out.columns:
             out[column] = ""

@@ -12,6 +12,7 @@ import streamlit as st
 from kim_dash.boundaries import join as geo
 from kim_dash.i18n import fmt_int, t
 from kim_dash.outputs.writers import to_csv_bytes
+from kim_dash.sources.kinds import BOUNDARY_LEVELS, INPUT_KINDS
 from kim_dash.sources.problems import DatasetError
 from kim_dash.sources.readers.budget import UPLOAD_MB
 from kim_dash.sources.upload import Ingested
@@ -87,7 +88,7 @@ def table_upload(ctx: Context) -> None:
         return
     kind_choice = st.radio(
         t("data.kind", lang),
-        ["auto", "registry", "counts", "national"],
+        ["auto", *INPUT_KINDS],
         horizontal=True,
         key="data_kind",
         format_func=lambda k: t(f"data.kind.{k}", lang, name=ctx.dataset.geography.regency_name(ctx.regency)),
@@ -148,7 +149,7 @@ def boundary_upload(ctx: Context) -> None:
         return
     level = st.radio(
         t("data.boundary_level", lang),
-        ["kecamatan", "regency"],
+        list(BOUNDARY_LEVELS),
         horizontal=True,
         key="boundary_level",
         format_func=lambda v: t(f"data.level.{v}", lang),

@@ -25,7 +25,7 @@ def plain(text: object) -> str:
 
 
 def marked(text: str, source: str, lang: str) -> str:
-    """`text` with the word "ilustratif"/"illustrative" when its source is not published."""
+    """`text` with the word ilustratif/illustrative when its source is not published."""
     return text if is_published(source) else f"{text} ({t('source.illustrative', lang)})"
 
 
