@@ -14,6 +14,7 @@ from kim_dash.outputs.cells import progress_label
 from kim_dash.outputs.chart_marks import time_chart_note
 from kim_dash.outputs.grain_cards import grain_cards, kimid_card
 from kim_dash.outputs.grain_sentences import nearest_sentence, opening
+from kim_dash.outputs.page_words import chart_target
 from kim_dash.outputs.pdf.views import BriefRequest, brief_pdf
 from kim_dash.outputs.sentences import home_sentences
 from kim_dash.ui import charts, charts_plan, downloads, static_map, widgets
@@ -137,8 +138,7 @@ if nearest is not None:
 st.subheader(t("home.history.title", lang, name=regency.name))
 dated, undated = reported_history(dataset, regency.code)
 # a total target is a line on the chart; "a KIM in every kecamatan" is not a number of KIM to draw
-spread = view.target
-target = spread.total.value if spread is not None and spread.spread in ("even", "per_desa") else 0
+target = chart_target(view.target)
 left, right = st.columns([3, 2])
 points, growth = snapshot_progress(dataset, regency.code), growth_by_year(regency)
 if len(points) or len(dated) or len(growth):
