@@ -7,6 +7,7 @@ Public names, by module:
 - `coverage`: `kecamatan_table`, `coverage_kpis`, `target_spread`; `inequality`: how uneven the spread is
 - `apportion`: `apportion`, `METHODS` (exact Hamilton, Webster, Huntington-Hill, D'Hondt)
 - `planner`, `schedule`, `plan_time`, `plan_request`: `make_plan`, `plan_by_year`, `plan_start`,
-  `PlanRequest`, `run_plan` (one request, one plan for the page, the PDF and the CLI)
+  `PlanRequest`, `run_plan` (one request, one plan for the page, the PDF and the CLI);
+  `plan_views`: the planner page's decisions, `plan_and_schedule` (one plan placed once per rerun)
 - `history`: a regency's KIM over time; `citations`: the sources of a view
 """
