@@ -4,6 +4,7 @@ import pandas as pd
 import pytest
 
 from kim_dash.model.coverage import CoverageKpis, TargetSpread
+from kim_dash.model.ranking import FocusStats, ranked_provinces
 from kim_dash.outputs.page_words import (
     aliases_note,
     chart_target,
@@ -92,3 +93,15 @@ def test_template_view_titles_in_the_readers_language(dataset, bogor):
     english, _ = template_view("counts", bogor.code, dataset.geography, "en")
     assert list(english.columns) == ["kecamatan_code", "count", "source", "as_of", "note"]
     assert note and "←" in note
+
+
+def test_ranked_provinces_once_each_by_code():
+    ranking = pd.DataFrame({"province_code": ["32", "11", "32", "35"]})
+    assert ranked_provinces(ranking) == ["11", "32", "35"]
+
+
+@pytest.mark.parametrize(("rank", "differs"), [(1, False), (2, False), (3, True), (40, True)])
+def test_the_gap_to_the_next_rank_shows_only_when_it_is_not_the_first(rank, differs):
+    f = Figure(0, P)
+    stats = FocusStats("32.01", "Bogor", Figure(rank, P), f, f, f, f, f, f, f)
+    assert stats.next_differs is differs
