@@ -17,7 +17,7 @@ from kim_dash.ui.app_main import page_context
 ctx = page_context()
 lang, dataset = ctx.lang, ctx.dataset
 regency = regency_data(dataset, ctx.regency)
-names = dict(zip(regency.kecamatan["code"], regency.kecamatan["name"], strict=True))
+names = regency.kecamatan_names
 
 st.title(t("kecamatan.title", lang, name=regency.name))
 view = regency_view(dataset, ctx.regency)
@@ -111,7 +111,7 @@ with answer_column:
     widgets.kpi(target_col, target_label, target_value, lang, kpis.target_per_kecamatan.source, target_help)
     widgets.illustrative_notice(table["source"], lang)
     slug = slug_of([names[c] for c in chosen])
-    as_of = regency.snapshot.as_of if regency.snapshot else ""
+    as_of = regency.as_of
     downloads.pdf_download(
         lambda: brief_pdf(dataset, BriefRequest("kecamatan", lang, regency.code, kecamatan=chosen)),
         "kecamatan",

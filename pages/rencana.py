@@ -153,7 +153,7 @@ with answer:
         widgets.figure_kpi(target_col, t("planner.kpi.target", lang), result.summary.target, lang)
     widgets.figure_kpi(to_form_col, t("planner.kpi.to_form", lang), result.summary.to_form, lang)
     widgets.figure_kpi(progress_col, t("planner.kpi.progress", lang), result.summary.progress, lang, "pct")
-    as_of = regency.snapshot.as_of if regency.snapshot else ""
+    as_of = regency.as_of
     slug = plan_slug(total, weighting, method, mode, lang)
     downloads.pdf_download(
         lambda: brief_pdf(dataset, BriefRequest("plan", lang, regency.code, plan=request)),

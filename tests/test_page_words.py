@@ -9,10 +9,12 @@ from kim_dash.outputs.page_words import (
     aliases_note,
     chart_target,
     disagreement_pairs,
+    kim_help,
     signed,
     since_previous_changes,
     target_kpi,
     template_view,
+    undated_note,
 )
 from kim_dash.sources.provenance import Figure
 
@@ -105,3 +107,21 @@ def test_the_gap_to_the_next_rank_shows_only_when_it_is_not_the_first(rank, diff
     f = Figure(0, P)
     stats = FocusStats("32.01", "Bogor", Figure(rank, P), f, f, f, f, f, f, f)
     assert stats.next_differs is differs
+
+
+def test_kim_help_says_a_total_or_a_minimum():
+    total = kpis("even", 3.75)  # progress 0.8 of a total target of 150
+    assert kim_help(total, "en") == "Toward the target of 150: 80.0%."
+    assert kim_help(kpis("per_kecamatan", 1), "id") == "Menuju KIM di setiap kecamatan: 80,0% tercapai."
+    assert "150" not in kim_help(kpis("default", 1), "en")
+
+
+def test_undated_note_keeps_the_dates_precision_and_says_undated():
+    assert "(1.234 KIM per Juni 2023)" in undated_note(1234, "2023-06", "id")
+    assert "(12 KIM as of –)" in undated_note(12, "", "en")
+
+
+def test_regency_as_of_and_names(bogor):
+    assert bogor.as_of == bogor.snapshot.as_of and bogor.as_of
+    names = bogor.kecamatan_names
+    assert list(names) == bogor.kecamatan["code"].tolist() and names[bogor.kecamatan["code"].iloc[0]]

@@ -53,7 +53,7 @@ class PlanResult:
 
 
 def data_as_of(regency: RegencyData) -> str:
-    return regency.snapshot.as_of if regency.snapshot is not None and regency.snapshot.as_of else ""
+    return regency.as_of
 
 
 def published_total(dataset: Dataset, code: str) -> tuple[int, str, str] | None:

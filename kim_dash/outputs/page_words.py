@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping
 
 import pandas as pd
 
-from kim_dash.i18n import fmt_int, fmt_num, t
+from kim_dash.i18n import fmt_as_of, fmt_int, fmt_num, fmt_pct, t
 from kim_dash.model.coverage import CoverageKpis, TargetSpread
 from kim_dash.sources.columns import ALIASES, template_headers
 from kim_dash.sources.geography import Geography
@@ -76,3 +76,16 @@ def template_view(
     shown = template_headers(kind, lang)
     example = template(kind, regency, geography).rename(columns=shown)
     return example, aliases_note(shown, ALIASES[kind], lang)
+
+
+def kim_help(kpis: CoverageKpis, lang: str) -> str:
+    """The help under the home page's KIM count: the share of a total target, or of the KIM a
+    minimum in every kecamatan (or desa) adds up to, said as such."""
+    key = "home.kpi.kim_help_floor" if kpis.target.spread in MINIMUM_SPREADS else "home.kpi.kim_help"
+    return t(key, lang, target=fmt_int(kpis.target.total.value, lang), pct=fmt_pct(kpis.progress, lang))
+
+
+def undated_note(kim: int, as_of: str, lang: str) -> str:
+    """Beside the undated reports: the count the data has and its date ("–" when undated)."""
+    date = fmt_as_of(as_of, lang) if as_of else "–"
+    return t("home.history.undated_note", lang, kim=fmt_int(kim, lang), date=date)
