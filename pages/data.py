@@ -10,9 +10,8 @@ from kim_dash.model.grain import regency_view
 from kim_dash.outputs import writers as export
 from kim_dash.outputs.cells import store_place
 from kim_dash.outputs.grain_sentences import data_sentence
+from kim_dash.outputs.page_words import template_view
 from kim_dash.outputs.snapshot_list import snapshot_list
-from kim_dash.sources.columns import ALIASES, template_headers
-from kim_dash.sources.upload import template
 from kim_dash.store.database import Snapshot
 from kim_dash.ui import registry_form, signin, state, upload_flow, widgets
 from kim_dash.ui.app_main import page_context
@@ -46,17 +45,9 @@ with tab_boundaries:
 with tab_template:
     for kind in ("registry", "counts", "national"):
         st.markdown(f"**{t(f'data.kind.{kind}', lang, name=dataset.geography.regency_name(ctx.regency))}**")
-        shown = template_headers(kind, lang)
-        example = template(kind, ctx.regency, dataset.geography).rename(columns=shown)
+        example, aliases = template_view(kind, ctx.regency, dataset.geography, lang)
         st.dataframe(example, hide_index=True)
-        st.caption(
-            t("data.aliases", lang)
-            + " "
-            + "; ".join(
-                f"{shown[col]} ← {', '.join(a for a in aliases if a != shown[col])}"
-                for col, aliases in ALIASES[kind].items()
-            )
-        )
+        st.caption(aliases)
         c1, c2 = st.columns(2)
         c1.download_button(
             t("download.xlsx", lang, table=t("data.template", lang)),

@@ -2,12 +2,13 @@
 
 import streamlit as st
 
-from kim_dash.i18n import fmt_int, fmt_num, fmt_x_of_y, t
+from kim_dash.i18n import fmt_as_of, fmt_int, fmt_x_of_y, t
 from kim_dash.model.coverage import coverage_kpis, growth_by_year, kecamatan_table
 from kim_dash.model.grain import regency_view
 from kim_dash.model.history import reported_history, snapshot_progress
 from kim_dash.model.regency import regency_data
 from kim_dash.outputs.extract_tables import registry_extract, slug_of
+from kim_dash.outputs.page_words import chart_target, disagreement_pairs, since_previous_changes, target_kpi
 from kim_dash.outputs.pdf.views import BriefRequest, brief_pdf
 from kim_dash.outputs.sentences import empty_kecamatan_sentence, target_sentence
 from kim_dash.ui import charts, charts_plan, downloads, grain_view, map_legend, maps, state, widgets
@@ -16,7 +17,7 @@ from kim_dash.ui.app_main import page_context
 ctx = page_context()
 lang, dataset = ctx.lang, ctx.dataset
 regency = regency_data(dataset, ctx.regency)
-names = dict(zip(regency.kecamatan["code"], regency.kecamatan["name"], strict=True))
+names = regency.kecamatan_names
 
 st.title(t("kecamatan.title", lang, name=regency.name))
 view = regency_view(dataset, ctx.regency)
@@ -69,7 +70,7 @@ with answer_column:
         [target_sentence(regency, lang, chosen), empty_kecamatan_sentence(regency, lang, chosen)], lang
     )
     if regency.disagreements:
-        pairs = ", ".join(f"{names.get(c, c)} ({a}/{b})" for c, a, b in regency.disagreements[:10])
+        pairs = disagreement_pairs(regency.disagreements, names)
         st.warning(
             t("kecamatan.disagree", lang, pairs=widgets.plain(pairs)), icon=":material/compare_arrows:"
         )
@@ -106,25 +107,11 @@ with answer_column:
         total=fmt_int(kpis.target.total.value, lang),
         n=len(regency.kecamatan),
     )
-    if chosen:  # the chosen kecamatan's own target, never the regency's average beside their count
-        target_label, target_value = (
-            t("kecamatan.kpi.target_chosen", lang),
-            fmt_int(kpis.target_shown.value, lang),
-        )
-    elif kpis.target.spread in ("per_kecamatan", "default"):
-        target_label, target_value = (
-            t("kecamatan.kpi.target_min", lang),
-            fmt_int(kpis.target_per_kecamatan.value, lang),
-        )
-    else:
-        target_label, target_value = (
-            t("kecamatan.kpi.target", lang),
-            fmt_num(kpis.target_per_kecamatan.value, lang),
-        )
+    target_label, target_value = target_kpi(kpis, chosen, lang)  # the chosen ones' own, or the regency's
     widgets.kpi(target_col, target_label, target_value, lang, kpis.target_per_kecamatan.source, target_help)
     widgets.illustrative_notice(table["source"], lang)
     slug = slug_of([names[c] for c in chosen])
-    as_of = regency.snapshot.as_of if regency.snapshot else ""
+    as_of = regency.as_of
     downloads.pdf_download(
         lambda: brief_pdf(dataset, BriefRequest("kecamatan", lang, regency.code, kecamatan=chosen)),
         "kecamatan",
@@ -185,28 +172,19 @@ st.plotly_chart(
         snapshot_progress(dataset, regency.code),
         dated,
         growth_by_year(regency),
-        0
-        if kpis.target.spread in ("per_kecamatan", "default")
-        else kpis.target.total.value,  # a minimum: no line
+        chart_target(kpis.target),  # a minimum: no line
         lang,
     ),
     width="stretch",
     config=charts.CONFIG,
 )
 if regency.previous is not None:
-    from kim_dash.i18n import fmt_as_of
-
-    changed = table[table["change"].fillna(0) != 0]
-    parts = [
-        f"{'+' if c > 0 else '−'}{abs(int(c))} {n}"
-        for n, c in zip(changed["name"], changed["change"], strict=True)
-    ]
     st.caption(
         t(
             "kecamatan.since_previous",
             lang,
             date=fmt_as_of(regency.previous.as_of, lang),
-            changes=widgets.plain(", ".join(parts) or t("kecamatan.no_change", lang)),
+            changes=widgets.plain(since_previous_changes(table, lang)),
         )
     )
 widgets.sources(dataset, [regency.snapshot], lang, regency.code)

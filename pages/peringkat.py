@@ -12,6 +12,7 @@ from kim_dash.model.ranking import (
     national_ranking,
     national_snapshot,
     province_summary,
+    ranked_provinces,
     top_with_focus,
 )
 from kim_dash.outputs.extract_tables import ranking_extract
@@ -42,7 +43,7 @@ with st.container(border=True):
     f1, f2, f3 = st.columns(3)
     provinces = f1.multiselect(
         t("ranking.filter.province", lang),
-        sorted(set(ranking["province_code"])),
+        ranked_provinces(ranking),
         format_func=lambda p: province_names[p],
         key="provinsi",
         bind="query-params",
@@ -86,8 +87,7 @@ if stats is not None:
     widgets.kpi(
         share_col, t("ranking.kpi.share", lang), fmt_pct(stats.share.value, lang), lang, stats.share.source
     )
-    # at rank 2 the next rank up is rank 1: one figure, not the same number twice
-    next_differs = stats.rank.value > 2
+    next_differs = stats.next_differs  # at rank 2 the next rank up is rank 1: one figure, not two
     behind_col, *next_col, band_col = st.columns(3 if next_differs else 2)
     widgets.figure_kpi(behind_col, t("ranking.kpi.gap_first", lang), stats.gap_to_first, lang)
     if next_differs:

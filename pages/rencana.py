@@ -1,12 +1,11 @@
 """Kesenjangan & Rencana: the answer first (where the next KIM go), then the table and the method."""
 
-from dataclasses import replace
-
 import streamlit as st
 
 from kim_dash.i18n import fmt_int, t
 from kim_dash.model.apportion import METHODS
 from kim_dash.model.coverage import kecamatan_table
+from kim_dash.model.grain import regency_view
 from kim_dash.model.plan_request import (
     DEFAULT_PER_YEAR,
     PlanRequest,
@@ -19,6 +18,16 @@ from kim_dash.model.plan_request import (
     timing_sentences,
 )
 from kim_dash.model.plan_time import outlook_text
+from kim_dash.model.plan_views import (
+    default_target,
+    hidden_plan_columns,
+    page_request,
+    plan_and_schedule,
+    plan_first_year,
+    saturation_totals,
+    schedule_slug,
+    target_family,
+)
 from kim_dash.model.planner import MODES, WEIGHTINGS, desa_saturation
 from kim_dash.model.regency import regency_data
 from kim_dash.outputs.cells import inequality_rows, unchanged_notes
@@ -34,7 +43,7 @@ ctx = page_context()
 lang, dataset = ctx.lang, ctx.dataset
 regency = regency_data(dataset, ctx.regency)
 st.title(t("planner.title", lang, name=regency.name))
-widgets.data_date(dataset, regency.snapshot, lang)
+widgets.data_date(dataset, regency.snapshot, lang, regency_view(dataset, ctx.regency).data_as_of)
 if not regency.has_data:  # what the grain there is supports, then how to add data (kim_dash.model.grain)
     opening_request = PlanRequest(regency.code)
     grain_view.plan_opening(
@@ -45,7 +54,7 @@ if not regency.has_data:  # what the grain there is supports, then how to add da
     )
     st.stop()
 
-default = run_plan(dataset, PlanRequest(regency.code)).total.value
+default = default_target(regency)  # the data's own target: no plan placed for it
 weighting = state.url_value("bobot", list(WEIGHTINGS), "equal")
 mode = state.url_value("mode", list(MODES), "topup")
 method = state.url_value("metode", list(METHODS), "hamilton")
@@ -105,19 +114,24 @@ with st.expander(t("planner.advanced", lang), expanded=False, icon=":material/tu
 
 request, weights_problems = checked_request(
     dataset,
-    PlanRequest(
-        regency.code,
-        None if total == default else total,
-        "equal" if weighting == "file" and weights_file is None else weighting,
-        method,
-        mode,
-        weights_file=weights_file,
-        empty_first=empty_first,
-    ),
+    page_request(regency, total, weighting, method, mode, weights_file, empty_first),
 )
 if weights_problems:  # reported once; `request` now plans with equal weights, never the bad file
     widgets.validation_report(weights_problems, lang, "data.report_title")
-result = run_plan(dataset, request)
+body = st.container()  # the map, the table and the chart: filled once the plan is placed
+st.subheader(t("planner.by_year", lang))
+y1, y2, y3 = st.columns(3)
+state.url_int("per_tahun", *PER_YEAR_RANGE, DEFAULT_PER_YEAR)
+per_year = int(y1.number_input(t("planner.per_year", lang), *PER_YEAR_RANGE, key="per_tahun"))
+# never before this year: a plan starts from today, whatever the data's date
+state.url_int("mulai", request.today.year, YEAR_RANGE[1], plan_first_year(dataset, request))
+first = int(y2.number_input(t("planner.from_year", lang), request.today.year, YEAR_RANGE[1], key="mulai"))
+state.url_int("sampai", *YEAR_RANGE, max(regency.targets.deadline or first + 4, first))
+until = int(y3.number_input(t("planner.until", lang), *YEAR_RANGE, key="sampai"))
+for key, value in (("per_tahun", per_year), ("mulai", first), ("sampai", until)):
+    state.write_url_int(key, value)
+# one plan placed once per rerun: the plan asked for, and the same plan by year
+result, yearly = plan_and_schedule(dataset, request, per_year, first, until)
 
 with answer:
     widgets.sentences([proposal_sentence(result.plan, lang), *timing_sentences(result, request, lang)], lang)
@@ -127,7 +141,7 @@ with answer:
     now_col, target_col, to_form_col, progress_col = st.columns(4)
     widgets.figure_kpi(now_col, t("planner.kpi.current", lang), result.summary.current, lang)
     if result.minimums:  # "a KIM in every kecamatan" is the target, not the 31 it adds up to
-        family = result.spread.minimums
+        family = target_family(result)
         each = fmt_int(minimum_each(regency), lang)  # 1 per desa, not a kecamatan's number of desa
         widgets.kpi(
             target_col,
@@ -140,7 +154,7 @@ with answer:
         widgets.figure_kpi(target_col, t("planner.kpi.target", lang), result.summary.target, lang)
     widgets.figure_kpi(to_form_col, t("planner.kpi.to_form", lang), result.summary.to_form, lang)
     widgets.figure_kpi(progress_col, t("planner.kpi.progress", lang), result.summary.progress, lang, "pct")
-    as_of = regency.snapshot.as_of if regency.snapshot else ""
+    as_of = regency.as_of
     slug = plan_slug(total, weighting, method, mode, lang)
     downloads.pdf_download(
         lambda: brief_pdf(dataset, BriefRequest("plan", lang, regency.code, plan=request)),
@@ -150,30 +164,19 @@ with answer:
         lang,
     )
 
-st.subheader(t("map.plan_title", lang))
-static_map.kecamatan_map(regency.code, kecamatan_table(regency), lang, added_by(result.plan))
-st.subheader(t(f"planner.table_title.{mode}", lang))
-widgets.illustrative_notice(result.plan["source"], lang)
-widgets.table(
-    result.plan, "plan", lang, height=420, hide=("code",) + (("weight",) if weighting == "equal" else ())
-)
-downloads.table_downloads(result.plan, "plan", f"planner.table_title.{mode}", slug, as_of, lang, key="plan")
-st.subheader(t("planner.before_after", lang))
-st.caption(t("planner.before_after_note", lang))
-st.plotly_chart(charts_plan.before_after(result.plan, lang), width="stretch", config=charts.CONFIG)
+with body:
+    st.subheader(t("map.plan_title", lang))
+    static_map.kecamatan_map(regency.code, kecamatan_table(regency), lang, added_by(result.plan))
+    st.subheader(t(f"planner.table_title.{mode}", lang))
+    widgets.illustrative_notice(result.plan["source"], lang)
+    widgets.table(result.plan, "plan", lang, height=420, hide=hidden_plan_columns(weighting))
+    downloads.table_downloads(
+        result.plan, "plan", f"planner.table_title.{mode}", slug, as_of, lang, key="plan"
+    )
+    st.subheader(t("planner.before_after", lang))
+    st.caption(t("planner.before_after_note", lang))
+    st.plotly_chart(charts_plan.before_after(result.plan, lang), width="stretch", config=charts.CONFIG)
 
-st.subheader(t("planner.by_year", lang))
-y1, y2, y3 = st.columns(3)
-state.url_int("per_tahun", *PER_YEAR_RANGE, DEFAULT_PER_YEAR)
-per_year = int(y1.number_input(t("planner.per_year", lang), *PER_YEAR_RANGE, key="per_tahun"))
-# never before this year: a plan starts from today, whatever the data's date
-state.url_int("mulai", request.today.year, YEAR_RANGE[1], result.first_year)
-first = int(y2.number_input(t("planner.from_year", lang), request.today.year, YEAR_RANGE[1], key="mulai"))
-state.url_int("sampai", *YEAR_RANGE, max(regency.targets.deadline or first + 4, first))
-until = int(y3.number_input(t("planner.until", lang), *YEAR_RANGE, key="sampai"))
-for key, value in (("per_tahun", per_year), ("mulai", first), ("sampai", until)):
-    state.write_url_int(key, value)
-yearly = run_plan(dataset, replace(request, per_year=per_year, until=until, from_year=first))
 by_year = yearly.schedule
 if by_year is not None:
     if yearly.outlook is not None:  # met or missed at this pace, and the pace that would meet it
@@ -194,7 +197,7 @@ if by_year is not None:
         by_year.table,
         "schedule",
         "planner.by_year",
-        f"{per_year}-{first}-{until}",
+        schedule_slug(per_year, first, until),
         as_of,
         lang,
         key="schedule",
@@ -214,12 +217,8 @@ st.caption(
 if regency.registry is not None:
     st.subheader(t("planner.saturation", lang))
     saturation = desa_saturation(regency)
-    note = t(
-        "planner.saturation_note",
-        lang,
-        needed=fmt_int(int(saturation["needed"].sum()), lang),
-        villages=fmt_int(int(saturation["villages"].sum()), lang),
-    )
+    needed, villages = saturation_totals(saturation)
+    note = t("planner.saturation_note", lang, needed=fmt_int(needed, lang), villages=fmt_int(villages, lang))
     st.caption(widgets.plain(widgets.marked(note, combine(saturation["source"]), lang)))
     widgets.table(saturation, "saturation", lang, height=300, hide=("code",))
     downloads.table_downloads(

@@ -4,7 +4,7 @@ from typing import Any
 
 import streamlit as st
 
-from kim_dash.i18n import fmt_as_of, fmt_int, fmt_pct, fmt_x_of_y, t
+from kim_dash.i18n import fmt_as_of, fmt_int, fmt_x_of_y, t
 from kim_dash.model.coverage import coverage_kpis, growth_by_year, kecamatan_table
 from kim_dash.model.grain import regency_view
 from kim_dash.model.history import reported_history, snapshot_progress
@@ -14,6 +14,7 @@ from kim_dash.outputs.cells import progress_label
 from kim_dash.outputs.chart_marks import time_chart_note
 from kim_dash.outputs.grain_cards import grain_cards, kimid_card
 from kim_dash.outputs.grain_sentences import nearest_sentence, opening
+from kim_dash.outputs.page_words import chart_target, kim_help, undated_note
 from kim_dash.outputs.pdf.views import BriefRequest, brief_pdf
 from kim_dash.outputs.sentences import home_sentences
 from kim_dash.ui import charts, charts_plan, downloads, static_map, widgets
@@ -35,7 +36,7 @@ downloads.pdf_download(
     lambda: brief_pdf(dataset, BriefRequest("home", lang, regency.code)),
     "home",
     regency.code,
-    regency.snapshot.as_of if regency.snapshot else "",
+    regency.as_of,
     lang,
 )
 
@@ -91,14 +92,7 @@ if view.full and kim_col is not None:
         t("home.kpi.kim", lang),
         kpis.kim,
         lang,
-        help_text=t(
-            "home.kpi.kim_help_floor"
-            if kpis.target.spread in ("per_kecamatan", "default")
-            else "home.kpi.kim_help",
-            lang,
-            target=fmt_int(kpis.target.total.value, lang),
-            pct=fmt_pct(share, lang),
-        ),
+        help_text=kim_help(kpis, lang),
     )
     kim_col.progress(min(share, 1.0), text=progress_label(kpis.target.spread, share, lang))
     kecamatan_col, desa_col, to_form_col = st.columns(3)
@@ -137,8 +131,7 @@ if nearest is not None:
 st.subheader(t("home.history.title", lang, name=regency.name))
 dated, undated = reported_history(dataset, regency.code)
 # a total target is a line on the chart; "a KIM in every kecamatan" is not a number of KIM to draw
-spread = view.target
-target = spread.total.value if spread is not None and spread.spread in ("even", "per_desa") else 0
+target = chart_target(view.target)
 left, right = st.columns([3, 2])
 points, growth = snapshot_progress(dataset, regency.code), growth_by_year(regency)
 if len(points) or len(dated) or len(growth):
@@ -160,14 +153,7 @@ with right:
         for row in undated.itertuples():
             st.markdown(f"- {fmt_int(row.count, lang)} — {widgets.plain(row.counted_by)}")
         if regency.has_data and regency.snapshot is not None:
-            st.caption(
-                t(
-                    "home.history.undated_note",
-                    lang,
-                    kim=fmt_int(coverage_kpis(regency).kim.value, lang),
-                    date=fmt_as_of(regency.snapshot.as_of, lang) if regency.snapshot.as_of else "–",
-                )
-            )
+            st.caption(undated_note(coverage_kpis(regency).kim.value, regency.as_of, lang))
     if note := time_chart_note(points, dated, growth, lang):
         st.caption(note)
 

@@ -8,6 +8,7 @@ Public names, by module:
 - `apportion`: `apportion` by a `Method` (exact Hamilton, Webster, Huntington-Hill, D'Hondt)
 - `kinds`: `Spread`, `MinimumKind`, `Method`, `Mode` and their tuples (Literal types mypy checks)
 - `planner`, `schedule`, `plan_time`, `plan_request`: `make_plan`, `plan_by_year`, `plan_start`,
-  `PlanRequest`, `run_plan` (one request, one plan for the page, the PDF and the CLI)
+  `PlanRequest`, `run_plan` (one request, one plan for the page, the PDF and the CLI);
+  `plan_views`: the planner page's decisions, `plan_and_schedule` (one plan placed once per rerun)
 - `history`: a regency's KIM over time; `citations`: the sources of a view
 """

@@ -50,13 +50,11 @@ class PlanResult:
     goal: int  # the total the plan builds toward: what it leaves (top-up, minimums) or the target (full)
     as_of: str  # the data's date, at its own precision ('' undated)
     first_year: int  # the plan by year's first year: never before today's year
-    outlook: (
-        Outlook | None
-    )  # the target's deadline from `first_year` at the request's pace; None: no KIM count
+    outlook: Outlook | None  # the deadline from `first_year` at the request's pace; None: no KIM count
 
 
 def data_as_of(regency: RegencyData) -> str:
-    return regency.snapshot.as_of if regency.snapshot is not None and regency.snapshot.as_of else ""
+    return regency.as_of
 
 
 def published_total(dataset: Dataset, code: str) -> tuple[int, str, str] | None:
@@ -76,8 +74,28 @@ def published_total(dataset: Dataset, code: str) -> tuple[int, str, str] | None:
     return count, as_of, source
 
 
+@dataclass(frozen=True)
+class Placed:
+    """A plan placed: everything that does not depend on the plan by year's pace or years."""
+
+    regency: RegencyData
+    units: pd.DataFrame
+    total: Figure
+    spread: TargetSpread
+    floors: pd.DataFrame | None  # per-kecamatan minimums when the data's target is one
+    plan: pd.DataFrame
+    summary: PlanSummary
+    goal: int
+    as_of: str
+    known: tuple[int, str, str] | None  # the published total a regency without rows is planned from
+
+
+def untimed(request: PlanRequest) -> PlanRequest:
+    return replace(request, per_year=None, until=None, from_year=None)
+
+
 @derived
-def run_plan(dataset: Dataset, request: PlanRequest) -> PlanResult:
+def placed_plan(dataset: Dataset, request: PlanRequest) -> Placed:
     regency = regency_data(dataset, request.regency)
     spread = target_spread(regency)
     if request.weighting == "file" and request.weights_file is not None:
@@ -90,29 +108,32 @@ def run_plan(dataset: Dataset, request: PlanRequest) -> PlanResult:
         total, minimums = Figure(request.target, SETTING), None
     empty_first = request.empty_first
     plan = make_plan(units, total.value, request.method, request.mode, total.source, minimums, empty_first)
-    schedule = None
     goal = int(plan["after"].sum()) if "after" in plan else int(total.value)
-    as_of, known = data_as_of(regency), None
-    if not regency.has_data and (known := published_total(dataset, regency.code)) is not None:
-        as_of = known[1]  # no per-kecamatan rows: the published total is what is known
-    first = plan_start(as_of, request.today, request.from_year)
-    if request.per_year and request.until:
-        schedule = plan_by_year(
-            units,
-            goal,
-            request.per_year,
-            first,
-            request.method,
-            total.source,
-            request.until,
-            regency.desa,
-            regency.registry,
-            minimums,
-            empty_first,
-        )
+    as_of, known = known_as_of(dataset, regency)
     own = coverage_kpis(regency).kim if request.weighting != "file" or request.weights_file is None else None
     kind = spread.minimums if minimums is not None else None
     summary = summarise(plan, units, total, own, kind)
+    return Placed(regency, units, total, spread, minimums, plan, summary, goal, as_of, known)
+
+
+def known_as_of(dataset: Dataset, regency: RegencyData) -> tuple[str, tuple[int, str, str] | None]:
+    """The data's date, or for a regency without per-kecamatan rows its published total's."""
+    if not regency.has_data and (known := published_total(dataset, regency.code)) is not None:
+        return known[1], known  # no per-kecamatan rows: the published total is what is known
+    return data_as_of(regency), None
+
+
+def in_time(placed: Placed, request: PlanRequest) -> PlanResult:
+    """The placed plan in time: its first year, its plan by year and its deadline at the request's pace."""
+    regency, total, spread, known = placed.regency, placed.total, placed.spread, placed.known
+    first = plan_start(placed.as_of, request.today, request.from_year)
+    schedule = None
+    if request.per_year and request.until:
+        schedule = plan_by_year(
+            placed.units, placed.goal, request.per_year, first, request.method, total.source, request.until,
+            regency.desa, regency.registry, placed.floors, request.empty_first,
+        )  # fmt: skip
+    summary = placed.summary
     # the deadline asked for, else the data's own for its own target (a scenario target has none)
     deadline = request.until or (spread.deadline if request.target is None else None)
     if regency.has_data:
@@ -124,20 +145,16 @@ def run_plan(dataset: Dataset, request: PlanRequest) -> PlanResult:
         outlook = Outlook(known[0], int(total.value), deadline, first, request.per_year, source)
     else:
         outlook = None
+    minimums = placed.floors is not None
     return PlanResult(
-        regency,
-        units,
-        total,
-        spread,
-        minimums is not None,
-        plan,
-        summary,
-        schedule,
-        goal,
-        as_of,
-        first,
-        outlook,
-    )
+        regency, placed.units, total, spread, minimums, placed.plan, summary, schedule, placed.goal,
+        placed.as_of, first, outlook,
+    )  # fmt: skip
+
+
+@derived
+def run_plan(dataset: Dataset, request: PlanRequest) -> PlanResult:
+    return in_time(placed_plan(dataset, untimed(request)), request)
 
 
 def checked_request(dataset: Dataset, request: PlanRequest) -> tuple[PlanRequest, list[Problem]]:
@@ -213,16 +230,12 @@ def plan_notes(result: PlanResult, request: PlanRequest, lang: str) -> list[Sent
 def method_name(method: str, lang: str) -> str:
     """An apportionment method as a reader names it ("sisa terbesar", "Webster/Sainte-Laguë"), never
     the internal key ("hamilton")."""
-    from kim_dash.i18n import t
-
     return t(f"planner.method.{method}", lang)
 
 
 def plan_slug(total: int, weighting: str, method: str, mode: str, lang: str) -> str:
     """The plan's settings in a file name, in the reader's language: "150-rata-sisa-terbesar-tambah" /
     "150-equal-largest-remainder-add-only" (never the internal "equal-hamilton-topup")."""
-    from kim_dash.i18n import t
-
     words = [
         t(f"planner.slug.{kind}.{key}", lang) for kind, key in (("w", weighting), ("m", method), ("o", mode))
     ]

@@ -147,6 +147,16 @@ class FocusStats:
     band: Figure
     percentile: Figure  # share of ranked regencies with fewer KIM
 
+    @property
+    def next_differs(self) -> bool:
+        """At rank 2 the next rank up is rank 1: one figure (the gap to the first), not the same twice."""
+        return int(self.rank.value) > 2
+
+
+def ranked_provinces(ranking: pd.DataFrame) -> list[str]:
+    """The provinces of the ranked regencies, by code: the ranking page's province filter."""
+    return sorted(set(ranking["province_code"]))
+
 
 @derived
 def focus_stats(dataset: Dataset, code: str) -> FocusStats | None:

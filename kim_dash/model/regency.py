@@ -61,6 +61,16 @@ class RegencyData:
     def has_data(self) -> bool:
         return self.snapshot is not None
 
+    @property
+    def as_of(self) -> str:
+        """The shown snapshot's date at its own precision; '' when there is no data."""
+        return self.snapshot.as_of if self.snapshot is not None else ""
+
+    @property
+    def kecamatan_names(self) -> dict[str, str]:
+        """Kecamatan code -> name, in the reference geography's order."""
+        return dict(zip(self.kecamatan["code"], self.kecamatan["name"], strict=True))
+
     def confirm(self, fig: Figure, figure_name: str) -> Figure:
         """A whole-regency figure as published when a source states it for the snapshot shown."""
         if self.snapshot is None or self.facts is None:

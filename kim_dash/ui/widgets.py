@@ -105,11 +105,14 @@ def table(
     )
 
 
-def data_date(dataset, snapshot, lang: str) -> None:
-    """'Data per 20 Desember 2016' (or the unsaved upload it comes from): every page says it."""
+def data_date(dataset, snapshot, lang: str, known_as_of: str = "") -> None:
+    """'Data per 20 Desember 2016' (or the unsaved upload it comes from): every page says it. Without a
+    snapshot, `known_as_of` is the date of what is known (a published total or list), if any."""
     from kim_dash.i18n import fmt_as_of
 
-    if snapshot is None:
+    if snapshot is None and known_as_of:
+        st.caption(t("common.data_date", lang, date=fmt_as_of(known_as_of, lang)))
+    elif snapshot is None:
         st.caption(t("common.no_data_date", lang))
     elif snapshot.id < 0:
         st.caption(t("common.preview_date", lang, file=plain(snapshot.file_name)))
