@@ -58,6 +58,8 @@ def test_every_readme_example_runs_as_written(tmp_path: Path, data_copy: Path, g
     registry = pd.read_csv(ROOT / "data" / "registry.csv", dtype=str)
     registry.to_excel(tmp_path / "rekap_juni_2025.xlsx", index=False)
     env = {**os.environ, "KIM_DATABASE_URL": f"sqlite:///{data_copy / STORE_FILE}"}
+    shown = subprocess.run([str(command), "--help"], capture_output=True, text=True, timeout=120)
+    assert shown.returncode == 0 and shown.stdout.startswith("usage: kim-dash"), shown.stderr[-1500:]
     examples = readme_examples()
     assert len(examples) >= 10
     for line in examples:
