@@ -62,10 +62,27 @@ def downloads(monkeypatch) -> dict[str, tuple[bytes, str]]:
     return store
 
 
+# Whole modules that are sweeps or start processes by design: every URL payload on every page, the
+# page x regency x date x language matrix, concurrent and killed importers, silent databases, replicas,
+# the golden files, the one-language walk, stores that go away and bad dates on every page.
+SLOW_MODULES = {
+    "test_url_values.py",
+    "test_app_grain.py",
+    "test_store_waits.py",
+    "test_store_kill.py",
+    "test_store_races.py",
+    "test_replicas_heal.py",
+    "test_golden_outputs.py",
+    "test_one_language.py",
+    "test_store_failures.py",
+    "test_dates.py",
+}
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """A browser test is a slow test (`make test-fast` runs -m "not slow"; CI runs all). The slow ones go
     first: with `-n 2` both workers stay busy to the end instead of one finishing a browser test alone."""
     for item in items:
-        if item.get_closest_marker("browser"):
+        if item.get_closest_marker("browser") or item.path.name in SLOW_MODULES:
             item.add_marker(pytest.mark.slow)
     items.sort(key=lambda item: item.get_closest_marker("slow") is None)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sqlite3
-import time
 
 import geopandas as gpd
 import numpy as np
@@ -205,13 +204,13 @@ def test_repair_in_the_child_process_matches_inline(monkeypatch):
 
 def test_crossing_edges_cannot_hold_the_server(bogor, monkeypatch):
     monkeypatch.setattr(boundary_repair, "SECONDS", 1.0)
-    started = time.monotonic()
     (problem,) = refused(_scribbles(40, 400), "a.geojson")  # about 10 s of make_valid unbounded
     assert (problem.reason, problem.detail) == ("too_complex", "1")
-    strips = [box(106.8, -6.5 + i / 2000, 106.9, -6.5 + i / 2000 + 0.00002) for i in range(300)]
-    strips += [box(106.8 + i / 2000, -6.5, 106.8 + i / 2000 + 0.00002, -6.4) for i in range(300)]
-    frame = gpd.GeoDataFrame({"name": ["Cibinong"] * 600}, geometry=strips, crs=4326)
-    with pytest.raises(DatasetError) as err:  # one name 600 times: a union of crossing strips (~5 s)
+    # one name 1,800 times: a union of 810,000 crossings, far more than 1 s of CPU on any machine (600
+    # strips finished within the second on a quiet one); the child's cap, not the clock, is what is tested
+    strips = [box(106.8, -6.5 + i / 9000, 106.9, -6.5 + i / 9000 + 0.000005) for i in range(900)]
+    strips += [box(106.8 + i / 9000, -6.5, 106.8 + i / 9000 + 0.000005, -6.4) for i in range(900)]
+    frame = gpd.GeoDataFrame({"name": ["Cibinong"] * 1800}, geometry=strips, crs=4326)
+    with pytest.raises(DatasetError) as err:
         join_boundaries(frame, bogor.kecamatan, "kecamatan")
     assert err.value.problems[0].reason == "too_complex"
-    assert time.monotonic() - started < 8
