@@ -11,8 +11,10 @@ from kim_dash.outputs.extract_tables import registry_extract, slug_of
 from kim_dash.outputs.page_words import chart_target, disagreement_pairs, since_previous_changes, target_kpi
 from kim_dash.outputs.pdf.views import BriefRequest, brief_pdf
 from kim_dash.outputs.sentences import empty_kecamatan_sentence, target_sentence
-from kim_dash.ui import charts, charts_plan, downloads, grain_view, map_legend, maps, state, widgets
+from kim_dash.ui import charts, charts_plan, downloads, grain_view, maps, state, widgets
 from kim_dash.ui.app_main import page_context
+from kim_dash.ui.kecamatan_map import kecamatan_map
+from kim_dash.ui.sections import sections
 
 ctx = page_context()
 lang, dataset = ctx.lang, ctx.dataset
@@ -120,71 +122,75 @@ with answer_column:
         lang,
     )
 with map_column:
-    deck = maps.kecamatan_deck(
-        kecamatan_table(regency),
-        regency.kecamatan,
-        regency.code,
-        lang,
-        chosen,
-        maps.boundary_token("kecamatan"),
-    )
-    if deck is not None:
-        st.pydeck_chart(
-            deck, height=maps.map_height("kecamatan", regency.code), on_select=drill_from_map, key="kec_map"
-        )
-        map_legend.status_legend(lang)
-        map_legend.empty_key(lang)
-        map_legend.attribution(lang, maps.features("kecamatan", regency.code)[1])
+    kecamatan_map(kecamatan_table(regency), regency.kecamatan, regency.code, lang, chosen, drill_from_map)
     st.caption(t("kecamatan.map_hint", lang))
 
-per_village = st.toggle(t("kecamatan.per_10", lang), key="per10")
-st.plotly_chart(
-    charts.kecamatan_bar(table, per_village, lang),
-    width="stretch",
-    config=charts.CONFIG,
-    on_select=drill_from_chart,
-    selection_mode="points",
-    key="kec_chart",
+# below the answer and the map, one part at a time: only the open tab's content is run and sent; the
+# table first (status and gap per kecamatan), the charts on request (plotly's first draw is the cost)
+part, tab = sections(
+    "bagian",
+    {
+        "tabel": t("kecamatan.table_title", lang),
+        "grafik": t("kecamatan.chart_tab", lang),
+        **({"daftar": t("kecamatan.registry_title", lang)} if regency.registry is not None else {}),
+        "perkembangan": t("kecamatan.progress_title", lang),
+    },
 )
-
-st.subheader(t("kecamatan.table_title", lang))
-widgets.table(
-    table, "kecamatan", lang, hide=("code",), first=("name", "kim", "target", "gap", "status", "change")
-)
-downloads.table_downloads(table, "kecamatan", "kecamatan.table_title", slug, as_of, lang, key="kecamatan")
-
-if regency.registry is not None:
-    st.subheader(t("kecamatan.registry_title", lang))
-    search = st.text_input(
-        t("kecamatan.search", lang), key="cari_kim", placeholder=t("kecamatan.search_hint", lang)
-    )
-    registry = registry_extract(regency, chosen, search or "")
-    st.caption(t("kecamatan.registry_count", lang, count=len(registry), n=fmt_int(len(registry), lang)))
-    widgets.table(registry, "registry", lang, height=380, hide=("kecamatan_code", "desa_code"))
-    downloads.table_downloads(
-        registry, "registry", "kecamatan.registry_title", slug, as_of, lang, key="registry"
-    )
-
-st.subheader(t("kecamatan.progress_title", lang))
-dated, _ = reported_history(dataset, regency.code)
-st.plotly_chart(
-    charts_plan.progress_chart(
-        snapshot_progress(dataset, regency.code),
-        dated,
-        growth_by_year(regency),
-        chart_target(kpis.target),  # a minimum: no line
-        lang,
-    ),
-    width="stretch",
-    config=charts.CONFIG,
-)
-if regency.previous is not None:
-    st.caption(
-        t(
-            "kecamatan.since_previous",
+if part == "tabel":
+    with tab:
+        widgets.table(
+            table,
+            "kecamatan",
             lang,
-            date=fmt_as_of(regency.previous.as_of, lang),
-            changes=widgets.plain(since_previous_changes(table, lang)),
+            hide=("code",),
+            first=("name", "kim", "target", "gap", "status", "change"),
         )
-    )
+        downloads.table_downloads(
+            table, "kecamatan", "kecamatan.table_title", slug, as_of, lang, key="kecamatan"
+        )
+if part == "grafik":
+    with tab:
+        per_village = st.toggle(t("kecamatan.per_10", lang), key="per10")
+        st.plotly_chart(
+            charts.kecamatan_bar(table, per_village, lang),
+            width="stretch",
+            config=charts.CONFIG,
+            on_select=drill_from_chart,
+            selection_mode="points",
+            key="kec_chart",
+        )
+if part == "daftar" and regency.registry is not None:
+    with tab:
+        search = st.text_input(
+            t("kecamatan.search", lang), key="cari_kim", placeholder=t("kecamatan.search_hint", lang)
+        )
+        registry = registry_extract(regency, chosen, search or "")
+        st.caption(t("kecamatan.registry_count", lang, count=len(registry), n=fmt_int(len(registry), lang)))
+        widgets.table(registry, "registry", lang, height=380, hide=("kecamatan_code", "desa_code"))
+        downloads.table_downloads(
+            registry, "registry", "kecamatan.registry_title", slug, as_of, lang, key="registry"
+        )
+if part == "perkembangan":
+    with tab:
+        dated, _ = reported_history(dataset, regency.code)
+        st.plotly_chart(
+            charts_plan.progress_chart(
+                snapshot_progress(dataset, regency.code),
+                dated,
+                growth_by_year(regency),
+                chart_target(kpis.target),  # a minimum: no line
+                lang,
+            ),
+            width="stretch",
+            config=charts.CONFIG,
+        )
+        if regency.previous is not None:
+            st.caption(
+                t(
+                    "kecamatan.since_previous",
+                    lang,
+                    date=fmt_as_of(regency.previous.as_of, lang),
+                    changes=widgets.plain(since_previous_changes(table, lang)),
+                )
+            )
 widgets.sources(dataset, [regency.snapshot], lang, regency.code)

@@ -18,8 +18,10 @@ from kim_dash.model.ranking import (
 from kim_dash.outputs.extract_tables import ranking_extract
 from kim_dash.outputs.pdf.views import BriefRequest, brief_pdf
 from kim_dash.outputs.sentences import published_statement, rank_sentence
-from kim_dash.ui import charts, downloads, frame, grain_view, guidance, map_legend, maps, widgets
+from kim_dash.ui import charts, downloads, frame, grain_view, guidance, widgets
 from kim_dash.ui.app_main import page_context
+from kim_dash.ui.national_map import national_map
+from kim_dash.ui.sections import sections
 
 ctx = page_context()
 lang, dataset = ctx.lang, ctx.dataset
@@ -127,49 +129,52 @@ def focus_from_chart() -> None:
     frame.focus_on(points[0].get("customdata") if points else None)
 
 
-def focus_from_map() -> None:
-    frame.focus_on(maps.selected_code(st.session_state["rank_map"], "regency"))
-
-
-# the map across the content width, zoomed to the chosen provinces; the top N and the bands below it
+# the map across the content width, zoomed to the chosen provinces
 st.subheader(t("ranking.map_title", lang))
-deck = maps.regency_deck(
-    table, dataset.geography.regencies, lang, focus, maps.boundary_token("regency"), tuple(provinces)
+national_map(table, dataset.geography.regencies, lang, focus, tuple(provinces))
+# below the map, one part at a time: only the open tab's content is run and sent; the table first (the
+# filters above act on it), the charts on request (plotly's first draw costs more than the reference page)
+part, tab = sections(
+    "bagian",
+    {
+        "tabel": t("ranking.table_title", lang),
+        "teratas": t("ranking.chart_title", lang),
+        "provinsi": t("ranking.province_title", lang),
+    },
 )
-if deck is not None:
-    st.pydeck_chart(deck, height=maps.map_height("regency"), on_select=focus_from_map, key="rank_map")
-    map_legend.band_legend(lang)
-    map_legend.attribution(lang, maps.features("regency")[1])
-chart_column, bands_column = st.columns([3, 2])
-with chart_column:
-    st.subheader(t("ranking.chart_title", lang))
-    top_n = st.slider(t("ranking.top_n", lang), 5, 50, 20, key="top")
-    top = top_with_focus(table, ranking, top_n, focus)
-    st.plotly_chart(
-        charts.top_n_bar(top, focus, lang),
-        width="stretch",
-        config=charts.CONFIG,
-        on_select=focus_from_chart,
-        selection_mode="points",
-        key="rank_chart",
-    )
-with bands_column:
-    widgets.table(band_counts(dataset), "bands", lang)
+if part == "tabel":
+    with tab:
+        st.caption(
+            t("ranking.table_note", lang, n=fmt_int(len(table), lang), total=fmt_int(len(ranking), lang))
+        )
+        widgets.table(table, "ranking", lang, height=420, hide=("province_code",))
+        downloads.table_downloads(
+            table, "ranking", "ranking.table_title", flt.slug(), snapshot.as_of, lang, key="ranking"
+        )
+if part == "teratas":
+    with tab:
+        chart_column, bands_column = st.columns([3, 2])
+        with chart_column:
+            top_n = st.slider(t("ranking.top_n", lang), 5, 50, 20, key="top")
+            top = top_with_focus(table, ranking, top_n, focus)
+            st.plotly_chart(
+                charts.top_n_bar(top, focus, lang),
+                width="stretch",
+                config=charts.CONFIG,
+                on_select=focus_from_chart,
+                selection_mode="points",
+                key="rank_chart",
+            )
+        with bands_column:
+            widgets.table(band_counts(dataset), "bands", lang)
+if part == "provinsi":
+    with tab:
+        summary = province_summary(dataset)
+        if len(provinces) == 1:  # one province: its kabupaten/kota side by side, national table and own data
+            st.caption(t("ranking.province_view", lang, name=widgets.plain(province_names[provinces[0]])))
+            widgets.table(province_regencies(dataset, provinces[0]), "province_view", lang)
+        st.plotly_chart(charts.province_bar(summary, lang), width="stretch", config=charts.CONFIG)
+        widgets.table(summary, "provinces", lang, hide=("province_code",))
 
-st.subheader(t("ranking.table_title", lang))
-st.caption(t("ranking.table_note", lang, n=fmt_int(len(table), lang), total=fmt_int(len(ranking), lang)))
-widgets.table(table, "ranking", lang, height=420, hide=("province_code",))
-downloads.table_downloads(
-    table, "ranking", "ranking.table_title", flt.slug(), snapshot.as_of, lang, key="ranking"
-)
-
-grain_view.other_reports(dataset, lang)  # other definitions and dates: beside the table, never in it
-
-st.subheader(t("ranking.province_title", lang))
-summary = province_summary(dataset)
-if len(provinces) == 1:  # one province: its kabupaten/kota side by side, national table and own data
-    st.caption(t("ranking.province_view", lang, name=widgets.plain(province_names[provinces[0]])))
-    widgets.table(province_regencies(dataset, provinces[0]), "province_view", lang)
-st.plotly_chart(charts.province_bar(summary, lang), width="stretch", config=charts.CONFIG)
-widgets.table(summary, "provinces", lang, hide=("province_code",))
+grain_view.other_reports(dataset, lang)  # other definitions and dates: beside the ranking, never in it
 widgets.sources(dataset, [snapshot], lang)

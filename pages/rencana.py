@@ -38,6 +38,7 @@ from kim_dash.sources.provenance import combine
 from kim_dash.sources.url_values import PER_YEAR_RANGE, TARGET_RANGE, YEAR_RANGE
 from kim_dash.ui import charts, charts_plan, downloads, grain_view, state, static_map, widgets
 from kim_dash.ui.app_main import page_context
+from kim_dash.ui.sections import sections
 
 ctx = page_context()
 lang, dataset = ctx.lang, ctx.dataset
@@ -118,7 +119,7 @@ request, weights_problems = checked_request(
 )
 if weights_problems:  # reported once; `request` now plans with equal weights, never the bad file
     widgets.validation_report(weights_problems, lang, "data.report_title")
-body = st.container()  # the map, the table and the chart: filled once the plan is placed
+body = st.container()  # the map: filled once the plan is placed
 st.subheader(t("planner.by_year", lang))
 y1, y2, y3 = st.columns(3)
 state.url_int("per_tahun", *PER_YEAR_RANGE, DEFAULT_PER_YEAR)
@@ -167,61 +168,78 @@ with answer:
 with body:
     st.subheader(t("map.plan_title", lang))
     static_map.kecamatan_map(regency.code, kecamatan_table(regency), lang, added_by(result.plan))
-    st.subheader(t(f"planner.table_title.{mode}", lang))
-    widgets.illustrative_notice(result.plan["source"], lang)
-    widgets.table(result.plan, "plan", lang, height=420, hide=hidden_plan_columns(weighting))
-    downloads.table_downloads(
-        result.plan, "plan", f"planner.table_title.{mode}", slug, as_of, lang, key="plan"
-    )
-    st.subheader(t("planner.before_after", lang))
-    st.caption(t("planner.before_after_note", lang))
-    st.plotly_chart(charts_plan.before_after(result.plan, lang), width="stretch", config=charts.CONFIG)
 
 by_year = yearly.schedule
-if by_year is not None:
-    if yearly.outlook is not None:  # met or missed at this pace, and the pace that would meet it
-        st.markdown(widgets.plain(outlook_text(yearly.outlook, lang)))
-    st.plotly_chart(
-        charts_plan.schedule_chart(
-            by_year.totals,
-            result.summary.current.value,
-            result.goal,
+if by_year is not None and yearly.outlook is not None:  # met or missed at this pace, and the pace to meet it
+    st.markdown(widgets.plain(outlook_text(yearly.outlook, lang)))
+
+# below the answer and the map, one part at a time: only the open tab's content is run and sent; the plan's
+# table first, the charts on request (plotly's first draw costs more than the reference page)
+part, tab = sections(
+    "bagian",
+    {
+        "rencana": t(f"planner.table_title.{mode}", lang),
+        "sebelum_sesudah": t("planner.tab.before_after", lang),
+        **({"per_tahun": t("planner.by_year", lang)} if by_year is not None else {}),
+        "ketimpangan": t("planner.tab.inequality", lang),
+        **({"per_desa": t("planner.tab.saturation", lang)} if regency.registry is not None else {}),
+    },
+)
+if part == "rencana":
+    with tab:
+        widgets.illustrative_notice(result.plan["source"], lang)
+        widgets.table(result.plan, "plan", lang, height=420, hide=hidden_plan_columns(weighting))
+        downloads.table_downloads(
+            result.plan, "plan", f"planner.table_title.{mode}", slug, as_of, lang, key="plan"
+        )
+if part == "sebelum_sesudah":
+    with tab:
+        st.caption(t("planner.before_after_note", lang))
+        st.plotly_chart(charts_plan.before_after(result.plan, lang), width="stretch", config=charts.CONFIG)
+if part == "per_tahun" and by_year is not None:
+    with tab:
+        st.plotly_chart(
+            charts_plan.schedule_chart(
+                by_year.totals,
+                result.summary.current.value,
+                result.goal,
+                lang,
+                "chart.after_total" if result.minimums else "chart.target_total",
+            ),
+            width="stretch",
+            config=charts.CONFIG,
+        )
+        widgets.table(by_year.table, "schedule", lang, height=300, hide=("code",))
+        downloads.table_downloads(
+            by_year.table,
+            "schedule",
+            "planner.by_year",
+            schedule_slug(per_year, first, until),
+            as_of,
             lang,
-            "chart.after_total" if result.minimums else "chart.target_total",
-        ),
-        width="stretch",
-        config=charts.CONFIG,
-    )
-    widgets.table(by_year.table, "schedule", lang, height=300, hide=("code",))
-    downloads.table_downloads(
-        by_year.table,
-        "schedule",
-        "planner.by_year",
-        schedule_slug(per_year, first, until),
-        as_of,
-        lang,
-        key="schedule",
-    )
-
-st.subheader(widgets.marked(t("planner.inequality", lang), result.summary.source, lang))
-# a static table wraps its long measure names, so "Sesudah" stays in view on a phone
-st.table(
-    inequality_rows(result.summary.before, result.summary.after, lang), hide_index=True, border="horizontal"
-)
-st.caption(
-    " ".join(
-        [*unchanged_notes(result.summary.before, result.summary.after, lang), t("planner.ineq.note", lang)]
-    )
-)
-
-if regency.registry is not None:
-    st.subheader(t("planner.saturation", lang))
-    saturation = desa_saturation(regency)
-    needed, villages = saturation_totals(saturation)
-    note = t("planner.saturation_note", lang, needed=fmt_int(needed, lang), villages=fmt_int(villages, lang))
-    st.caption(widgets.plain(widgets.marked(note, combine(saturation["source"]), lang)))
-    widgets.table(saturation, "saturation", lang, height=300, hide=("code",))
-    downloads.table_downloads(
-        saturation, "saturation", "planner.saturation", "semua", as_of, lang, key="saturation"
-    )
+            key="schedule",
+        )
+if part == "ketimpangan":
+    with tab:
+        st.markdown(widgets.marked(t("planner.inequality", lang), result.summary.source, lang))
+        # a static table wraps its long measure names, so "Sesudah" stays in view on a phone
+        st.table(
+            inequality_rows(result.summary.before, result.summary.after, lang),
+            hide_index=True,
+            border="horizontal",
+        )
+        notes = unchanged_notes(result.summary.before, result.summary.after, lang)
+        st.caption(" ".join([*notes, t("planner.ineq.note", lang)]))
+if part == "per_desa" and regency.registry is not None:
+    with tab:
+        saturation = desa_saturation(regency)
+        needed, villages = saturation_totals(saturation)
+        note = t(
+            "planner.saturation_note", lang, needed=fmt_int(needed, lang), villages=fmt_int(villages, lang)
+        )
+        st.caption(widgets.plain(widgets.marked(note, combine(saturation["source"]), lang)))
+        widgets.table(saturation, "saturation", lang, height=300, hide=("code",))
+        downloads.table_downloads(
+            saturation, "saturation", "planner.saturation", "semua", as_of, lang, key="saturation"
+        )
 widgets.sources(dataset, [regency.snapshot], lang, regency.code)

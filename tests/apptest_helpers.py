@@ -62,7 +62,19 @@ def all_text(at: AppTest) -> str:
     for frame in at.dataframe:
         shown = displayed(frame)
         parts += [str(c) for c in shown.columns] + [str(v) for v in shown.astype(str).to_numpy().ravel()]
-    return "\n".join(str(p) for p in parts)
+    return "\n".join(_svg_words(str(p)) for p in parts)
+
+
+def _svg_words(text: str) -> str:
+    """An inline map as a reader meets it: its tooltips and labels, not its path coordinates."""
+    import re
+
+    return re.sub(
+        r"<svg.*?</svg>",
+        lambda m: " ".join(re.findall(r"<(?:title|text)[^>]*>([^<]*)<", m.group(0))),
+        text,
+        flags=re.S,
+    )
 
 
 def displayed(element) -> pd.DataFrame:

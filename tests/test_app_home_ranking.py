@@ -9,6 +9,7 @@ from kim_dash.outputs import writers as export
 from kim_dash.store.dataset import DEFAULT_DATA_DIR
 
 from .apptest_helpers import click_chart, displayed, download_bytes, metric_values, open_page, table_with
+from .svg_map import followed, page_map
 
 REGISTRY = pd.read_csv(DEFAULT_DATA_DIR / "registry.csv", dtype=str, keep_default_na=False)
 KECAMATAN = pd.read_csv(DEFAULT_DATA_DIR / "reference" / "kecamatan.csv", dtype=str).query(
@@ -98,7 +99,7 @@ def test_url_restores_filters_and_regency():
 
 
 def test_clicking_a_bar_makes_that_regency_the_focus():
-    at = open_page("peringkat")
+    at = open_page("peringkat", bagian="teratas")
     at = click_chart(
         at, "plotly_chart", "rank_chart", {"points": [{"customdata": "32.73"}], "point_indices": [2]}
     )
@@ -109,19 +110,23 @@ def test_clicking_a_bar_makes_that_regency_the_focus():
 
 
 def test_clicking_a_regency_on_the_map_makes_it_the_focus():
-    at = open_page("peringkat")
-    objects = {"regency": [{"properties": {"code": "16.01"}}]}
-    at = click_chart(at, "deck_gl_json_chart", "rank_map", {"indices": {"regency": [0]}, "objects": objects})
-    assert metric_values(at)["Peringkat"] == "1 dari 174"
+    """A click follows the area's link: the same page with ?wilayah=<its code>, the filters kept."""
+    at = open_page("peringkat", jenis=["Kabupaten"])
+    link = page_map(at).linked("wilayah")["16.01"].link
+    assert link["wilayah"] == ["16.01"] and link["jenis"] == ["Kabupaten"]
+    at = open_page("peringkat", **followed(link))
+    assert metric_values(at)["Peringkat"] == "1 dari 174" and at.multiselect(key="jenis").value == [
+        "Kabupaten"
+    ]
 
 
 def test_national_map_draws_every_regency():
-    import json
-
     at = open_page("peringkat", "EN")
-    deck = json.loads(at.get("deck_gl_json_chart")[0].proto.json)
-    layer = next(layer for layer in deck["layers"] if layer["id"] == "regency")
-    assert layer["@@type"] == "GeoJsonLayer" and len(layer["data"]["features"]) == 514
+    assert not at.get("deck_gl_json_chart")  # a picture, no WebGL
+    by_code = page_map(at).linked("wilayah")
+    assert (
+        len(by_code) == 514 and sum("no KIM in the table" in s.title for s in by_code.values()) == 514 - 174
+    )
 
 
 def test_page_csv_equals_cli_lang_and_parses_in_both_locales(downloads, capsysbinary):

@@ -10,38 +10,33 @@ from kim_dash.cli import main
 from kim_dash.store.dataset import DEFAULT_DATA_DIR
 
 from .apptest_helpers import click_chart, displayed, download_bytes, metric_values, open_page, table_with
+from .svg_map import followed, page_map
 
 REGISTRY = pd.read_csv(DEFAULT_DATA_DIR / "registry.csv", dtype=str, keep_default_na=False)
 
 
-def kecamatan_layer(at) -> dict:
-    deck = json.loads(at.get("deck_gl_json_chart")[0].proto.json)
-    return next(layer for layer in deck["layers"] if layer["id"] == "kecamatan")
-
-
 def test_the_map_draws_the_regencys_kecamatan_without_any_setting():
-    layer = kecamatan_layer(open_page("kecamatan"))
-    assert layer["@@type"] == "GeoJsonLayer"
-    codes = {f["properties"]["code"] for f in layer["data"]["features"]}
-    assert codes == {f"32.01.{i:02d}" for i in range(1, 41)}
+    at = open_page("kecamatan")
+    table = table_with(at, "Kecamatan")
+    assert set(page_map(at).linked("kec")) == set(table["Kecamatan"]) and len(table) == 40
 
 
 def test_clicking_a_kecamatan_on_the_map_filters_the_page_and_the_url():
-    at = open_page("kecamatan")
-    objects = {"kecamatan": [{"properties": {"code": "32.01.27"}}]}
-    at = click_chart(
-        at, "deck_gl_json_chart", "kec_map", {"indices": {"kecamatan": [26]}, "objects": objects}
-    )
+    """A click follows the area's link: the same page with ?kec=<its name> and the other choices kept."""
+    at = open_page("kecamatan", "EN")
+    link = page_map(at).linked("kec")["Caringin"].link
+    assert link["kec"] == ["Caringin"] and link["lang"] == ["EN"]
+    at = open_page("kecamatan", **followed(link))
     assert at.multiselect(key="kec").value == ["32.01.27"]
     table = table_with(at, "KIM")
     assert table["Kecamatan"].tolist() == ["Caringin"]
-    assert metric_values(at)["KIM (ilustratif)"] == str((REGISTRY["kecamatan_code"] == "32.01.27").sum())
+    assert metric_values(at)["KIM (illustrative)"] == str((REGISTRY["kecamatan_code"] == "32.01.27").sum())
     at.button[0].click().run()  # "Semua": the reset
     assert at.multiselect(key="kec").value == []
 
 
 def test_clicking_a_bar_filters_too():
-    at = open_page("kecamatan")
+    at = open_page("kecamatan", bagian="grafik")
     at = click_chart(
         at, "plotly_chart", "kec_chart", {"points": [{"y": "Megamendung"}], "point_indices": [0]}
     )
@@ -49,7 +44,7 @@ def test_clicking_a_bar_filters_too():
 
 
 def test_every_kecamatan_has_a_visible_bar_and_one_status_legend():
-    at = open_page("kecamatan")
+    at = open_page("kecamatan", bagian="grafik")
     figure = json.loads(at.get("plotly_chart")[0].proto.spec)
     drawn = [trace for trace in figure["data"] if trace.get("type") == "bar"]
     bars = [trace for trace in drawn if trace.get("text") is not None]  # not the hatch's legend swatch
@@ -81,7 +76,7 @@ def array(value):
 def test_wilayah_restores_another_regency_and_a_regency_without_data_says_so():
     at = open_page("kecamatan", wilayah="32.04")
     assert "Kabupaten Bandung" in at.title[0].value
-    assert len(kecamatan_layer(at)["data"]["features"]) == 31
+    assert len(page_map(at).linked("kec")) == 31
     at = open_page("rencana", wilayah="32.04")
     assert "Kabupaten Bandung" in at.title[0].value
     empty = open_page("kecamatan", wilayah="35.07")
@@ -105,7 +100,7 @@ def test_kecamatan_csv_equals_cli_and_opens_in_indonesian_excel(downloads, capsy
 
 
 def test_registry_search_and_unknown_attributes_shown_in_words():
-    at = open_page("kecamatan", "EN", kec=["Caringin"])
+    at = open_page("kecamatan", "EN", kec=["Caringin"], bagian="daftar")
     at.text_input(key="cari_kim").set_value("jagapati").run()
     table = displayed(next(d for d in at.dataframe if "KIM name" in d.value.columns))
     assert table["KIM name"].tolist() == ["Jagapati Voluenter"]
@@ -132,7 +127,9 @@ def test_planner_url_uses_language_neutral_codes_and_full_mode_names_columns_apa
 
 def test_plan_by_year_reaches_the_target_from_this_year_even_from_an_old_link():
     year = dt.date.today().year
-    at = open_page("rencana", wilayah="32.01", per_tahun="5", mulai="2017", sampai=str(year + 2))
+    at = open_page(
+        "rencana", wilayah="32.01", per_tahun="5", mulai="2017", sampai=str(year + 2), bagian="per_tahun"
+    )
     table = table_with(at, "Tahun")
     assert table.groupby("Tahun")["KIM baru"].sum().tolist() == [5, 5, 4]
     assert table["Tahun"].min() == year  # a plan starts this year, never in the data's past

@@ -70,7 +70,7 @@ def _regency_names(folder: str) -> dict[str, str]:
     return dict(zip(frame["code"], frame["name"], strict=True))
 
 
-def _rings(geometry: shapely.Geometry) -> tuple[Ring, ...]:
+def rings_of(geometry: shapely.Geometry) -> tuple[Ring, ...]:
     parts = getattr(geometry, "geoms", [geometry])
     out: list[Ring] = []
     for part in parts:
@@ -81,15 +81,21 @@ def _rings(geometry: shapely.Geometry) -> tuple[Ring, ...]:
     return tuple(out)
 
 
-def _hex(colour: list[int]) -> str:
+def hex_of(colour: list[int]) -> str:
     return "#{:02X}{:02X}{:02X}".format(*colour[:3])
 
 
 def kecamatan_picture(
-    folder: Path, regency: str, table: pd.DataFrame, lang: str, added: dict[str, int] | None = None
+    folder: Path,
+    regency: str,
+    table: pd.DataFrame,
+    lang: str,
+    added: dict[str, int] | None = None,
+    chosen: tuple[str, ...] = (),
 ) -> MapPicture | None:
     """The regency's kecamatan coloured by status (table: code, name, kim, status), or, with `added`
-    (code -> new KIM under a plan), the kecamatan receiving new KIM in orange, each labelled "+n"."""
+    (code -> new KIM under a plan), the kecamatan receiving new KIM in orange, each labelled "+n";
+    the `chosen` ones outlined."""
     shapes = boundaries.kecamatan_features(folder, regency)
     if not shapes:
         return None
@@ -101,7 +107,7 @@ def kecamatan_picture(
     )
     rows = table.set_index("code")
     areas = [
-        Area("", _rings(boundaries.screen_shape(f["geometry"], view)), CONTEXT_HEX, CONTEXT_LINE_HEX, 0.8)
+        Area("", rings_of(boundaries.screen_shape(f["geometry"], view)), CONTEXT_HEX, CONTEXT_LINE_HEX, 0.8)
         for f in context
     ]
     spots = []
@@ -118,7 +124,7 @@ def kecamatan_picture(
             more = int(added.get(code, 0))
             fill = ADDED_HEX if more else UNCHANGED_HEX
             spots.append(Spot(code, shape, f"+{more}" if more else "", str(row["name"]) if more else ""))
-        areas.append(Area(code, _rings(shape), fill, INK, 0.5))
+        areas.append(Area(code, rings_of(shape), fill, INK, 0.5))
     spots.sort(key=lambda s: -s.area.area)
     if added is None:
         labels, key = map_views.kecamatan_labels(spots, view, enclaves, neighbours)
@@ -131,34 +137,55 @@ def kecamatan_picture(
             (UNCHANGED_HEX, t("map.plan_legend_none", lang)),
         )
     if border is not None:
-        areas.append(Area("border", _rings(boundaries.screen_shape(border["geometry"], view)), "", INK, 1.4))
+        areas.append(
+            Area("border", rings_of(boundaries.screen_shape(border["geometry"], view)), "", INK, 1.4)
+        )
+    areas += [Area("chosen", a.rings, "", INK, 3.0) for a in list(areas) if a.code and a.code in chosen]
     texts = []
     for row in labels.itertuples(index=False):
         x, y = view.xy(row.lon, row.lat)
         texts.append(
-            Text(x, y, str(row.text), float(row.size), _hex(row.color), _hex(row.background), row.baseline)
+            Text(
+                x, y, str(row.text), float(row.size), hex_of(row.color), hex_of(row.background), row.baseline
+            )
         )
     return MapPicture(view.width, view.height, tuple(areas), tuple(texts), legend, tuple(key))
+
+
+def _text(value: str) -> str:
+    """Escaped for SVG text and attributes, on one line (shown inline, a blank line would end the HTML
+    block the page's Markdown hands over), "$" too (Markdown's maths never sees it)."""
+    return html.escape(" ".join(value.split()), quote=True).replace("$", "&#36;")
 
 
 def _path(rings: tuple[Ring, ...]) -> str:
     return " ".join("M" + " L".join(f"{x} {y}" for x, y in ring) + " Z" for ring in rings if ring)
 
 
-def to_svg(picture: MapPicture, title: str) -> str:
-    """The picture as an SVG document that scales with its container (viewBox), text in the app's face."""
+def to_svg(picture: MapPicture, title: str, links: dict[str, tuple[str, str]] | None = None) -> str:
+    """The picture as an SVG document that scales with its container (viewBox), text in the app's face.
+    `links`: area code -> (href, tooltip) for a map shown inline, where an area is clicked and hovered
+    (both escaped here: names come from data files); the labels then let the pointer through."""
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {picture.width} {picture.height}" '
-        f'width="{picture.width}" height="{picture.height}" role="img" '
+        + ('style="width:100%;height:auto;display:block" ' if links is not None else "")
+        + f'width="{picture.width}" height="{picture.height}" role="img" '
         "font-family=\"'Source Sans Pro', 'Source Sans 3', Arial, sans-serif\" font-weight=\"600\">",
-        f"<title>{html.escape(title)}</title>",
+        f"<title>{_text(title)}</title>",
     ]
     for area in picture.areas:
         fill = area.fill or "none"
-        out.append(
+        path = (
             f'<path d="{_path(area.rings)}" fill="{fill}" fill-rule="evenodd" stroke="{area.stroke}" '
-            f'stroke-width="{area.stroke_width}" stroke-linejoin="round"/>'
+            f'stroke-width="{area.stroke_width}" stroke-linejoin="round"'
         )
+        link = (links or {}).get(area.code)
+        if link is None:
+            out.append(path + ("/>" if links is None or area.fill else ' pointer-events="none"/>'))
+        else:
+            out.append(f'<a href="{_text(link[0])}">{path}><title>{_text(link[1])}</title></path></a>')
+    if links is not None:
+        out.append('<g pointer-events="none">')
     for text in picture.texts:
         lines = text.text.split("\n")
         width, height = text_size(text.text, text.size)
@@ -172,9 +199,9 @@ def to_svg(picture: MapPicture, title: str) -> str:
             baseline = top + map_labels.PAD[1] + (i + 0.82) * text.size
             out.append(
                 f'<text x="{text.x:.1f}" y="{baseline:.1f}" font-size="{text.size}" fill="{text.colour}" '
-                f'text-anchor="middle">{html.escape(line)}</text>'
+                f'text-anchor="middle">{_text(line)}</text>'
             )
-    out.append("</svg>")
+    out.append("</g></svg>" if links is not None else "</svg>")
     return "".join(out)
 
 

@@ -15,17 +15,17 @@ from kim_dash.boundaries import shipped as boundaries
 from kim_dash.i18n import t
 from kim_dash.outputs import map_labels, map_views
 from kim_dash.outputs.map_labels import Spot
+from kim_dash.outputs.national_picture import NATIONAL_MIN_PART
 from kim_dash.outputs.palette import BAND_HEX, NO_DATA_HEX, STATUS_HEX, rgb
 from kim_dash.sources.provenance import is_published
 from kim_dash.ui import cached, state
 from kim_dash.ui.deck import collection, deck
 
 LABELLED_REGENCIES = 20
-NATIONAL_MIN_PART = 0.0005  # square degrees: islets under half a pixel are left off the national map
 
 
 @cached.shipped_regencies
-def _regency_features(folder: str) -> list[dict]:
+def shipped_regency_features(folder: str) -> list[dict]:
     return boundaries.regency_features(Path(folder))
 
 
@@ -52,14 +52,14 @@ def features(level: str, regency: str = "") -> tuple[list[dict], bool]:
             state.set_boundary(level, None)
     folder = str(state.data_dir())
     return (
-        _kecamatan_features(folder, regency) if level == "kecamatan" else _regency_features(folder)
+        _kecamatan_features(folder, regency) if level == "kecamatan" else shipped_regency_features(folder)
     ), False
 
 
 MAP_WIDTH = 360  # px the view is fitted to: a phone's column (358); a desktop's is 384 (kecamatan) or 482
 NATIONAL_WIDTH = 880  # px the national map is fitted to on a desktop (its row is ~1050 px at 1440x900)
 KECAMATAN_HEIGHTS = (300, 520)  # the map is as tall as the regency needs at that width, within these
-NATIONAL_HEIGHTS = (220, 460)
+NATIONAL_HEIGHTS = (140, 460)
 
 
 def on_phone() -> bool:
@@ -105,7 +105,7 @@ def _tip(lines: list[str]) -> str:
 
 
 @cached.shipped_regencies
-def _regency_names(folder: str) -> dict[str, str]:
+def shipped_regency_names(folder: str) -> dict[str, str]:
     path = Path(folder) / "reference" / "regencies.csv"
     if not path.is_file():
         return {}
@@ -117,7 +117,9 @@ def _context(
     regency: str, view: boundaries.View, own: dict | None
 ) -> tuple[list[dict], list[Spot], list[Spot]]:
     folder = str(state.data_dir())
-    return map_labels.context(_regency_features(folder), _regency_names(folder), regency, view, own)
+    return map_labels.context(
+        shipped_regency_features(folder), shipped_regency_names(folder), regency, view, own
+    )
 
 
 def kecamatan_deck(

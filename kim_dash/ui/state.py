@@ -10,6 +10,7 @@ import logging
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlencode
 
 import streamlit as st
 
@@ -227,3 +228,17 @@ def write_url_codes(key: str, codes: list[str], names_by_code: dict[str, str]) -
         st.query_params[key] = [names_by_code[c] for c in codes]
     else:
         st.query_params.pop(key, None)
+
+
+UrlQuery = tuple[tuple[str, tuple[str, ...]], ...]
+
+
+def url_query() -> UrlQuery:
+    """The page's URL parameters, as a cache key and for links that change one of them."""
+    return tuple(sorted((key, tuple(st.query_params.get_all(key))) for key in st.query_params))
+
+
+def url_with(current: UrlQuery, key: str, value: str) -> str:
+    """A link to the same page with `key` set to `value` and every other parameter kept."""
+    kept = {k: list(v) for k, v in current if k != key}
+    return "?" + urlencode({**kept, key: value}, doseq=True)

@@ -1,0 +1,49 @@
+"""The one place the app hands HTML to the browser unescaped: a map picture of its own drawing, inline so
+its areas keep a tooltip and a link. Before it is shown, the SVG is parsed and checked against a short
+list of elements and attributes (no script, no event handler, no style element, links only to this page's
+own query string); anything else is refused and the map is shown as a plain image instead."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+import streamlit as st
+
+ALLOWED: dict[str, set[str]] = {
+    "svg": {"viewBox", "width", "height", "role", "style", "font-family", "font-weight"},
+    "title": set(),
+    "a": {"href"},
+    "g": {"pointer-events"},
+    "path": {"d", "fill", "fill-rule", "stroke", "stroke-width", "stroke-linejoin", "pointer-events"},
+    "rect": {"x", "y", "width", "height", "rx", "fill", "fill-opacity"},
+    "text": {"x", "y", "font-size", "fill", "text-anchor"},
+}
+STYLE = "width:100%;height:auto;display:block"
+
+
+def safe(svg: str) -> bool:
+    """True when `svg` is one line of well-formed SVG made only of the allowed parts."""
+    if "\n" in svg or "\r" in svg:  # a blank line would end the HTML block Markdown hands over
+        return False
+    try:
+        root = ET.fromstring(svg)
+    except ET.ParseError:
+        return False
+    for element in root.iter():
+        tag = element.tag.rsplit("}", 1)[-1]
+        if tag not in ALLOWED or not set(element.attrib) <= ALLOWED[tag]:
+            return False
+        if tag == "a" and not element.attrib.get("href", "").startswith("?"):
+            return False
+        if element.attrib.get("style", STYLE) != STYLE:
+            return False
+    return root.tag.rsplit("}", 1)[-1] == "svg"
+
+
+def show_svg(svg: str, key: str, fallback_width: int) -> None:
+    """The SVG inline in a container with `key` (its areas hoverable and clickable), or as an image."""
+    with st.container(key=key):
+        if safe(svg):
+            st.markdown(f'<div class="kim-map">{svg}</div>', unsafe_allow_html=True)
+        else:
+            st.image(svg, width=fallback_width)
