@@ -183,7 +183,9 @@ def to_svg(picture: MapPicture, title: str, links: dict[str, tuple[str, str]] | 
         if link is None:
             out.append(path + ("/>" if links is None or area.fill else ' pointer-events="none"/>'))
         else:
-            out.append(f'<a href="{_text(link[0])}">{path}><title>{_text(link[1])}</title></path></a>')
+            out.append(
+                f'<a href="{_text(link[0])}" target="_self">{path}><title>{_text(link[1])}</title></path></a>'
+            )
     if links is not None:
         out.append('<g pointer-events="none">')
     for text in picture.texts:

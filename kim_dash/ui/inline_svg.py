@@ -12,7 +12,7 @@ import streamlit as st
 ALLOWED: dict[str, set[str]] = {
     "svg": {"viewBox", "width", "height", "role", "style", "font-family", "font-weight"},
     "title": set(),
-    "a": {"href"},
+    "a": {"href", "target"},
     "g": {"pointer-events"},
     "path": {"d", "fill", "fill-rule", "stroke", "stroke-width", "stroke-linejoin", "pointer-events"},
     "rect": {"x", "y", "width", "height", "rx", "fill", "fill-opacity"},
@@ -33,8 +33,10 @@ def safe(svg: str) -> bool:
         tag = element.tag.rsplit("}", 1)[-1]
         if tag not in ALLOWED or not set(element.attrib) <= ALLOWED[tag]:
             return False
-        if tag == "a" and not element.attrib.get("href", "").startswith("?"):
-            return False
+        if tag == "a" and not (
+            element.attrib.get("href", "").startswith("?") and element.get("target") == "_self"
+        ):
+            return False  # this page, in this tab (Streamlit opens other links in a new one)
         if element.attrib.get("style", STYLE) != STYLE:
             return False
     return root.tag.rsplit("}", 1)[-1] == "svg"

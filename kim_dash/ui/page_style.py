@@ -19,7 +19,8 @@ PHONE_TAPS = (
     '[data-testid="stExpandSidebarButton"], [data-testid="stMainMenuButton"], '
     '[data-testid="stSidebarCollapseButton"] button, [data-testid="stSelectbox"] button, '
     '[data-testid="stMultiSelect"] button, '
-    '[data-testid="stTooltipHoverTarget"] button '
+    '[data-testid="stTooltipHoverTarget"] button, '
+    '[aria-label="Scroll tabs right"], [aria-label="Scroll tabs left"] '
     "{min-height: 40px !important; min-width: 40px !important}"
     '[data-testid="stHeaderActionElements"] {display: none !important}'  # hover-only anchor links
     '[data-testid="stNumberInputContainer"] {min-height: 42px}'
