@@ -13,7 +13,7 @@ from kim_dash.outputs.palette import BAND_HEX, FOCUS, NO_DATA_HEX, rgb
 from kim_dash.store.dataset import DEFAULT_DATA_DIR
 
 from .apptest_helpers import open_page
-from .svg_map import Picture, page_map
+from .svg_map import Picture, page_map, svg_markup
 
 DESKTOP = 880  # the width the national map is fitted to on a desktop (its canvas is wider at 1440x900)
 PAPUA = ("91", "92", "93", "94", "95", "96")
@@ -160,7 +160,9 @@ def test_tooltips_and_links_are_escaped_and_a_hostile_picture_is_refused():
     from kim_dash.ui.maps import _tip
 
     assert _tip(["<b>Nama</b> & co", "", "x"]) == "&lt;b&gt;Nama&lt;/b&gt; &amp; co\nx"
-    hostile = '<script>alert(1)</script>"\n\n$x$ <img src=x onerror=alert(1)>'
+    hostile = (
+        '<script>alert(1)</script>"\n\n$x$ <img src=x onerror=alert(1)> <!--><?x ]]>\x00\x1b\ud800\uffff'
+    )
     picture = MapPicture(
         100,
         50,
@@ -182,8 +184,26 @@ def test_tooltips_and_links_are_escaped_and_a_hostile_picture_is_refused():
         svg.replace("</svg>", "<foreignObject/></svg>"),
         svg + "\n",
         "<svg",
+        # what XML drops and a browser's HTML parser ends early (found by attacking this guard)
+        svg.replace("</svg>", "<!---><img src=x onerror=alert(1)>--></svg>"),
+        svg.replace("</svg>", "<?x ><img src=x onerror=alert(1)>?></svg>"),
+        '<!DOCTYPE svg [<!ENTITY e "><img src=x onerror=alert(1)>">]>' + svg,
+        svg.replace("<svg ", '<svg xmlns:h="http://www.w3.org/2000/svg" ', 1).replace(
+            "<title>", "<h:title>", 1
+        ),
+        svg.replace("<svg ", '<svg xmlns="http://www.w3.org/1999/xhtml" ', 1),
+        svg.replace("<title>", "<title>\ud800", 1),
     ):
         assert not safe(bad), bad[:80]
+
+
+def test_a_long_shared_link_is_not_copied_into_every_area():
+    """Only the page's own parameters, each of a bounded length, are carried into the areas' links: a
+    60 KB junk parameter once made a 31 MB national map."""
+    at = open_page("peringkat", x="A" * 5000, cari="B" * 5000, jenis=["Kabupaten"])
+    markup = svg_markup(at)
+    assert len(markup) < 1_000_000 and "AAAA" not in markup and "BBBB" not in markup
+    assert all(s.link.get("jenis") == ["Kabupaten"] for s in page_map(at).linked("wilayah").values())
 
 
 def test_the_national_tooltip_says_illustrative_only_for_illustrative_counts(national):

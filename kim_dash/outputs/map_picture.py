@@ -6,6 +6,7 @@ vector graphics in the PDF briefs (kim_dash.outputs.pdf.map), in the same colour
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -152,10 +153,14 @@ def kecamatan_picture(
     return MapPicture(view.width, view.height, tuple(areas), tuple(texts), legend, tuple(key))
 
 
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
 def _text(value: str) -> str:
     """Escaped for SVG text and attributes, on one line (shown inline, a blank line would end the HTML
-    block the page's Markdown hands over), "$" too (Markdown's maths never sees it)."""
-    return html.escape(" ".join(value.split()), quote=True).replace("$", "&#36;")
+    block the page's Markdown hands over), "$" too (Markdown's maths never sees it), and without the
+    characters XML cannot hold (a control character in a name would make the picture invalid)."""
+    return html.escape(" ".join(NOT_XML.sub("", value).split()), quote=True).replace("$", "&#36;")
 
 
 def _path(rings: tuple[Ring, ...]) -> str:

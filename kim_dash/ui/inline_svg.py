@@ -21,16 +21,27 @@ ALLOWED: dict[str, set[str]] = {
 STYLE = "width:100%;height:auto;display:block"
 
 
+SVG = "{http://www.w3.org/2000/svg}"
+# the browser reads markup with an HTML parser, which ends a comment, a processing instruction or a
+# declaration where XML would not: none of them is allowed, whatever XML makes of it; nor a prefixed name,
+# which XML resolves and the browser does not; nor a newline (a blank line would end Markdown's HTML block)
+NOT_MARKUP = ("<!", "<?", "]]>", "xmlns:", "\n", "\r")
+
+
 def safe(svg: str) -> bool:
     """True when `svg` is one line of well-formed SVG made only of the allowed parts."""
-    if "\n" in svg or "\r" in svg:  # a blank line would end the HTML block Markdown hands over
+    if any(part in svg for part in NOT_MARKUP):
         return False
+    parser = ET.XMLParser(target=ET.TreeBuilder(insert_comments=True, insert_pis=True))
     try:
-        root = ET.fromstring(svg)
-    except ET.ParseError:
+        parser.feed(svg)
+        root = parser.close()
+    except (ET.ParseError, ValueError):  # ValueError: a character no encoding can hold
         return False
     for element in root.iter():
-        tag = element.tag.rsplit("}", 1)[-1]
+        if not isinstance(element.tag, str) or not element.tag.startswith(SVG):  # comment, PI, other tongue
+            return False
+        tag = element.tag.removeprefix(SVG)
         if tag not in ALLOWED or not set(element.attrib) <= ALLOWED[tag]:
             return False
         if tag == "a" and not (
@@ -39,7 +50,7 @@ def safe(svg: str) -> bool:
             return False  # this page, in this tab (Streamlit opens other links in a new one)
         if element.attrib.get("style", STYLE) != STYLE:
             return False
-    return root.tag.rsplit("}", 1)[-1] == "svg"
+    return root.tag == f"{SVG}svg"
 
 
 def show_svg(svg: str, key: str, fallback_width: int) -> None:

@@ -22,7 +22,7 @@ from kim_dash.outputs.pdf.fonts import REGULAR, clip, colour, lighter, safe_text
 INK = colors.HexColor(palette.INK)  # one ink: the screen's
 GRID = colors.HexColor("#DDDDDD")
 DASH = (3, 2)
-SIZE = 7.0  # tick and legend font size (pt)
+SIZE = 8.0  # tick and legend font size (pt): 7 read small on paper
 
 
 def finite(values: tuple[float | None, ...]) -> list[float | None]:
