@@ -13,7 +13,7 @@ import streamlit as st
 from kim_dash.i18n import t
 from kim_dash.outputs.map_picture import MapPicture, kecamatan_picture, to_svg
 from kim_dash.sources.provenance import is_published
-from kim_dash.ui import cached, map_legend, maps, state
+from kim_dash.ui import cached, map_legend, maps, state, url_links
 from kim_dash.ui.inline_svg import show_svg
 
 
@@ -24,7 +24,7 @@ def _svg(
     table: pd.DataFrame,
     lang: str,
     chosen: tuple[str, ...],
-    current: state.UrlQuery,
+    current: url_links.UrlQuery,
 ) -> tuple[MapPicture | None, str]:
     picture = kecamatan_picture(Path(folder), regency, table, lang, chosen=chosen)
     if picture is None:
@@ -35,7 +35,10 @@ def _svg(
         tip = [t("map.kecamatan_tip", lang, kim=row.kim, target=row.target), t(f"status.{row.status}", lang)]
         if not is_published(row.source):
             tip.append(marker)
-        links[row.code] = (state.url_with(current, "kec", str(row.name)), f"{row.name}: " + " · ".join(tip))
+        links[row.code] = (
+            url_links.url_with(current, "kec", str(row.name)),
+            f"{row.name}: " + " · ".join(tip),
+        )
     return picture, to_svg(picture, t("map.status_title", lang), links)
 
 
@@ -53,7 +56,7 @@ def kecamatan_map(
             map_legend.empty_key(lang)
             map_legend.attribution(lang, True)
         return
-    picture, svg = _svg(str(state.data_dir()), regency, table, lang, chosen, state.url_query())
+    picture, svg = _svg(str(state.data_dir()), regency, table, lang, chosen, url_links.url_query())
     if picture is None:
         return
     show_svg(svg, "kec_map", picture.width)

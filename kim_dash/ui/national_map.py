@@ -12,7 +12,7 @@ from kim_dash.i18n import t
 from kim_dash.outputs.map_picture import to_svg
 from kim_dash.outputs.national_picture import regency_picture
 from kim_dash.sources.provenance import is_published
-from kim_dash.ui import cached, map_legend, maps, state
+from kim_dash.ui import cached, map_legend, maps, state, url_links
 from kim_dash.ui.inline_svg import show_svg
 
 
@@ -25,7 +25,7 @@ def _svg(
     width: int,
     height: int,
     lang: str,
-    query: state.UrlQuery,
+    query: url_links.UrlQuery,
 ) -> str:
     shapes = maps.shipped_regency_features(folder)
     if not shapes:
@@ -45,7 +45,7 @@ def _svg(
             tip += "" if is_published(row["source"]) else f" ({marker})"
         else:
             tip = t("map.regency_none", lang)
-        links[code] = (state.url_with(query, "wilayah", code), f"{names[code]}: {tip}")
+        links[code] = (url_links.url_with(query, "wilayah", code), f"{names[code]}: {tip}")
     return to_svg(picture, t("ranking.map_title", lang), links)
 
 
@@ -57,7 +57,7 @@ def national_map(
         _interactive(ranking, points, lang, focus, provinces)
         return
     width, height = maps.national_width(), maps.map_height("regency")
-    svg = _svg(str(state.data_dir()), ranking, focus, provinces, width, height, lang, state.url_query())
+    svg = _svg(str(state.data_dir()), ranking, focus, provinces, width, height, lang, url_links.url_query())
     if not svg:
         return
     show_svg(svg, "rank_map", width)
