@@ -276,3 +276,25 @@ def test_the_plan_brief_maps_where_the_new_kim_go(dataset):
         1 for f in _filled_paths(data) if tuple(round(float(v), 3) for v in f.split()) == _rg("#D9822B")
     ) == len(receiving)
     assert all(f"+{n}" in text for n in set(receiving["new"]))
+
+
+def test_the_ranking_brief_maps_the_nation_by_band_and_zooms_to_a_chosen_province(dataset):
+    """Every regency as a filled path in its band's colour (counted against the ranking table: 174 with
+    KIM, the rest grey), the bands' legend and the illustrative note; Jawa Barat alone when chosen."""
+    from kim_dash.model.ranking import RankingFilter, national_ranking
+    from kim_dash.outputs.palette import BAND_HEX, NO_DATA_HEX
+
+    ranking = national_ranking(dataset)
+    data = brief_pdf(dataset, BriefRequest("ranking", "id", "32.01", focus="32.01"))
+    fills = [tuple(round(float(v), 3) for v in rgb.split()) for rgb in _filled_paths(data)]
+    for band, colour in BAND_HEX.items():  # (the legend's swatches are rectangles, not counted here)
+        assert sum(1 for f in fills if f == _rg(colour)) == int((ranking["band"] == band).sum()), band
+    assert sum(1 for f in fills if f == _rg(NO_DATA_HEX)) == 514 - len(ranking)
+    text = " ".join("\n".join(_pages(data)).split())
+    assert "Peta" in text and "tanpa KIM di tabel" in text and "Sebagian angka di peta ini ilustratif" in text
+    zoomed = brief_pdf(dataset, BriefRequest("ranking", "id", "32.01", ranking=RankingFilter(("32",))))
+    banded = [
+        f for f in _filled_paths(zoomed) if tuple(round(float(v), 3) for v in f.split()) != _rg(NO_DATA_HEX)
+    ]
+    west_java = ranking[ranking["province_code"] == "32"]
+    assert len(banded) == len(west_java)  # its regencies; the neighbours in view are grey

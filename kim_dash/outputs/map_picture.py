@@ -58,12 +58,12 @@ class MapPicture:
 
 
 @lru_cache(maxsize=2)
-def _regencies(folder: str) -> list[dict]:
+def regencies_of(folder: str) -> list[dict]:
     return boundaries.regency_features(Path(folder))
 
 
 @lru_cache(maxsize=2)
-def _regency_names(folder: str) -> dict[str, str]:
+def regency_names(folder: str) -> dict[str, str]:
     path = Path(folder) / "reference" / "regencies.csv"
     if not path.is_file():
         return {}
@@ -104,7 +104,7 @@ def kecamatan_picture(
     view = boundaries.fit(bounds, WIDTH, boundaries.height_for(bounds, WIDTH, *HEIGHTS))
     border = boundaries.outline_of(shapes)
     context, enclaves, neighbours = map_labels.context(
-        _regencies(str(folder)), _regency_names(str(folder)), regency, view, border
+        regencies_of(str(folder)), regency_names(str(folder)), regency, view, border
     )
     rows = table.set_index("code")
     areas = [

@@ -5,12 +5,16 @@ without a GPU; this SVG is drawn by the browser at once and carries a link and a
 
 from __future__ import annotations
 
+from dataclasses import replace
+from pathlib import Path
+
 import pandas as pd
 import shapely
 
 from kim_dash.boundaries import shipped as boundaries
+from kim_dash.i18n import t
 from kim_dash.outputs import map_views
-from kim_dash.outputs.map_picture import Area, MapPicture, Text, hex_of, rings_of
+from kim_dash.outputs.map_picture import Area, MapPicture, Text, hex_of, regencies_of, regency_names, rings_of
 from kim_dash.outputs.palette import BAND_HEX, INK, NO_DATA_HEX
 
 NATIONAL_MIN_PART = 0.0005  # square degrees: islets under half a pixel are left off the national map
@@ -40,7 +44,13 @@ def regency_picture(
     areas, outline = [], None
     for feature in shown:
         code = feature["properties"]["code"]
-        shape = shapely.simplify(boundaries.screen_shape(feature["geometry"], view), SIMPLIFY_PX)
+        # cut to the view (a province zoomed in: its neighbours end at the frame, in the SVG and the PDF)
+        on_screen = shapely.clip_by_rect(
+            boundaries.screen_shape(feature["geometry"], view), -2, -2, width + 2, height + 2
+        )
+        shape = shapely.simplify(on_screen, SIMPLIFY_PX)
+        if shape.is_empty:
+            continue
         fill = BAND_HEX[rows.loc[code, "band"]] if code in rows.index else NO_DATA_HEX
         areas.append(Area(code, rings_of(shape), fill, INK, 0.3))
         if code == focus:
@@ -57,3 +67,24 @@ def regency_picture(
             )
         )
     return MapPicture(view.width, view.height, tuple(areas), tuple(texts), (), ())
+
+
+BRIEF_WIDTH = 880  # px the brief's map is drawn at (as a desktop's), then scaled to the page
+
+
+def brief_picture(
+    folder: Path, ranking: pd.DataFrame, focus: str, provinces: tuple[str, ...], lang: str, leaders: int = 20
+) -> MapPicture | None:
+    """The national map of a brief: the filtered ranking (`ranking`: code, count, rank, band) as on the
+    page, with its legend of bands; None without shipped boundaries."""
+    shapes = regencies_of(str(folder))
+    if not shapes:
+        return None
+    bounds = boundaries.bounds_of([f for f in shapes if f["properties"]["code"][:2] in provinces] or shapes)
+    height = boundaries.height_for(bounds, BRIEF_WIDTH, 140, 460)
+    rows = ranking.set_index("code")
+    picture = regency_picture(
+        shapes, rows, focus, provinces, regency_names(str(folder)), BRIEF_WIDTH, height, leaders
+    )
+    legend = [*BAND_HEX.items(), (t("map.regency_none", lang), NO_DATA_HEX)]
+    return replace(picture, legend=tuple((colour, label) for label, colour in legend))

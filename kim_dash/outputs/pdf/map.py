@@ -94,6 +94,11 @@ def draw_map(picture: MapPicture, width: float, max_height: float = 420.0) -> Dr
 
 
 COLUMN = 215.0  # pt: the map's column beside the KPIs
+WIDE = 600  # px: a map drawn at a desktop's width (the national one) goes across the page, under the KPIs
+
+
+def is_wide(picture: MapPicture | None) -> bool:
+    return picture is not None and picture.width >= WIDE
 
 
 def beside_map(
@@ -103,6 +108,9 @@ def beside_map(
     the key of lettered kecamatan under the map; `left` alone without a map."""
     if picture is None:
         return left
+    if is_wide(picture):  # Indonesia: across the page under the KPIs, not a sliver beside them
+        wide = [*left, Paragraph(markup(title), heading), draw_map(picture, width, max_height=300.0)]
+        return [*wide, *([Paragraph(markup(key_note), body)] if key_note else []), Spacer(1, 6)]
     parts: list[Flowable] = [
         Paragraph(markup(title), heading),
         draw_map(picture, COLUMN - 8, max_height=230.0),

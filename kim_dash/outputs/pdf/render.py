@@ -38,7 +38,7 @@ from kim_dash.outputs.pdf.fonts import (
     safe_text,
     text_width,
 )
-from kim_dash.outputs.pdf.map import COLUMN, beside_map
+from kim_dash.outputs.pdf.map import COLUMN, beside_map, is_wide
 from kim_dash.outputs.pdf.table import column_widths, numeric_columns
 
 __all__ = ["BriefDoc", "Chart", "Kpi", "Sentence", "Series", "Table", "render_pdf"]
@@ -242,7 +242,7 @@ def render_pdf(doc: BriefDoc) -> bytes:
     # No frame padding: text, KPI panels and the table share one left edge.
     frame = Frame(MARGIN, BOTTOM, WIDTH, FRAME_HEIGHT, 0, 0, 0, 0, id="body")
     template.addPageTemplates([PageTemplate("page", [frame])])
-    kpis = _kpis(doc, WIDTH - COLUMN if doc.map else WIDTH)
+    kpis = _kpis(doc, WIDTH - COLUMN if doc.map and not is_wide(doc.map) else WIDTH)  # type: ignore[arg-type]
     top = beside_map(kpis, WIDTH, doc.map, doc.map_title, doc.map_key, HEADING, SMALL)  # type: ignore[arg-type]
     story = [*_header(doc), *_sentences(doc), *top, *_chart(doc), *_table(doc)]
     story += _end_notes(doc)

@@ -39,6 +39,8 @@ def build_doc(dataset: Dataset, request: BriefRequest) -> BriefDoc:
     picture, map_title, map_key = None, "", ""
     if request.page == "ranking":
         sentences, kpis, chart, table = brief_parts.ranking_part(dataset, request)
+        picture, map_key = _national_map(dataset, request)
+        map_title = t("ranking.map_title", lang)
     elif regency.has_data:
         chosen = request.kecamatan if request.page == "kecamatan" else ()
         coverage = coverage_kpis(regency, chosen)
@@ -157,6 +159,22 @@ def _map(dataset: Dataset, regency, request: BriefRequest, result) -> tuple:
     title = t("map.plan_title" if added is not None else "map.status_title", lang)
     key = t("map.empty_key", lang, names=key_text(list(picture.key))).replace("**", "") if picture.key else ""
     return picture, title, key
+
+
+def _national_map(dataset: Dataset, request: BriefRequest) -> tuple:
+    """The ranking's map, as on the page: the filtered table's regencies by band, zoomed to its provinces,
+    and the note under it saying whether its figures are illustrative."""
+    from kim_dash.outputs.extract_tables import ranking_extract
+    from kim_dash.outputs.national_picture import brief_picture
+
+    folder = Path(os.environ.get("KIM_DATA_DIR", DEFAULT_DATA_DIR))  # as the app (ui.state.data_dir)
+    ranked = ranking_extract(dataset, request.ranking)
+    focus = request.focus or request.regency
+    provinces = request.ranking.provinces if request.ranking else ()
+    published = ranked["source"].map(is_published)
+    shown = "" if published.all() else "some" if published.any() else "all"  # as under the page's map
+    note = t(f"pdf.map_illustrative_{shown}", request.lang) if shown else ""
+    return brief_picture(folder, ranked, focus, provinces, request.lang), note
 
 
 def brief_pdf(dataset: Dataset, request: BriefRequest) -> bytes:
