@@ -178,9 +178,9 @@ if by_year is not None and yearly.outlook is not None:  # met or missed at this 
 part, tab = sections(
     "bagian",
     {
-        "rencana": t(f"planner.table_title.{mode}", lang),
+        "rencana": t("planner.tab.plan", lang),
         "sebelum_sesudah": t("planner.tab.before_after", lang),
-        **({"per_tahun": t("planner.by_year", lang)} if by_year is not None else {}),
+        **({"per_tahun": t("planner.tab.by_year", lang)} if by_year is not None else {}),
         "ketimpangan": t("planner.tab.inequality", lang),
         **({"per_desa": t("planner.tab.saturation", lang)} if regency.registry is not None else {}),
     },

@@ -80,7 +80,10 @@ def test_wilayah_restores_another_regency_and_a_regency_without_data_says_so():
     at = open_page("rencana", wilayah="32.04")
     assert "Kabupaten Bandung" in at.title[0].value
     empty = open_page("kecamatan", wilayah="35.07")
-    assert any("Belum ada data KIM per kecamatan untuk Kabupaten Malang" in i.value for i in empty.info)
+    assert any(
+        "Jumlah KIM di setiap kecamatan Kabupaten Malang belum tercatat lengkap" in i.value
+        for i in empty.info
+    )
     assert any("import counts" in c.value and "--regency 35.07" in c.value for c in empty.code)
 
 

@@ -298,3 +298,17 @@ def test_the_ranking_brief_maps_the_nation_by_band_and_zooms_to_a_chosen_provinc
     ]
     west_java = ranking[ranking["province_code"] == "32"]
     assert len(banded) == len(west_java)  # its regencies; the neighbours in view are grey
+
+
+@pytest.mark.parametrize(("page", "regency"), [("kecamatan", "32.01"), ("plan", "32.04"), ("home", "32.01")])
+def test_a_briefs_map_stays_inside_its_frame(dataset, page, regency):
+    """A PDF drawing does not clip: every point of every area lies within the map (2 pt of slack for the
+    cut's own edge), so no neighbour spills over the KPIs and the text (it once covered half a page)."""
+    from kim_dash.outputs.pdf.views import build_doc
+
+    picture = build_doc(dataset, BriefRequest(page, "id", regency)).map
+    assert picture is not None
+    points = [p for area in picture.areas for ring in area.rings for p in ring]  # type: ignore[attr-defined]
+    assert len(points) > 100
+    width, height = picture.width, picture.height  # type: ignore[attr-defined]
+    assert all(-2.01 <= x <= width + 2.01 and -2.01 <= y <= height + 2.01 for x, y in points)

@@ -22,6 +22,7 @@ from kim_dash.outputs.palette import CONTEXT_HEX, CONTEXT_LINE_HEX, INK, STATUS_
 
 WIDTH = 360  # px the picture is drawn at (a phone's column); it scales with its container
 HEIGHTS = (300, 520)
+CONTEXT_STYLE = (CONTEXT_HEX, CONTEXT_LINE_HEX, 0.8)  # a neighbour: grey, thin grey edges
 ADDED_HEX, UNCHANGED_HEX = "#D9822B", "#F3F5F7"  # a kecamatan receiving new KIM / none
 
 Ring = tuple[tuple[float, float], ...]
@@ -86,6 +87,12 @@ def hex_of(colour: list[int]) -> str:
     return "#{:02X}{:02X}{:02X}".format(*colour[:3])
 
 
+def in_frame(shape: shapely.Geometry, view: boundaries.View) -> shapely.Geometry:
+    """A shape cut to the picture's frame (and a little beyond, so no edge shows): a neighbour reaching
+    far off the map spilt over the PDF page, which, unlike an SVG, does not clip to its drawing."""
+    return shapely.clip_by_rect(shape, -2, -2, view.width + 2, view.height + 2)
+
+
 def kecamatan_picture(
     folder: Path,
     regency: str,
@@ -108,7 +115,13 @@ def kecamatan_picture(
     )
     rows = table.set_index("code")
     areas = [
-        Area("", rings_of(boundaries.screen_shape(f["geometry"], view)), CONTEXT_HEX, CONTEXT_LINE_HEX, 0.8)
+        Area(
+            "",
+            rings_of(in_frame(boundaries.screen_shape(f["geometry"], view), view)),
+            CONTEXT_HEX,
+            CONTEXT_LINE_HEX,
+            0.8,
+        )
         for f in context
     ]
     spots = []
@@ -131,8 +144,13 @@ def kecamatan_picture(
         labels, key = map_views.kecamatan_labels(spots, view, enclaves, neighbours)
         legend = tuple((STATUS_HEX[s], t(f"status.{s}", lang)) for s in STATUS_ORDER)
     else:
-        first, taken = map_labels.labels_for([s for s in spots if s.count], view)
-        labels, key = pd.concat([first, map_labels.labels_for(enclaves, view, taken)[0]]), []
+        # every kecamatan receiving new KIM named, as the status map names those without one
+        first, taken = map_labels.labels_for(enclaves, view)
+        receiving = [s for s in spots if s.count]
+        rows, taken, lettered = map_views.empty_labels(receiving, view, taken, INK)
+        counts = {s.name: s.count for s in receiving}
+        key = [(letter, f"{name} ({counts[name]})") for letter, name in lettered]  # a letter has no "+n"
+        labels = pd.concat([first, pd.DataFrame(rows, columns=map_views.COLUMNS)], ignore_index=True)
         legend = (
             (ADDED_HEX, t("map.plan_legend_added", lang)),
             (UNCHANGED_HEX, t("map.plan_legend_none", lang)),

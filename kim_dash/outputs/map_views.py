@@ -93,14 +93,15 @@ def _letter_box(spot: Spot, x: float, y: float, taken: list[Box], frame: Box) ->
 
 
 def empty_labels(
-    spots: list[Spot], view: View, taken: list[Box]
+    spots: list[Spot], view: View, taken: list[Box], mark: str = STATUS_HEX["none"]
 ) -> tuple[list[tuple], list[Box], list[tuple[str, str]]]:
-    """Every spot (a kecamatan without a KIM) named: its name above its "0" where both fit on its area,
-    else its name alone, else a letter on the map and (letter, name) in the key. The letters go first
-    (they must be placed), then the names, largest area first; a name that finds no room becomes a
-    letter too. Placed before any other label."""
+    """Every spot (a kecamatan without a KIM; on a plan's map, one receiving new KIM) named: its name above
+    its count ("0", "+2") where both fit on its area, else its name alone, else a letter on the map and
+    (letter, name) in the key. The letters go first (they must be placed), then the names, largest area
+    first; a name that finds no room becomes a letter too. Placed before any other label; the count and
+    the letter in white on `mark`."""
     frame = (0.0, 0.0, float(view.width), float(view.height))
-    white, red = rgb("#FFFFFF"), rgb(STATUS_HEX["none"])
+    white, red = rgb("#FFFFFF"), rgb(mark)
     taken = list(taken)
     points = {s.code: label_point(s.area) for s in spots if not s.area.is_empty}
     options: dict[str, list[tuple[list[tuple], Box]]] = {}
@@ -109,7 +110,7 @@ def empty_labels(
             continue
         x, y = points[spot.code]
         lon, lat = view.lonlat(x, y)
-        name, zero = text_size(spot.name, NAME_SIZE), text_size("0", COUNT_SIZE)
+        name, zero = text_size(spot.name, NAME_SIZE), text_size(spot.count, COUNT_SIZE)
         above, below = _box_at(x, y, name, "bottom"), _box_at(x, y, zero, "top")
         joined = (min(above[0], below[0]), above[1], max(above[2], below[2]), below[3])
         alone = _box_at(x, y, name, "center")
@@ -117,7 +118,7 @@ def empty_labels(
         if inside_share(above, spot.area) >= 0.4:
             rows = [
                 (lon, lat, spot.name, NAME_SIZE, rgb(spot.colour), LIGHT_BOX, "bottom"),
-                (lon, lat, "0", COUNT_SIZE, white, red, "top"),
+                (lon, lat, spot.count, COUNT_SIZE, white, red, "top"),
             ]
             options[spot.code].append((rows, joined))
         if inside_share(alone, spot.area) >= 0.4:

@@ -14,7 +14,16 @@ import shapely
 from kim_dash.boundaries import shipped as boundaries
 from kim_dash.i18n import t
 from kim_dash.outputs import map_views
-from kim_dash.outputs.map_picture import Area, MapPicture, Text, hex_of, regencies_of, regency_names, rings_of
+from kim_dash.outputs.map_picture import (
+    Area,
+    MapPicture,
+    Text,
+    hex_of,
+    in_frame,
+    regencies_of,
+    regency_names,
+    rings_of,
+)
 from kim_dash.outputs.palette import BAND_HEX, INK, NO_DATA_HEX
 
 NATIONAL_MIN_PART = 0.0005  # square degrees: islets under half a pixel are left off the national map
@@ -45,9 +54,7 @@ def regency_picture(
     for feature in shown:
         code = feature["properties"]["code"]
         # cut to the view (a province zoomed in: its neighbours end at the frame, in the SVG and the PDF)
-        on_screen = shapely.clip_by_rect(
-            boundaries.screen_shape(feature["geometry"], view), -2, -2, width + 2, height + 2
-        )
+        on_screen = in_frame(boundaries.screen_shape(feature["geometry"], view), view)
         shape = shapely.simplify(on_screen, SIMPLIFY_PX)
         if shape.is_empty:
             continue

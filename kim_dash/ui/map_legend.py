@@ -46,8 +46,8 @@ def attribution(lang: str, uploaded: bool, shown: str | None = None) -> None:
     st.caption(t(key, lang, source=boundaries.ATTRIBUTION))
 
 
-def empty_key(lang: str) -> None:
+def empty_key(lang: str, words: str = "map.empty_key") -> None:
     """Under a kecamatan map: the kecamatan without a KIM lettered on it (their names did not fit)."""
     key = st.session_state.pop(EMPTY_KEY, [])
     if key:
-        st.markdown(t("map.empty_key", lang, names=plain(key_text(key))))
+        st.markdown(t(words, lang, names=plain(key_text(key))))

@@ -41,5 +41,5 @@ def kecamatan_map(regency: str, table: pd.DataFrame, lang: str, added: dict[str,
     map_legend.legend(list(picture.legend))
     if picture.key:
         st.session_state[maps.EMPTY_KEY] = list(picture.key)
-        map_legend.empty_key(lang)
+        map_legend.empty_key(lang, "map.empty_key" if added is None else "map.plan_key")
     map_legend.attribution(lang, False, maps.illustrative(table["source"]))  # the rows a plan rests on too

@@ -157,7 +157,8 @@ def _map(dataset: Dataset, regency, request: BriefRequest, result) -> tuple:
     if picture is None:
         return None, "", ""
     title = t("map.plan_title" if added is not None else "map.status_title", lang)
-    key = t("map.empty_key", lang, names=key_text(list(picture.key))).replace("**", "") if picture.key else ""
+    words = "map.empty_key" if added is None else "map.plan_key"
+    key = t(words, lang, names=key_text(list(picture.key))).replace("**", "") if picture.key else ""
     return picture, title, key
 
 
