@@ -151,3 +151,16 @@ def test_search_in_english_and_numbers_in_its_format():
     table = displayed(next(d for d in at.dataframe if "Rank" in d.value.columns))
     assert all("bandung" in n.lower() for n in table["Kabupaten/kota"])
     assert metric_values(at)["National share"] == "3.2%"
+
+
+def test_only_the_open_tab_below_the_map_is_run_and_a_link_opens_a_tab():
+    """The charts cost nothing until asked for: the first view has the table and no chart; ?bagian= opens
+    a tab from a link; an unknown value falls back to the first tab."""
+    first = open_page("peringkat")
+    assert not first.get("plotly_chart") and table_with(first, "Peringkat") is not None
+    assert [tab.label for tab in first.get("tab")] == ["Tabel peringkat", "Teratas", "Per provinsi"]
+    top = open_page("peringkat", bagian="teratas")
+    assert len(top.get("plotly_chart")) == 1 and not any("Peringkat" in d.value.columns for d in top.dataframe)
+    odd = open_page("peringkat", bagian="<b>x</b>")
+    assert not odd.get("plotly_chart") and table_with(odd, "Peringkat") is not None
+    assert "bagian" not in odd.query_params  # an unknown part is dropped from the URL

@@ -29,13 +29,16 @@ INDONESIAN = (
     "baru", "semua", "pilih", "tidak", "ada", "untuk", "target kecamatan",
 )  # fmt: skip
 
+TABS = {  # every tab below the map pages' answer (?bagian=): each is run only when open
+    "peringkat": ("tabel", "teratas", "provinsi"),
+    "kecamatan": ("tabel", "grafik", "daftar", "perkembangan"),
+    "rencana": ("rencana", "sebelum_sesudah", "per_tahun", "ketimpangan", "per_desa"),
+}
 VISITS = [
     ("ringkasan", {}),
     ("ringkasan", {"wilayah": "32.04"}),
-    ("peringkat", {}),
-    ("kecamatan", {}),
+    *[(page, {"bagian": part}) for page, parts in TABS.items() for part in parts],
     ("kecamatan", {"kec": "Cariu"}),
-    ("rencana", {}),
     ("data", {}),
 ]
 
