@@ -160,7 +160,9 @@ def test_only_the_open_tab_below_the_map_is_run_and_a_link_opens_a_tab():
     assert not first.get("plotly_chart") and table_with(first, "Peringkat") is not None
     assert [tab.label for tab in first.get("tab")] == ["Tabel peringkat", "Teratas", "Per provinsi"]
     top = open_page("peringkat", bagian="teratas")
-    assert len(top.get("plotly_chart")) == 1 and not any("Peringkat" in d.value.columns for d in top.dataframe)
+    assert len(top.get("plotly_chart")) == 1 and not any(
+        "Peringkat" in d.value.columns for d in top.dataframe
+    )
     odd = open_page("peringkat", bagian="<b>x</b>")
     assert not odd.get("plotly_chart") and table_with(odd, "Peringkat") is not None
     assert "bagian" not in odd.query_params  # an unknown part is dropped from the URL
