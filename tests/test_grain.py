@@ -151,11 +151,22 @@ def test_a_three_row_count_table_imports_as_partial_and_the_rest_stay_unknown(
     monkeypatch.setenv("KIM_DATA_DIR", str(data_copy))
     at = open_page("kecamatan", wilayah=MALANG)
     assert metric_values(at)["Kecamatan tidak diketahui"] == "30 dari 33"
-    assert at.get("deck_gl_json_chart")  # the map is drawn
+    assert at.get("image") and not at.get("deck_gl_json_chart")  # the map is drawn, as a picture
     legends = [e.proto.body for e in at.get("html")]
     assert any("tidak diketahui (30)" in body for body in legends)
     shown = known_kecamatan(view)
     assert shown["kim"].isna().sum() == 30
+    # the picture: 30 areas in the unknown grey, never in the "without a KIM" red; no "0" on them
+    from kim_dash.outputs.known_picture import known_picture
+    from kim_dash.outputs.palette import KNOWN_HEX
+
+    picture = known_picture(data_copy, MALANG, shown)
+    assert picture is not None
+    fills = [a.fill for a in picture.areas if a.code.startswith(MALANG + ".")]
+    assert (
+        len(fills) == 33 and fills.count(KNOWN_HEX["unknown"]) == 30 and fills.count(KNOWN_HEX["none"]) == 1
+    )
+    assert [x.text for x in picture.texts].count("0") <= 1 and "?" in [x.text for x in picture.texts]
 
 
 def test_export_kecamatan_invents_no_zero_rows(capsys):

@@ -160,15 +160,17 @@ def kecamatan_picture(
             Area("border", rings_of(boundaries.screen_shape(border["geometry"], view)), "", INK, 1.4)
         )
     areas += [Area("chosen", a.rings, "", INK, 3.0) for a in list(areas) if a.code and a.code in chosen]
+    return MapPicture(view.width, view.height, tuple(areas), texts_of(labels, view), legend, tuple(key))
+
+
+def texts_of(labels: pd.DataFrame, view: boundaries.View) -> tuple[Text, ...]:
+    """Placed labels (map_labels' rows: lon, lat, text, size, color, background, baseline) in pixels."""
     texts = []
     for row in labels.itertuples(index=False):
         x, y = view.xy(row.lon, row.lat)
-        texts.append(
-            Text(
-                x, y, str(row.text), float(row.size), hex_of(row.color), hex_of(row.background), row.baseline
-            )
-        )
-    return MapPicture(view.width, view.height, tuple(areas), tuple(texts), legend, tuple(key))
+        colour, box = hex_of(row.color), hex_of(row.background)
+        texts.append(Text(x, y, str(row.text), float(row.size), colour, box, row.baseline))
+    return tuple(texts)
 
 
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")

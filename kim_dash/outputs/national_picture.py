@@ -17,12 +17,11 @@ from kim_dash.outputs import map_views
 from kim_dash.outputs.map_picture import (
     Area,
     MapPicture,
-    Text,
-    hex_of,
     in_frame,
     regencies_of,
     regency_names,
     rings_of,
+    texts_of,
 )
 from kim_dash.outputs.palette import BAND_HEX, INK, NO_DATA_HEX
 
@@ -65,15 +64,7 @@ def regency_picture(
     if outline is not None:
         areas.append(outline)  # last, so no neighbour's edge is drawn over it
     labels = map_views.regency_labels(shown, rows, focus, view, leaders, names if provinces else None)
-    texts = []
-    for row in labels.itertuples(index=False):
-        x, y = view.xy(row.lon, row.lat)
-        texts.append(
-            Text(
-                x, y, str(row.text), float(row.size), hex_of(row.color), hex_of(row.background), row.baseline
-            )
-        )
-    return MapPicture(view.width, view.height, tuple(areas), tuple(texts), (), ())
+    return MapPicture(view.width, view.height, tuple(areas), texts_of(labels, view), (), ())
 
 
 BRIEF_WIDTH = 880  # px the brief's map is drawn at (as a desktop's), then scaled to the page
