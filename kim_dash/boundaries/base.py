@@ -15,7 +15,7 @@ import pyproj
 from shapely.geometry.base import BaseGeometry
 
 from kim_dash.sources.problems import DatasetError, Problem
-from kim_dash.sources.readers.budget import UPLOAD_MB
+from kim_dash.sources.readers import UPLOAD_MB
 
 MIB = 1024 * 1024
 MAX_UPLOAD_BYTES = UPLOAD_MB * MIB  # the tables' limit: one upload limit

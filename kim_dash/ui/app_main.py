@@ -17,7 +17,7 @@ import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from kim_dash.i18n import t
-from kim_dash.sources.readers.budget import UPLOAD_MB
+from kim_dash.sources.readers import UPLOAD_MB
 from kim_dash.store.waits import ANSWER_TIMEOUT
 from kim_dash.ui import frame, state, widgets
 from kim_dash.ui.page import Context, set_context

@@ -14,7 +14,7 @@ from kim_dash.i18n import fmt_int, t
 from kim_dash.outputs.writers import to_csv_bytes
 from kim_dash.sources.kinds import BOUNDARY_LEVELS, INPUT_KINDS
 from kim_dash.sources.problems import DatasetError
-from kim_dash.sources.readers.budget import UPLOAD_MB
+from kim_dash.sources.readers import UPLOAD_MB
 from kim_dash.sources.upload import Ingested
 from kim_dash.ui import cached, officer_flow, signin, state, widgets
 from kim_dash.ui.guidance import admin_command, import_command

@@ -17,12 +17,13 @@ from pathlib import PurePosixPath
 
 from kim_dash.sources.problems import DatasetError, Problem
 from kim_dash.sources.readers.books import read_sheet, spreadsheet_names
-from kim_dash.sources.readers.budget import DEFAULT_BUDGET, Budget, refuse
+from kim_dash.sources.readers.budget import DEFAULT_BUDGET, UPLOAD_MB, Budget, refuse
 from kim_dash.sources.readers.cells import cell_text, column_letter
 from kim_dash.sources.readers.text import BINARY_MAGIC, csv_rows
 from kim_dash.sources.readers.zipped import check_zip
 
 __all__ = [
+    "UPLOAD_MB",
     "BINARY_MAGIC",
     "DEFAULT_BUDGET",
     "Budget",
