@@ -96,9 +96,9 @@ def empty_labels(
     spots: list[Spot], view: View, taken: list[Box], mark: str = STATUS_HEX["none"]
 ) -> tuple[list[tuple], list[Box], list[tuple[str, str]]]:
     """Every spot (a kecamatan without a KIM; on a plan's map, one receiving new KIM) named: its name above
-    its count ("0", "+2") where both fit on its area, else its name alone, else a letter on the map and
-    (letter, name) in the key. The letters go first (they must be placed), then the names, largest area
-    first; a name that finds no room becomes a letter too. Placed before any other label; the count and
+    its count ("0", "+2") where both fit on its area, else its name alone (with "+2" beside it), else a
+    letter on the map and (letter, name) in the key. The letters go first (they must be placed), then the
+    names, largest area first; a name that finds no room becomes a letter too. Placed before any other label; the count and
     the letter in white on `mark`."""
     frame = (0.0, 0.0, float(view.width), float(view.height))
     white, red = rgb("#FFFFFF"), rgb(mark)
@@ -113,7 +113,9 @@ def empty_labels(
         name, zero = text_size(spot.name, NAME_SIZE), text_size(spot.count, COUNT_SIZE)
         above, below = _box_at(x, y, name, "bottom"), _box_at(x, y, zero, "top")
         joined = (min(above[0], below[0]), above[1], max(above[2], below[2]), below[3])
-        alone = _box_at(x, y, name, "center")
+        # on its own line the name carries its count when the count says more than its red box ("+2")
+        single = spot.name if spot.count == "0" else f"{spot.name} {spot.count}"
+        alone = _box_at(x, y, text_size(single, NAME_SIZE), "center")
         options[spot.code] = []
         if inside_share(above, spot.area) >= 0.4:
             rows = [
@@ -122,7 +124,7 @@ def empty_labels(
             ]
             options[spot.code].append((rows, joined))
         if inside_share(alone, spot.area) >= 0.4:
-            options[spot.code].append(([(lon, lat, spot.name, NAME_SIZE, white, red, "center")], alone))
+            options[spot.code].append(([(lon, lat, single, NAME_SIZE, white, red, "center")], alone))
     spots = [s for s in spots if s.code in points]
     letters: dict[str, tuple[float, float]] = {}
     for spot in spots:  # no room for its name on its own area: a letter, placed before any name
