@@ -98,8 +98,8 @@ def empty_labels(
     """Every spot (a kecamatan without a KIM; on a plan's map, one receiving new KIM) named: its name above
     its count ("0", "+2") where both fit on its area, else its name alone (with "+2" beside it), else a
     letter on the map and (letter, name) in the key. The letters go first (they must be placed), then the
-    names, largest area first; a name that finds no room becomes a letter too. Placed before any other label; the count and
-    the letter in white on `mark`."""
+    names, largest area first; a name that finds no room becomes a letter too. Placed before any other
+    label; the count and the letter in white on `mark`."""
     frame = (0.0, 0.0, float(view.width), float(view.height))
     white, red = rgb("#FFFFFF"), rgb(mark)
     taken = list(taken)
