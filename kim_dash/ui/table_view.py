@@ -54,6 +54,9 @@ def display_of(
         else:
             columns[title] = values.astype(object).where(values.notna(), "–") if gaps else values
     display = pd.DataFrame(columns, index=frame.index)
+    if "source" in shown:  # long citations: cut to the column ("terbit: kimkab…"), whole on hover, so the
+        # table fits a desktop's width instead of hiding the whole column past its right edge
+        config[header("source", name, lang)] = st.column_config.TextColumn(width="medium")
     for column in ("rank", "name"):  # the name stays in view while a phone scrolls sideways
         if column in shown:
             title = header(column, name, lang)
