@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import pandas as pd
 
+from kim_dash.i18n import t
 from kim_dash.model.grain import PARTIAL_VIEW_COLUMNS, RegencyView, on_or_before
+from kim_dash.outputs.grain_sentences import report_date
 from kim_dash.sources.provenance import STATEMENT
 from kim_dash.store.dataset import Dataset
 
@@ -68,3 +70,16 @@ def reports_extract(dataset: Dataset, regency: str = "", exclude: str = "") -> p
         names.get(r or p, "Indonesia") for r, p in zip(out["regency_code"], out["province_code"], strict=True)
     ]
     return out[REPORT_COLUMNS].reset_index(drop=True)
+
+
+def reports_for_reading(reports: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The reports table as a person reads it: one "Tanggal" column in words at the report's own
+    precision and with what the date is ('acara 2 Juli 2024', 'per Juli 2024'), in place of the ISO
+    date and its kind (extracts keep those two columns, which sort and filter)."""
+    out = reports.drop(columns=["as_of", "date_kind"])
+    when = [
+        t(f"grain.date_kind.{row.date_kind}", lang) + report_date(row, lang)
+        for row in reports.itertuples(index=False)
+    ]
+    out.insert(list(reports.columns).index("as_of"), "when", when)
+    return out

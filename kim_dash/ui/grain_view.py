@@ -37,7 +37,7 @@ def other_reports(dataset: Dataset, lang: str) -> None:
     each with its own figure, definition, date and source, never merged into or ranked against the
     2014 table; the latest kim.id count beside it. Nothing later than the chosen date."""
     from kim_dash.outputs.grain_cards import kimid_card
-    from kim_dash.outputs.grain_extracts import reports_extract
+    from kim_dash.outputs.grain_extracts import reports_extract, reports_for_reading
 
     reports = reports_extract(dataset)
     if not len(reports):
@@ -49,7 +49,11 @@ def other_reports(dataset: Dataset, lang: str) -> None:
         widgets.cards([kimid], lang, st.columns(3)[0])
     shown = ("level", "regency_code", "date_text", "note", "url")
     widgets.table(
-        reports, "reports", lang, hide=shown, first=("name", "count", "of_total", "of_unit", "what")
+        reports_for_reading(reports, lang),
+        "reports",
+        lang,
+        hide=shown,
+        first=("name", "count", "of_total", "of_unit", "what"),
     )
     downloads.table_downloads(
         reports, "reports", "ranking.reports_title", "semua", dataset.as_of, lang, key="reports"
