@@ -10,7 +10,7 @@ from kim_dash.model.regency import regency_data
 from kim_dash.outputs.extract_tables import registry_extract, slug_of
 from kim_dash.outputs.page_words import chart_target, disagreement_pairs, since_previous_changes, target_kpi
 from kim_dash.outputs.pdf.views import BriefRequest, brief_pdf
-from kim_dash.outputs.sentences import empty_kecamatan_sentence, target_sentence
+from kim_dash.outputs.sentences import empty_kecamatan_sentence, later_total_sentences, target_sentence
 from kim_dash.ui import charts, charts_plan, downloads, grain_view, maps, state, widgets
 from kim_dash.ui.app_main import page_context
 from kim_dash.ui.kecamatan_map import kecamatan_map
@@ -69,7 +69,12 @@ reset_column.button(
 answer_column, map_column = st.columns([3, 2])
 with answer_column:
     widgets.sentences(
-        [target_sentence(regency, lang, chosen), empty_kecamatan_sentence(regency, lang, chosen)], lang
+        [
+            target_sentence(regency, lang, chosen),
+            *later_total_sentences(dataset, regency, lang),
+            empty_kecamatan_sentence(regency, lang, chosen),
+        ],
+        lang,
     )
     if regency.disagreements:
         pairs = disagreement_pairs(regency.disagreements, names)

@@ -45,6 +45,7 @@ DYNAMIC: dict[str, list[str]] = {
     "data.joined_by": ["code", "name"],
     "guidance.template": ["counts", "registry"],
     "planner.explain": list(METHODS),
+    "planner.later_total": ["more", "fewer"],
     "planner.method": list(METHODS),
     "planner.slug": [
         *(f"w.{w}" for w in WEIGHTINGS),

@@ -13,7 +13,7 @@ from typing import Any
 
 import pandas as pd
 
-from kim_dash.model.coverage import TargetSpread, target_spread
+from kim_dash.model.coverage import TargetSpread, coverage_kpis, target_spread
 from kim_dash.model.partial import is_partial_table, resolve, with_kim_stated
 from kim_dash.model.regency import RegencyData, regency_data
 from kim_dash.sources.provenance import Figure, derive
@@ -126,6 +126,27 @@ def regency_totals(dataset: Dataset, code: str) -> pd.DataFrame:
     return rows.sort_values("as_of", kind="stable").reset_index(drop=True)
 
 
+def later_total(dataset: Dataset, code: str, after: str, count: int) -> Total | None:
+    """The latest total dated after `after` (a table's date) that says something else than `count`:
+    a later report a plan or a table made from older rows has to name (Bandung: 113 KIM in July 2024
+    against its 88 per kecamatan of April 2019). None when there is none, or `after` is undated."""
+    if not after:
+        return None
+    totals = regency_totals(dataset, code)
+    later = totals[(totals["as_of"].astype(str) > after) & (totals["count"] != count)]
+    if not len(later):
+        return None
+    last = later.iloc[-1]
+    return Total(int(last["count"]), str(last["as_of"]), str(last["source"]), str(last["counted_by"]))
+
+
+def later_than_rows(dataset: Dataset, regency: RegencyData) -> Total | None:
+    """later_total() of a regency's per-kecamatan rows (None without rows)."""
+    if not regency.has_data:
+        return None
+    return later_total(dataset, regency.code, regency.as_of, int(coverage_kpis(regency).kim.value))
+
+
 def _partial_table(dataset: Dataset, regency: RegencyData) -> tuple[pd.DataFrame | None, str]:
     """The latest partial facts per kecamatan on or before the date: a stored count table that names
     some kecamatan, or a published list (a stored table wins a tie)."""
@@ -157,8 +178,6 @@ def regency_view(dataset: Dataset, code: str) -> RegencyView:
     totals = regency_totals(dataset, code)
     total = None
     if regency.has_data and regency.snapshot is not None and regency.snapshot.as_of:
-        from kim_dash.model.coverage import coverage_kpis
-
         kim = coverage_kpis(regency).kim
         total = Total(int(kim.value), regency.snapshot.as_of, kim.source, "")
     elif len(totals):

@@ -9,8 +9,9 @@ import pandas as pd
 
 from kim_dash.i18n import fmt_date, fmt_int, t
 from kim_dash.model.coverage import TargetSpread, coverage_kpis, floors, planning_units, target_spread
+from kim_dash.model.grain import Total, later_than_rows
 from kim_dash.model.kinds import Method, Mode
-from kim_dash.model.plan_time import Outlook, age_text, outlook_text, plan_start
+from kim_dash.model.plan_time import Outlook, age_text, later_text, outlook_text, plan_start
 from kim_dash.model.planner import PlanSummary, make_plan, summarise, weights_units
 from kim_dash.model.regency import RegencyData, regency_data
 from kim_dash.model.schedule import Schedule, plan_by_year
@@ -51,6 +52,7 @@ class PlanResult:
     as_of: str  # the data's date, at its own precision ('' undated)
     first_year: int  # the plan by year's first year: never before today's year
     outlook: Outlook | None  # the deadline from `first_year` at the request's pace; None: no KIM count
+    later: Total | None = None  # a later total than the rows the plan is made from (said beside it)
 
 
 def data_as_of(regency: RegencyData) -> str:
@@ -88,6 +90,7 @@ class Placed:
     goal: int
     as_of: str
     known: tuple[int, str, str] | None  # the published total a regency without rows is planned from
+    later: Total | None  # a total dated after the rows, saying another number
 
 
 def untimed(request: PlanRequest) -> PlanRequest:
@@ -113,7 +116,8 @@ def placed_plan(dataset: Dataset, request: PlanRequest) -> Placed:
     own = coverage_kpis(regency).kim if request.weighting != "file" or request.weights_file is None else None
     kind = spread.minimums if minimums is not None else None
     summary = summarise(plan, units, total, own, kind)
-    return Placed(regency, units, total, spread, minimums, plan, summary, goal, as_of, known)
+    later = later_than_rows(dataset, regency)
+    return Placed(regency, units, total, spread, minimums, plan, summary, goal, as_of, known, later)
 
 
 def known_as_of(dataset: Dataset, regency: RegencyData) -> tuple[str, tuple[int, str, str] | None]:
@@ -148,7 +152,7 @@ def in_time(placed: Placed, request: PlanRequest) -> PlanResult:
     minimums = placed.floors is not None
     return PlanResult(
         regency, placed.units, total, spread, minimums, placed.plan, summary, schedule, placed.goal,
-        placed.as_of, first, outlook,
+        placed.as_of, first, outlook, placed.later,
     )  # fmt: skip
 
 
@@ -207,6 +211,9 @@ def timing_sentences(result: PlanResult, request: PlanRequest, lang: str) -> lis
     out = [Sentence(t("planner.age.sentence", lang, today=fmt_date(request.today, lang), age=age), SETTING)]
     if result.outlook is not None and (deadline := outlook_text(result.outlook, lang)):
         out.append(Sentence(deadline, result.outlook.source))
+    if (later := result.later) is not None:  # the plan's rows are older than what is published since
+        words = later_text(later.value, later.as_of, result.as_of, int(result.summary.current.value), lang)
+        out.append(Sentence(words, later.source))
     new = result.regency.targets.new_kim
     if new is not None and result.regency.targets.new_kim_year is not None:
         year = result.regency.targets.new_kim_year

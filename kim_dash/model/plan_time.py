@@ -118,3 +118,15 @@ def outlook_text(o: Outlook, lang: str) -> str:
     if o.met:
         return t("planner.deadline.met", lang, per_year=pace, year=o.reached_year, **n)
     return t("planner.deadline.missed", lang, per_year=pace, year=o.reached_year, needs=needs, **n)
+
+
+def later_text(count: int, as_of: str, rows_as_of: str, current: int, lang: str) -> str:
+    """A later report's total beside a plan made from older rows, and which way it may be off."""
+    direction = "more" if count > current else "fewer"
+    return t(
+        f"planner.later_total.{direction}",
+        lang,
+        date=fmt_as_of(as_of, lang),
+        kim=fmt_int(count, lang),
+        as_of=fmt_as_of(rows_as_of, lang),
+    )

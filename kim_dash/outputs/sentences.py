@@ -6,6 +6,7 @@ import pandas as pd
 
 from kim_dash.i18n import fmt_as_of, fmt_int, fmt_list, t
 from kim_dash.model.coverage import coverage_kpis, kecamatan_table
+from kim_dash.model.grain import later_than_rows
 from kim_dash.model.planner import default_plan, proposals
 from kim_dash.model.ranking import focus_stats, national_snapshot, national_totals
 from kim_dash.model.regency import RegencyData, regency_data
@@ -98,6 +99,17 @@ def proposal_sentence(plan: pd.DataFrame, lang: str) -> Sentence:
     return Sentence(t("brief.proposal", lang, places=named(parts, lang)), derive(*[s for *_, s in proposed]))
 
 
+def later_total_sentences(dataset: Dataset, regency: RegencyData, lang: str) -> list[Sentence]:
+    """A total published after the per-kecamatan rows that says another number (Bandung: 113 KIM in
+    July 2024, rows of April 2019), so the table is read as of its own date; none otherwise."""
+    later = later_than_rows(dataset, regency)
+    if later is None:
+        return []
+    # one line: the page and the brief already say the rows' own date ("Data per 11 April 2019")
+    words = t("brief.later_total", lang, date=fmt_as_of(later.as_of, lang), kim=fmt_int(later.value, lang))
+    return [Sentence(words, later.source)]
+
+
 def home_sentences(dataset: Dataset, code: str, lang: str) -> list[Sentence]:
     """Rank and its date; KIM now vs target; kecamatan without KIM by name; where the next KIM go."""
     regency = regency_data(dataset, code)
@@ -107,6 +119,7 @@ def home_sentences(dataset: Dataset, code: str, lang: str) -> list[Sentence]:
     return [
         *sentences,
         target_sentence(regency, lang),
+        *later_total_sentences(dataset, regency, lang),
         empty_kecamatan_sentence(regency, lang),
         proposal_sentence(default_plan(regency), lang),
     ]

@@ -50,6 +50,7 @@ def build_doc(dataset: Dataset, request: BriefRequest) -> BriefDoc:
         else:
             sentences = [
                 sentences_of.target_sentence(regency, lang, chosen),
+                *sentences_of.later_total_sentences(dataset, regency, lang),
                 sentences_of.empty_kecamatan_sentence(regency, lang, chosen),
             ]
         kpis = brief_parts.regency_kpis(coverage, lang)
