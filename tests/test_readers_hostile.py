@@ -176,6 +176,8 @@ def test_unclosed_quote_is_reported_where_it_opens():
     [
         (b"\x89PNG\r\n\x1a\n" + b"x" * 50, "foto.csv", ("not_text", "PNG")),
         (b"PK\x03\x04" + b"x" * 50, "nyamar.csv", ("not_text", "ZIP/XLSX")),
+        (b"MZ\x90\x00\x03\x00\x00\x00\x04\x00" + b"x" * 50, "program.csv", ("not_text", "EXE")),
+        (b"GIF89a\x10\x00\x10\x00\x80\x00\x00" + b"x" * 50, "gambar.csv", ("not_text", "GIF")),
         (b"a,b\n\x00\x01,c\n", "biner.csv", ("binary_file", "")),
         (b"\xff\xfea\x00b", "ganjil.txt", ("not_utf16", "4")),
     ],
@@ -183,6 +185,12 @@ def test_unclosed_quote_is_reported_where_it_opens():
 def test_binaries_named_csv(raw, name, expected):
     problem = refused(raw, name)[0]
     assert (problem[0], problem[4]) == expected
+
+
+def test_a_table_whose_first_cell_begins_like_a_binary_is_read():
+    """'MZ', 'GIF8', 'Rar!' are two to four letters a name can begin with (found by hypothesis: a CSV
+    of one cell "MZ" was refused as an EXE); a binary has control bytes right after them."""
+    assert read_table(b"MZ;Rar!\nGIF89a;x\n", "huruf.csv") == [["MZ", "Rar!"], ["GIF89a", "x"]]
 
 
 @pytest.mark.parametrize("extension", ["xlsm", "xlsb", "numbers", "ots"])

@@ -33,6 +33,10 @@ BINARY_MAGIC = {
     b"7z\xbc\xaf": "7Z",
     b"SQLite format 3": "SQLite",
 }
+# magic a table's first cell could begin with ("MZ …"): a binary only when control bytes follow
+# (an EXE's header, a GIF's sizes, RAR's \x1a\x07 all have them within the first bytes)
+SHORT_MAGIC = (b"MZ", b"GIF8", b"Rar!")
+CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1f]")
 
 
 def _utf16(raw: bytes) -> str | None:
@@ -55,7 +59,8 @@ def decode(raw: bytes, file: str) -> str:
     """Text from bytes, or a refusal naming what the bytes look like instead."""
     bom = raw.startswith((b"\xff\xfe", b"\xfe\xff"))
     for magic, what in BINARY_MAGIC.items():
-        if raw.startswith(magic) and not bom:
+        binary = magic not in SHORT_MAGIC or CONTROL_BYTES.search(raw[:64])
+        if raw.startswith(magic) and not bom and binary:
             refuse(file, "not_text", detail=what)
     encoding = _utf16(raw)
     if encoding:
