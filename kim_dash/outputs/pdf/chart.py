@@ -13,6 +13,7 @@ from math import ceil
 
 from reportlab.graphics.shapes import Circle, Drawing, Line, Polygon, Rect, String
 from reportlab.lib import colors
+from reportlab.platypus import CondPageBreak, Flowable
 
 from kim_dash.outputs.pdf.content import Chart, Series
 from kim_dash.outputs.pdf.fonts import BOLD, REGULAR, colour, lighter, text_width
@@ -157,3 +158,38 @@ def draw_chart(chart: Chart, width: float, marker: str, max_height: float = 600.
                 drawing.add(shape)
             drawing.add(String(x + 17, y, label, fontName=REGULAR, fontSize=SIZE, fillColor=INK))
     return drawing
+
+
+class FittedChart(Flowable):
+    """A chart of many rows that is a little taller than the rest of the page gives up at most
+    (1 - FIT_SHRINK) of its row height to stay there, instead of leaving that space blank and moving on
+    (Bandung's 31 kecamatan under one more sentence); otherwise it keeps its own height."""
+
+    FIT_SHRINK = 0.85
+
+    def __init__(self, chart: Chart, width: float, marker: str, max_height: float) -> None:
+        super().__init__()
+        self.chart, self.width, self.marker, self.max_height = chart, width, marker, max_height
+        self.drawing = draw_chart(chart, width, marker, max_height=max_height)
+        self.natural = self.drawing.height
+        self.smallest = self.natural * self.FIT_SHRINK
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # reportlab's names
+        fits = self.smallest <= availHeight < self.natural
+        height = availHeight - 1 if fits else self.max_height  # a point spare for rounding
+        self.drawing = draw_chart(self.chart, self.width, self.marker, max_height=height)
+        return self.drawing.wrap(availWidth, availHeight)
+
+    def draw(self) -> None:
+        self.drawing.drawOn(self.canv, 0, 0)
+
+
+def chart_block(
+    title: Flowable, chart: Chart, width: float, marker: str, max_height: float
+) -> list[Flowable]:
+    """Title and chart on one page: a new page unless both fit with the chart at its smallest
+    (KeepTogether would measure the chart on an endless page, so never let it take the page's rest)."""
+    drawing = FittedChart(chart, width, marker, max_height)
+    _, title_height = title.wrap(width, max_height)
+    heading = title_height + title.getSpaceBefore() + title.getSpaceAfter()
+    return [CondPageBreak(heading + drawing.smallest), title, drawing]

@@ -26,7 +26,7 @@ from reportlab.platypus import (
 from reportlab.platypus import Table as RLTable
 
 from kim_dash.outputs import palette
-from kim_dash.outputs.pdf.chart import draw_chart
+from kim_dash.outputs.pdf.chart import chart_block
 from kim_dash.outputs.pdf.content import BriefDoc, Chart, Kpi, Sentence, Series, Table
 from kim_dash.outputs.pdf.fonts import (
     BOLD,
@@ -130,40 +130,12 @@ def _kpis(doc: BriefDoc, width: float = WIDTH) -> list[Flowable]:
     return [table, Spacer(1, 8)]
 
 
-class _FittedChart(Flowable):
-    """A chart of many rows that is a little taller than the rest of the page gives up at most
-    (1 - FIT_SHRINK) of its row height to stay there, instead of leaving that space blank and moving on
-    (Bandung's 31 kecamatan under one more sentence); otherwise it keeps its own height."""
-
-    FIT_SHRINK = 0.85
-
-    def __init__(self, chart: Chart, marker: str, max_height: float) -> None:
-        super().__init__()
-        self.chart, self.marker, self.max_height = chart, marker, max_height
-        self.drawing = draw_chart(chart, WIDTH, marker, max_height=max_height)
-        self.natural = self.drawing.height
-
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # reportlab's names
-        fits = self.natural * self.FIT_SHRINK <= availHeight < self.natural
-        height = availHeight - 1 if fits else self.max_height  # a point spare for rounding
-        self.drawing = draw_chart(self.chart, WIDTH, self.marker, max_height=height)
-        return self.drawing.wrap(availWidth, availHeight)
-
-    def draw(self) -> None:
-        self.drawing.drawOn(self.canv, 0, 0)
-
-
 def _chart(doc: BriefDoc) -> list[Flowable]:
     if doc.chart is None:
         return []
     title = Paragraph(markup(doc.chart.title, CELL_LIMIT), HEADING)
-    # A Drawing cannot split across pages: cap its height at one page's frame.
-    drawing = _FittedChart(doc.chart, doc.illustrative_marker, A4[1] - MARGIN - BOTTOM - 40)
-    # title and chart on one page (KeepTogether would measure the chart on an endless page, so never
-    # let it fit the page's rest): a new page unless both fit, the chart at its smallest
-    heading = title.wrap(WIDTH, FRAME_HEIGHT)[1] + title.getSpaceBefore() + title.getSpaceAfter()
-    needed = heading + drawing.natural * _FittedChart.FIT_SHRINK
-    return [CondPageBreak(needed), title, drawing, Spacer(1, 4)]
+    max_height = A4[1] - MARGIN - BOTTOM - 40  # at most a page's frame: a Drawing cannot split
+    return [*chart_block(title, doc.chart, WIDTH, doc.illustrative_marker, max_height), Spacer(1, 4)]
 
 
 class _Table(RLTable):
