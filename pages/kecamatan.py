@@ -148,7 +148,10 @@ if part == "tabel":
             "kecamatan",
             lang,
             hide=("code",),
-            first=("name", "kim", "target", "gap", "status", "change"),
+            # the row's word "ilustratif"/"terbit" in view beside its status; the desa/kelurahan split
+            # behind the column menu (their sum stays), so a desktop sees the table without scrolling
+            first=("name", "kim", "target", "gap", "status", "change", "source"),
+            folded=("desa_count", "kelurahan_count"),
         )
         downloads.table_downloads(
             table, "kecamatan", "kecamatan.table_title", slug, as_of, lang, key="kecamatan"

@@ -35,6 +35,26 @@ def test_clicking_a_kecamatan_on_the_map_filters_the_page_and_the_url():
     assert at.multiselect(key="kec").value == []
 
 
+def test_the_table_shows_each_rows_source_in_view_and_folds_the_desa_kelurahan_split():
+    """Columns in the order sent (the grid's left to right): the row's provenance right after its
+    status, so "ilustratif" is read without scrolling; Desa and Kelurahan start hidden (their sum stays)."""
+    at = open_page("kecamatan")
+    element = next(e for e in at.dataframe if "Kecamatan" in e.value.columns)
+    settings = json.loads(element.proto.columns)
+    order = [c for c in element.value.columns if not settings.get(c, {}).get("hidden")]
+    assert order[:6] == [
+        "Kecamatan",
+        "KIM",
+        "Target",
+        "Selisih ke target (+ kurang, − lebih)",
+        "Status",
+        "Sumber",
+    ]
+    assert settings["Desa"]["hidden"] and settings["Kelurahan"]["hidden"]
+    assert "Desa + kel." in order
+    assert {"Desa", "Kelurahan"} <= set(element.value.columns)  # one click away, not removed
+
+
 def test_clicking_a_bar_filters_too():
     at = open_page("kecamatan", bagian="grafik")
     at = click_chart(

@@ -16,7 +16,12 @@ from kim_dash.ui import cached
 
 @cached.display
 def display_of(
-    frame: pd.DataFrame, name: str, lang: str, hide: tuple[str, ...] = (), first: tuple[str, ...] = ()
+    frame: pd.DataFrame,
+    name: str,
+    lang: str,
+    hide: tuple[str, ...] = (),
+    first: tuple[str, ...] = (),
+    folded: tuple[str, ...] = (),
 ) -> tuple[pd.DataFrame, dict[str, Any]]:
     """Titles and values in the language, numbers in its format.
 
@@ -57,6 +62,10 @@ def display_of(
     if "source" in shown:  # long citations: cut to the column ("terbit: kimkab…"), whole on hover, so the
         # table fits a desktop's width instead of hiding the whole column past its right edge
         config[header("source", name, lang)] = st.column_config.TextColumn(width="medium")
+    for column in folded:  # detail a reader rarely needs first: one click away, not past the edge
+        if column in shown:
+            title = header(column, name, lang)
+            config[title] = {**config.get(title, st.column_config.Column()), "hidden": True}
     for column in ("rank", "name"):  # the name stays in view while a phone scrolls sideways
         if column in shown:
             title = header(column, name, lang)

@@ -91,13 +91,15 @@ def table(
     key: str | None = None,
     hide: tuple[str, ...] = (),
     first: tuple[str, ...] = (),
+    folded: tuple[str, ...] = (),
 ):
-    """A table as people read it (kim_dash.ui.table_view): titles and values in the language."""
+    """A table as people read it (kim_dash.ui.table_view): titles and values in the language; `folded`
+    columns start hidden (the table's column menu shows them again; extracts keep them)."""
     from kim_dash.ui.table_view import display_of
 
     if frame.empty:  # the grid would print its own English "empty": say it in the page's language
         return st.caption(t("table.no_rows", lang))
-    display, config = display_of(frame, name, lang, hide, first)
+    display, config = display_of(frame, name, lang, hide, first, folded)
     # a fixed height only for long tables: a short one is shown whole, without empty padded rows
     fitted = height if len(frame) > 10 else "auto"
     return st.dataframe(
