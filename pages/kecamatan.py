@@ -149,7 +149,7 @@ if part == "tabel":
             lang,
             hide=("code",),
             # the row's word "ilustratif"/"terbit" in view beside its status; the desa/kelurahan split
-            # behind the column menu (their sum stays), so a desktop sees the table without scrolling
+            # behind the column menu (their sum stays), so a desktop reads status and source unscrolled
             first=("name", "kim", "target", "gap", "status", "change", "source"),
             folded=("desa_count", "kelurahan_count"),
         )

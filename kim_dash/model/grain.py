@@ -140,8 +140,10 @@ def later_total(dataset: Dataset, code: str, after: str, count: int) -> Total | 
     return Total(int(last["count"]), str(last["as_of"]), str(last["source"]), str(last["counted_by"]))
 
 
-def later_than_rows(dataset: Dataset, regency: RegencyData) -> Total | None:
-    """later_total() of a regency's per-kecamatan rows (None without rows)."""
+@derived
+def later_than_rows(dataset: Dataset, code: str) -> Total | None:
+    """later_total() of a regency's per-kecamatan rows (None without rows), once per dataset."""
+    regency = regency_data(dataset, code)
     if not regency.has_data:
         return None
     return later_total(dataset, regency.code, regency.as_of, int(coverage_kpis(regency).kim.value))

@@ -116,7 +116,7 @@ def placed_plan(dataset: Dataset, request: PlanRequest) -> Placed:
     own = coverage_kpis(regency).kim if request.weighting != "file" or request.weights_file is None else None
     kind = spread.minimums if minimums is not None else None
     summary = summarise(plan, units, total, own, kind)
-    later = later_than_rows(dataset, regency)
+    later = later_than_rows(dataset, regency.code)
     return Placed(regency, units, total, spread, minimums, plan, summary, goal, as_of, known, later)
 
 

@@ -102,7 +102,7 @@ def proposal_sentence(plan: pd.DataFrame, lang: str) -> Sentence:
 def later_total_sentences(dataset: Dataset, regency: RegencyData, lang: str) -> list[Sentence]:
     """A total published after the per-kecamatan rows that says another number (Bandung: 113 KIM in
     July 2024, rows of April 2019), so the table is read as of its own date; none otherwise."""
-    later = later_than_rows(dataset, regency)
+    later = later_than_rows(dataset, regency.code)
     if later is None:
         return []
     # one line: the page and the brief already say the rows' own date ("Data per 11 April 2019")

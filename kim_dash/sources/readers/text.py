@@ -58,9 +58,9 @@ def _utf16(raw: bytes) -> str | None:
 def decode(raw: bytes, file: str) -> str:
     """Text from bytes, or a refusal naming what the bytes look like instead."""
     bom = raw.startswith((b"\xff\xfe", b"\xfe\xff"))
+    controls = CONTROL_BYTES.search(raw[:64]) is not None
     for magic, what in BINARY_MAGIC.items():
-        binary = magic not in SHORT_MAGIC or CONTROL_BYTES.search(raw[:64])
-        if raw.startswith(magic) and not bom and binary:
+        if raw.startswith(magic) and not bom and (controls or magic not in SHORT_MAGIC):
             refuse(file, "not_text", detail=what)
     encoding = _utf16(raw)
     if encoding:
